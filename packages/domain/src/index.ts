@@ -1,0 +1,6 @@
+export * as Harvest from "./Harvest.ts";
+export * from "./Ids.ts";
+export * as Ledger from "./Ledger.ts";
+export * from "./Reason.ts";
+export * as Runn from "./Runn.ts";
+export * as Skipped from "./Skipped.ts";

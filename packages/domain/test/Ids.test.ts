@@ -1,0 +1,17 @@
+import { describe, expect, it } from "@effect/vitest";
+import { Either, Schema } from "effect";
+import { HarvestUserId, IsoDate, RunnPersonId } from "../src/index.ts";
+
+describe("Ids", () => {
+  it("IsoDate accepts a calendar date and rejects a date-time", () => {
+    expect(Either.isRight(Schema.decodeUnknownEither(IsoDate)("2026-11-27"))).toBe(true);
+    expect(Either.isLeft(Schema.decodeUnknownEither(IsoDate)("2026-11-27T10:00:00Z"))).toBe(true);
+    expect(Either.isLeft(Schema.decodeUnknownEither(IsoDate)("2026-13-01"))).toBe(true);
+  });
+
+  it("ids are non-negative integers", () => {
+    expect(Either.isLeft(Schema.decodeUnknownEither(HarvestUserId)(1.5))).toBe(true);
+    expect(Either.isLeft(Schema.decodeUnknownEither(RunnPersonId)(-1))).toBe(true);
+    expect(Schema.decodeUnknownSync(RunnPersonId)(7)).toBe(7);
+  });
+});

@@ -1,0 +1,12 @@
+import type { Options } from "tsup";
+
+/** Shared tsup settings: ESM + CJS + declarations for Node 20, one entry per public subpath. */
+export const base = (entry: Record<string, string> = { index: "src/index.ts" }): Options => ({
+  entry,
+  format: ["esm", "cjs"],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: "node20",
+  tsconfig: "tsconfig.build.json",
+});

@@ -1,0 +1,35 @@
+import { existsSync, readdirSync } from "node:fs";
+import { defineConfig } from "vitest/config";
+
+/** Per-project overrides: slow suites (real servers, child processes) get longer timeouts. */
+const overrides: Record<string, { testTimeout?: number; hookTimeout?: number }> = {
+  "storage-sql": { testTimeout: 60_000, hookTimeout: 60_000 },
+  sandbox: { testTimeout: 60_000 },
+  sync: { testTimeout: 120_000, hookTimeout: 60_000 },
+  queue: { testTimeout: 120_000, hookTimeout: 60_000 },
+  cli: { testTimeout: 120_000, hookTimeout: 60_000 },
+  express: { testTimeout: 120_000, hookTimeout: 60_000 },
+  worker: { testTimeout: 180_000, hookTimeout: 60_000 },
+};
+
+/** One vitest project per workspace folder that has tests, named after the folder. */
+const projects = ["packages", "examples"].flatMap((group) =>
+  existsSync(group)
+    ? readdirSync(group, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(`${group}/${d.name}/test`))
+        .map((d) => ({
+          extends: true as const,
+          test: { name: d.name, root: `${group}/${d.name}`, ...overrides[d.name] },
+        }))
+    : [],
+);
+
+export default defineConfig({
+  resolve: { conditions: ["@harvest-runn/source"] },
+  ssr: { resolve: { conditions: ["@harvest-runn/source"] } },
+  test: {
+    projects,
+    include: ["test/**/*.test.ts"],
+    env: { NODE_OPTIONS: "--conditions=@harvest-runn/source" },
+  },
+});
