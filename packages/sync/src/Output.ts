@@ -1,0 +1,176 @@
+/**
+ * The shapes hosts print: one run's summary and items, a connection's status, a connection without
+ * its secrets. All are Schemas of plain JSON (strings, numbers, booleans, arrays, objects).
+ */
+import { Schema } from "effect";
+import { SyncErrorReason } from "./SyncError.ts";
+
+/** What started a run (SPEC R1). */
+export const Trigger = Schema.Literal("schedule", "manual", "api");
+export type Trigger = typeof Trigger.Type;
+
+/** What one run covers: entity types, or one project's actuals (SPEC R4, A10). */
+export const Scope = Schema.Union(
+  Schema.TaggedStruct("Types", {
+    clientsAndProjects: Schema.Boolean,
+    people: Schema.Boolean,
+    actuals: Schema.Boolean,
+  }),
+  Schema.TaggedStruct("ProjectActuals", { harvestProjectId: Schema.Number }),
+).annotations({ identifier: "Scope" });
+export type Scope = typeof Scope.Type;
+
+/** Every part the connection's switches allow (SPEC C4). */
+export const scopeAll: Scope = { _tag: "Types", clientsAndProjects: true, people: true, actuals: true };
+
+/** Status of a run (SPEC R1). */
+export const RunStatus = Schema.Literal("running", "succeeded", "partial", "failed");
+export type RunStatus = typeof RunStatus.Type;
+
+/** Outcome of one item of a run (SPEC R1). */
+export const Outcome = Schema.Literal(
+  "created",
+  "linked",
+  "unlinked",
+  "written",
+  "deleted",
+  "archived",
+  "skipped",
+  "held",
+  "failed",
+  "planned",
+);
+export type Outcome = typeof Outcome.Type;
+
+/** The kind of thing an item is about. */
+export const ItemKind = Schema.Literal("role", "client", "project", "person", "actual", "link");
+export type ItemKind = typeof ItemKind.Type;
+
+/** One item of a run: what happened to one entity or one actual key, and why. */
+export const RunItem = Schema.Struct({
+  kind: ItemKind,
+  outcome: Outcome,
+  /** The Harvest id this item is about, when there is one. */
+  harvestId: Schema.NullOr(Schema.String),
+  /** The Runn id written or found, when there is one. */
+  runnId: Schema.NullOr(Schema.Number),
+  /** An actual's key `person:project:role:date`, or the entity's name. */
+  label: Schema.String,
+  /** Reason code for skipped and held items (SPEC A4, A5, E8, E9). */
+  reason: Schema.NullOr(Schema.String),
+  /** For failed items: what failed, without secrets. */
+  error: Schema.NullOr(Schema.String),
+}).annotations({ identifier: "RunItem" });
+export interface RunItem extends Schema.Schema.Type<typeof RunItem> {}
+
+/** Counts per outcome. */
+export const Counts = Schema.Struct({
+  created: Schema.Number,
+  linked: Schema.Number,
+  written: Schema.Number,
+  deleted: Schema.Number,
+  archived: Schema.Number,
+  skipped: Schema.Number,
+  held: Schema.Number,
+  failed: Schema.Number,
+}).annotations({ identifier: "Counts" });
+export interface Counts extends Schema.Schema.Type<typeof Counts> {}
+
+/** All-zero counts. */
+export const emptyCounts: Counts = {
+  created: 0,
+  linked: 0,
+  written: 0,
+  deleted: 0,
+  archived: 0,
+  skipped: 0,
+  held: 0,
+  failed: 0,
+};
+
+/** Counts the outcomes of some items. */
+export const countItems = (items: ReadonlyArray<RunItem>): Counts => {
+  const c = { ...emptyCounts };
+  for (const i of items) if (i.outcome !== "planned" && i.outcome !== "unlinked") c[i.outcome] += 1;
+  return c;
+};
+
+/** The summary of one run (SPEC R1). */
+export const RunSummary = Schema.Struct({
+  id: Schema.String,
+  connectionId: Schema.String,
+  trigger: Trigger,
+  scope: Scope,
+  status: RunStatus,
+  startedAt: Schema.String,
+  endedAt: Schema.NullOr(Schema.String),
+  counts: Counts,
+  error: Schema.NullOr(Schema.Struct({ reason: SyncErrorReason, message: Schema.String })),
+  dryRun: Schema.Boolean,
+}).annotations({ identifier: "RunSummary" });
+export interface RunSummary extends Schema.Schema.Type<typeof RunSummary> {}
+
+/** A run with its items (`run(id)`). */
+export const RunDetail = Schema.Struct({
+  summary: RunSummary,
+  items: Schema.Array(RunItem),
+}).annotations({ identifier: "RunDetail" });
+export interface RunDetail extends Schema.Schema.Type<typeof RunDetail> {}
+
+/** The three switches of a connection (SPEC C4). */
+export const Switches = Schema.Struct({
+  clientsAndProjects: Schema.Boolean,
+  people: Schema.Boolean,
+  actuals: Schema.Boolean,
+}).annotations({ identifier: "Switches" });
+export interface Switches extends Schema.Schema.Type<typeof Switches> {}
+
+/** A connection as hosts show it: everything but the tokens (SPEC C1, C3). */
+export const ConnectionView = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  harvestAccountId: Schema.Number,
+  harvestUserAgent: Schema.String,
+  runnBaseUrl: Schema.String,
+  switches: Switches,
+  schedule: Schema.Struct({ enabled: Schema.Boolean, timeOfDay: Schema.String, timeZone: Schema.String }),
+  /** The webhook's origin only: a URL can carry a token in its path or query. */
+  webhookOrigin: Schema.NullOr(Schema.String),
+  createdAt: Schema.String,
+}).annotations({ identifier: "ConnectionView" });
+export interface ConnectionView extends Schema.Schema.Type<typeof ConnectionView> {}
+
+/** A connection's status: last runs, last success per type, whether a run holds the lease (SPEC R5). */
+export const Status = Schema.Struct({
+  connection: ConnectionView,
+  running: Schema.Boolean,
+  lastRun: Schema.NullOr(RunSummary),
+  lastSuccess: Schema.Struct({
+    clients: Schema.NullOr(Schema.String),
+    projects: Schema.NullOr(Schema.String),
+    people: Schema.NullOr(Schema.String),
+    actuals: Schema.NullOr(Schema.String),
+  }),
+  nextScheduledAt: Schema.NullOr(Schema.String),
+}).annotations({ identifier: "Status" });
+export interface Status extends Schema.Schema.Type<typeof Status> {}
+
+/** A suggested link between an unlinked Runn entity and an unlinked Harvest entity (SPEC E8). */
+export const LinkSuggestion = Schema.Struct({
+  kind: Schema.Literal("client", "project", "person"),
+  runnId: Schema.Number,
+  harvestId: Schema.String,
+  label: Schema.String,
+  /** Why it is suggested: same email, same name, or an adoptable reference of another name (E10). */
+  basis: Schema.String,
+}).annotations({ identifier: "LinkSuggestion" });
+export interface LinkSuggestion extends Schema.Schema.Type<typeof LinkSuggestion> {}
+
+/** One check of `doctor`: what was checked, whether it passed, and what to do otherwise. */
+export const DoctorCheck = Schema.Struct({
+  name: Schema.String,
+  ok: Schema.Boolean,
+  level: Schema.Literal("ok", "warning", "error"),
+  message: Schema.String,
+}).annotations({ identifier: "DoctorCheck" });
+export interface DoctorCheck extends Schema.Schema.Type<typeof DoctorCheck> {}

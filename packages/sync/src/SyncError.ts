@@ -1,0 +1,58 @@
+/**
+ * The one error the `Sync` service fails with. Hosts print it as is (`_tag`, `reason`, `message`) and
+ * map `reason` to an exit code or an HTTP status once, at the edge. Messages never carry a secret.
+ */
+import { Schema } from "effect";
+
+/** Why a `Sync` operation failed. */
+export const SyncErrorReason = Schema.Literal(
+  /** No connection with that id in the store. */
+  "ConnectionNotFound",
+  /** No run with that id for the connection. */
+  "RunNotFound",
+  /** The caller's input is invalid (bad date, bad URL, unknown scope). */
+  "InvalidInput",
+  /** The Harvest token is rejected (401). */
+  "HarvestAuth",
+  /** The Harvest token works but not for that account id. */
+  "HarvestAccount",
+  /** The Runn token is rejected (401). */
+  "RunnAuth",
+  /** `GET /me/` answered 404: most likely the other region's base URL. */
+  "RunnRegion",
+  /** The Runn token cannot write. */
+  "RunnReadOnly",
+  /** Another run holds the connection's lease (SPEC R3). */
+  "Busy",
+  /** The run lost its lease while it was running and stopped writing (SPEC R3). */
+  "LeaseLost",
+  /** A response envelope from either API did not decode: nothing was written (SPEC R7). */
+  "MalformedResponse",
+  /** A saved plan depends on records that changed since it was made (SPEC R2). */
+  "StalePlan",
+  /** Harvest failed after retries (unavailable, rate limited, forbidden). */
+  "Harvest",
+  /** Runn failed after retries. */
+  "Runn",
+  /** The store failed. */
+  "Store",
+).annotations({ identifier: "SyncErrorReason" });
+export type SyncErrorReason = typeof SyncErrorReason.Type;
+
+/** A failed `Sync` operation: `reason` says what to fix, `message` says it in words. */
+export class SyncError extends Schema.TaggedError<SyncError>()("SyncError", {
+  reason: SyncErrorReason,
+  message: Schema.String,
+}) {}
+
+/** Builds a `SyncError`. */
+export const make = (reason: SyncErrorReason, message: string): SyncError =>
+  new SyncError({ reason, message });
+
+/** Whether retrying the same call later may succeed. */
+export const isRetryable = (e: SyncError): boolean =>
+  e.reason === "Busy" ||
+  e.reason === "Harvest" ||
+  e.reason === "Runn" ||
+  e.reason === "Store" ||
+  e.reason === "LeaseLost";
