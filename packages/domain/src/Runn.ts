@@ -154,8 +154,11 @@ export const ActualInput = Schema.Struct({
   projectId: RunnProjectId,
   roleId: RunnRoleId,
   workstreamId: Schema.optional(Schema.NullOr(RunnWorkstreamId)),
+  phaseId: Schema.optional(Schema.NullOr(RunnPhaseId)),
   billableMinutes: Schema.Number.pipe(Schema.nonNegative()),
   nonbillableMinutes: Schema.Number.pipe(Schema.nonNegative()),
+  billableNote: Schema.optional(Schema.String),
+  nonbillableNote: Schema.optional(Schema.String),
 }).annotations({ identifier: "Runn/ActualInput" });
 export interface ActualInput extends Schema.Schema.Type<typeof ActualInput> {}
 
@@ -178,3 +181,54 @@ export const IdentityOnly = Schema.Struct({
   error: Schema.String,
 }).annotations({ identifier: "Runn/IdentityOnly" });
 export interface IdentityOnly extends Schema.Schema.Type<typeof IdentityOnly> {}
+
+/** A new client (`POST /clients/bulk/` item); its references are set in the same request. */
+export const ClientInput = Schema.Struct({
+  name: Schema.String.pipe(Schema.minLength(1)),
+  website: Schema.optional(Schema.String),
+  references: Schema.Array(Reference),
+}).annotations({ identifier: "Runn/ClientInput" });
+export interface ClientInput extends Schema.Schema.Type<typeof ClientInput> {}
+
+/** A new project (`POST /projects/`); its references are set in the same request. */
+export const ProjectInput = Schema.Struct({
+  name: Schema.String.pipe(Schema.minLength(1)),
+  clientId: RunnClientId,
+  pricingModel: Schema.optional(PricingModel),
+  isConfirmed: Schema.optional(Schema.Boolean),
+  budget: Schema.optional(Schema.Number.pipe(Schema.nonNegative())),
+  references: Schema.Array(Reference),
+}).annotations({ identifier: "Runn/ProjectInput" });
+export interface ProjectInput extends Schema.Schema.Type<typeof ProjectInput> {}
+
+/** A new person (`POST /people/`) with the role and contract fields of their first contract. */
+export const PersonInput = Schema.Struct({
+  firstName: Schema.String.pipe(Schema.minLength(1)),
+  lastName: Schema.String.pipe(Schema.minLength(1)),
+  email: Schema.optional(Schema.String),
+  roleId: RunnRoleId,
+  references: Schema.Array(Reference),
+  startDate: Schema.optional(IsoDate),
+  employmentType: Schema.optional(EmploymentType),
+  costPerHour: Schema.optional(Schema.Number.pipe(Schema.nonNegative())),
+  minutesPerDay: Schema.optional(Schema.Number.pipe(Schema.positive())),
+  jobTitle: Schema.optional(Schema.String),
+}).annotations({ identifier: "Runn/PersonInput" });
+export interface PersonInput extends Schema.Schema.Type<typeof PersonInput> {}
+
+/** A new role (`POST /roles/`); its references are set in the same request. */
+export const RoleInput = Schema.Struct({
+  name: Schema.String.pipe(Schema.minLength(1)),
+  defaultHourCost: Schema.optional(Schema.Number.pipe(Schema.nonNegative())),
+  standardRate: Schema.optional(Schema.Number.pipe(Schema.nonNegative())),
+  references: Schema.Array(Reference),
+}).annotations({ identifier: "Runn/RoleInput" });
+export interface RoleInput extends Schema.Schema.Type<typeof RoleInput> {}
+
+/** The Runn record of each entity kind, for functions that take a kind. */
+export interface EntityOf {
+  readonly client: Client;
+  readonly project: Project;
+  readonly person: Person;
+  readonly role: Role;
+}
