@@ -2,6 +2,8 @@
  * The shapes hosts print: one run's summary and items, a connection's status, a connection without
  * its secrets. All are Schemas of plain JSON (strings, numbers, booleans, arrays, objects).
  */
+
+import { ReconcileOptions } from "@harvest-runn/domain";
 import { Schema } from "effect";
 import { SyncErrorReason } from "./SyncError.ts";
 
@@ -9,19 +11,12 @@ import { SyncErrorReason } from "./SyncError.ts";
 export const Trigger = Schema.Literal("schedule", "manual", "api");
 export type Trigger = typeof Trigger.Type;
 
-/** What one run covers: entity types, or one project's actuals (SPEC R4, A10). */
-export const Scope = Schema.Union(
-  Schema.TaggedStruct("Types", {
-    clientsAndProjects: Schema.Boolean,
-    people: Schema.Boolean,
-    actuals: Schema.Boolean,
-  }),
-  Schema.TaggedStruct("ProjectActuals", { harvestProjectId: Schema.Number }),
-).annotations({ identifier: "Scope" });
-export type Scope = typeof Scope.Type;
+/** What one run covers: entity types, or one Harvest project's actuals (SPEC R4, A10). */
+export const Scope = ReconcileOptions.Scope;
+export type Scope = ReconcileOptions.Scope;
 
-/** Every part the connection's switches allow (SPEC C4). */
-export const scopeAll: Scope = { _tag: "Types", clientsAndProjects: true, people: true, actuals: true };
+/** Every entity type (the connection's switches still apply, SPEC C4). */
+export const scopeAll: Scope = { kind: "entities", types: ["clients", "projects", "people", "actuals"] };
 
 /** Status of a run (SPEC R1). */
 export const RunStatus = Schema.Literal("running", "succeeded", "partial", "failed");
@@ -39,6 +34,7 @@ export const Outcome = Schema.Literal(
   "held",
   "failed",
   "planned",
+  "reported",
 );
 export type Outcome = typeof Outcome.Type;
 
@@ -91,7 +87,8 @@ export const emptyCounts: Counts = {
 /** Counts the outcomes of some items. */
 export const countItems = (items: ReadonlyArray<RunItem>): Counts => {
   const c = { ...emptyCounts };
-  for (const i of items) if (i.outcome !== "planned" && i.outcome !== "unlinked") c[i.outcome] += 1;
+  for (const i of items)
+    if (i.outcome !== "planned" && i.outcome !== "unlinked" && i.outcome !== "reported") c[i.outcome] += 1;
   return c;
 };
 

@@ -26,6 +26,7 @@ const held: Output.RunItem = {
   kind: "actual",
   outcome: "held",
   harvestId: null,
+  runnId: null,
   label: "1:2:3:2026-01-01",
   reason: "unknown_role",
   error: null,
