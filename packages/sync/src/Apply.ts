@@ -65,7 +65,7 @@ export const apply = <E>(
         kind,
         outcome: "failed",
         label,
-        harvestId: harvestId === null ? null : String(harvestId),
+        harvestId,
         error: `${e.reason}: ${e.message}`,
       });
     const unresolved: WriteFailure = {
@@ -163,7 +163,7 @@ export const apply = <E>(
                     kind: "client",
                     outcome: "created",
                     label: op.name,
-                    harvestId: String(op.harvestId),
+                    harvestId: op.harvestId,
                     runnId: id,
                   });
             })
@@ -202,7 +202,7 @@ export const apply = <E>(
                       kind,
                       outcome: "created",
                       label: label(op),
-                      harvestId: String(op.harvestId),
+                      harvestId: op.harvestId,
                       runnId: r.right,
                     })
                   : failed(kind, label(op), r.left, op.harvestId),
@@ -275,7 +275,7 @@ export const apply = <E>(
                     kind: "link",
                     outcome: "linked",
                     label,
-                    harvestId: String(op.harvestId),
+                    harvestId: op.harvestId,
                     runnId: op.runnId,
                   })
                 : failed("link", label, r.left, op.harvestId),

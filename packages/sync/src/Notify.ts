@@ -19,7 +19,7 @@ export const Notification = Schema.Struct({
   newlyHeld: Schema.Array(
     Schema.Struct({
       kind: Schema.String,
-      harvestId: Schema.NullOr(Schema.String),
+      harvestId: Schema.NullOr(Schema.Number),
       label: Schema.String,
       reason: Schema.NullOr(Schema.String),
     }),

@@ -34,7 +34,6 @@ export const Outcome = Schema.Literal(
   "held",
   "failed",
   "planned",
-  "reported",
 );
 export type Outcome = typeof Outcome.Type;
 
@@ -47,7 +46,7 @@ export const RunItem = Schema.Struct({
   kind: ItemKind,
   outcome: Outcome,
   /** The Harvest id this item is about, when there is one. */
-  harvestId: Schema.NullOr(Schema.String),
+  harvestId: Schema.NullOr(Schema.Number),
   /** The Runn id written or found, when there is one. */
   runnId: Schema.NullOr(Schema.Number),
   /** An actual's key `person:project:role:date`, or the entity's name. */
@@ -63,6 +62,7 @@ export interface RunItem extends Schema.Schema.Type<typeof RunItem> {}
 export const Counts = Schema.Struct({
   created: Schema.Number,
   linked: Schema.Number,
+  unlinked: Schema.Number,
   written: Schema.Number,
   deleted: Schema.Number,
   archived: Schema.Number,
@@ -76,6 +76,7 @@ export interface Counts extends Schema.Schema.Type<typeof Counts> {}
 export const emptyCounts: Counts = {
   created: 0,
   linked: 0,
+  unlinked: 0,
   written: 0,
   deleted: 0,
   archived: 0,
@@ -88,7 +89,7 @@ export const emptyCounts: Counts = {
 export const countItems = (items: ReadonlyArray<RunItem>): Counts => {
   const c = { ...emptyCounts };
   for (const i of items)
-    if (i.outcome !== "planned" && i.outcome !== "unlinked" && i.outcome !== "reported") c[i.outcome] += 1;
+    if (i.outcome !== "planned") c[i.outcome] += 1;
   return c;
 };
 
