@@ -1,1 +1,2 @@
-export {};
+export * as RunnClient from "./RunnClient.ts";
+export * as RunnClientError from "./RunnClientError.ts";
