@@ -1,0 +1,3 @@
+export * as Fixtures from "./Fixtures.ts";
+export * as StoreRegistry from "./StoreRegistry.ts";
+export * as SyncStoreContract from "./SyncStoreContract.ts";
