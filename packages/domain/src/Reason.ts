@@ -21,5 +21,8 @@ export const ReasonCode = Schema.Literal(
   "identity_only",
   "switched_off",
   "out_of_scope",
+  "client_not_linked",
+  "identity_unreadable",
+  "no_role",
 ).annotations({ identifier: "ReasonCode" });
 export type ReasonCode = typeof ReasonCode.Type;

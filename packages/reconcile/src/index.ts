@@ -1,1 +1,3 @@
-export {};
+/** The pure diff engine: Harvest and Runn snapshots in, a Plan out. */
+export * as Reconcile from "./Reconcile.ts";
+export { reconcile } from "./Reconcile.ts";

@@ -1,0 +1,168 @@
+/**
+ * `reconcile`: Harvest and Runn snapshots, settings and the ledger in; a `Plan` out. Synchronous and
+ * total: no clock, no I/O, no Effect — time, windows, policies and tables are parameters (STYLE "The pure core").
+ */
+import type { Plan, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
+import { aggregate } from "./internal/Aggregate.ts";
+import { windowStart } from "./internal/Dates.ts";
+import * as Entities from "./internal/Entities.ts";
+import * as Fingerprints from "./internal/Fingerprints.ts";
+import * as Identity from "./internal/Identity.ts";
+import { KeyTable } from "./internal/Keys.ts";
+import { decide, type NewRefs } from "./internal/Ownership.ts";
+import { sortReport } from "./internal/Report.ts";
+import * as Roles from "./internal/Roles.ts";
+import { SkipLog } from "./internal/SkipLog.ts";
+
+export { windowStart } from "./internal/Dates.ts";
+export { oldDays } from "./internal/OldDays.ts";
+
+/** The settings part of the options, as recorded in the plan. */
+export const settingsOf = (o: ReconcileOptions.Options): ReconcileOptions.Settings => ({
+  today: o.today,
+  windowDays: o.windowDays,
+  backfillFrom: o.backfillFrom,
+  scope: o.scope,
+  switches: o.switches,
+  referenceName: o.referenceName,
+  rounding: o.rounding,
+  onPossibleDuplicate: o.onPossibleDuplicate,
+  onRemovedTime: o.onRemovedTime,
+  roleMapping: o.roleMapping,
+  includeArchived: o.includeArchived,
+  protectManualEdits: o.protectManualEdits,
+  approvedOnly: o.approvedOnly,
+  doNotImport: o.doNotImport,
+});
+
+/** Which parts of the integration a run under these settings handles (switches ∧ scope, SPEC C4, R4). */
+export const parts = (s: ReconcileOptions.Settings) => {
+  const types = s.scope.kind === "entities" ? s.scope.types : [];
+  const projects = s.switches.clientsAndProjects && types.includes("projects");
+  return {
+    clients: s.switches.clientsAndProjects && (types.includes("clients") || projects),
+    projects,
+    people: s.switches.people && types.includes("people"),
+    actuals: s.switches.actuals && (s.scope.kind === "project" || types.includes("actuals")),
+  };
+};
+
+/** Fingerprints of fresh snapshots: a saved plan is stale when they differ from `plan.fingerprints`. */
+export const fingerprints = (
+  harvest: Snapshot.HarvestSnapshot,
+  runn: Snapshot.RunnSnapshot,
+  options: ReconcileOptions.Options,
+): Record<string, string> => {
+  const settings = settingsOf(options);
+  return Fingerprints.compute(harvest, runn, settings, options.ledger, parts(settings));
+};
+
+/**
+ * Decides everything one run writes, and why it writes nothing else (SPEC E1–E10, A1–A10).
+ *
+ * @example
+ * const plan = reconcile(harvest, runn, ReconcileOptions.make({ today, connectionId, now }));
+ * for (const op of plan.operations) console.log(op._tag);
+ */
+export const reconcile = (
+  harvest: Snapshot.HarvestSnapshot,
+  runn: Snapshot.RunnSnapshot,
+  options: ReconcileOptions.Options,
+): Plan.Plan => {
+  const settings = settingsOf(options);
+  const on = parts(settings);
+  const identities = Identity.index(runn, settings.referenceName);
+  const roles = Roles.make(runn, settings.roleMapping);
+  const entities = Entities.plan(harvest, runn, settings, identities, roles);
+  const report: Array<Plan.ReportItem> = [...entities.report];
+  const upserts: Array<Plan.Operation> = [];
+  const removals: Array<Plan.Operation> = [];
+  const ledgerOps: Array<Plan.Operation> = [];
+
+  if (on.actuals) {
+    const start = windowStart(settings);
+    const entryCount =
+      harvest.timeEntries.length +
+      harvest.runningEntries.length +
+      harvest.updatedEntries.length +
+      harvest.oldDayEntries.length;
+    const keys = new KeyTable(runn.actuals.length + options.ledger.length + entryCount);
+    // Runn-side keys count only on fully loaded days, and only for the scoped project (A6, A10).
+    const oldPersonDays = new Set<string>();
+    for (const d of harvest.oldDays) {
+      const slot = entities.user(d.userId);
+      for (const id of slot.skip === null ? (slot.isNew ? [] : [slot.num]) : slot.conflictIds) {
+        oldPersonDays.add(`${id}:${d.date}`);
+      }
+    }
+    let scopeProject = Number.NaN;
+    if (settings.scope.kind === "project") {
+      const slot = entities.project(settings.scope.harvestProjectId);
+      if (slot.skip === null && !slot.isNew) scopeProject = slot.num;
+    }
+    const scoped = settings.scope.kind === "project";
+    const relevant = (personId: number, projectId: number, date: string) =>
+      (!scoped || projectId === scopeProject) && (date >= start || oldPersonDays.has(`${personId}:${date}`));
+    for (let i = 0; i < runn.actuals.length; i++) {
+      const a = runn.actuals[i]!;
+      if (a.workstreamId !== null || !relevant(a.personId, a.projectId, a.date)) continue;
+      const k = keys.row(
+        `${a.personId}:${a.projectId}:${a.roleId}:${a.date}`,
+        a.personId,
+        a.projectId,
+        a.roleId,
+        a.date,
+      );
+      const seen = keys.runn[k]!;
+      if (seen < 0 || runn.actuals[seen]!.id > a.id) keys.runn[k] = i;
+    }
+    for (let i = 0; i < options.ledger.length; i++) {
+      const { key: lk } = options.ledger[i]!;
+      if (!relevant(lk.personId, lk.projectId, lk.date)) continue;
+      keys.ledger[
+        keys.row(
+          `${lk.personId}:${lk.projectId}:${lk.roleId}:${lk.date}`,
+          lk.personId,
+          lk.projectId,
+          lk.roleId,
+          lk.date,
+        )
+      ] = i;
+    }
+    const skips = new SkipLog();
+    const agg = aggregate(harvest, settings, start, entities, roles, keys, skips);
+    const refs: NewRefs = { person: new Map(), project: new Map(), role: new Map() };
+    for (const p of entities.people) refs.person.set(-(p.harvestId + 1), p.ref);
+    for (const p of entities.projects) refs.project.set(-(p.harvestId + 1), p.ref);
+    for (const [i, r] of roles.created.entries()) refs.role.set(-(i + 1), r.ref);
+    const actuals = decide(keys, agg, runn.actuals, options.ledger, settings, refs);
+    upserts.push(...actuals.upserts);
+    removals.push(...actuals.removals);
+    ledgerOps.push(...actuals.ledgerOps);
+    report.push(...actuals.report, ...skips.items(20));
+  }
+  for (const m of harvest.malformed) report.push({ _tag: "Malformed", record: m });
+  for (const m of runn.malformed) report.push({ _tag: "Malformed", record: m });
+
+  const byHarvestId = (a: { harvestId: number }, b: { harvestId: number }) => a.harvestId - b.harvestId;
+  const kindOrder = { client: 0, project: 1, person: 2 } as const;
+  const operations: Array<Plan.Operation> = [
+    ...roles.created
+      .map((r): Plan.CreateRole => ({ _tag: "CreateRole", ref: r.ref, name: r.name }))
+      .sort((a, b) => (a.ref < b.ref ? -1 : 1)),
+    ...entities.clients.sort(byHarvestId),
+    ...entities.projects.sort(byHarvestId),
+    ...entities.people.sort(byHarvestId),
+    ...entities.links.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.harvestId - b.harvestId),
+  ];
+  for (const list of [upserts, removals, ledgerOps]) for (const op of list) operations.push(op);
+  return {
+    version: 1,
+    connectionId: options.connectionId,
+    createdAt: options.now,
+    options: settings,
+    fingerprints: Fingerprints.compute(harvest, runn, settings, options.ledger, on),
+    operations,
+    report: sortReport(report),
+  };
+};
