@@ -1,1 +1,2 @@
-export {};
+export * as HarvestClient from "./HarvestClient.ts";
+export * as HarvestClientError from "./HarvestClientError.ts";
