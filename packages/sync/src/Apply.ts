@@ -255,7 +255,7 @@ export const apply = <E>(
       (op) => `${op.firstName} ${op.lastName}`,
     );
 
-    // Links: write the full references array (reading, appending and writing back is the plan's job).
+    // Links: add the Harvest reference (the client reads, appends and writes the array back).
     const links = of("LinkEntity");
     done = 0;
     yield* Effect.forEach(
@@ -263,7 +263,7 @@ export const apply = <E>(
       (op) =>
         Effect.suspend(() => {
           writes += 1;
-          return writer.setReferences(op.kind, op.runnId, op.references);
+          return writer.addReference(op.kind, op.runnId, op.reference);
         }).pipe(
           Effect.either,
           Effect.flatMap((r) => {

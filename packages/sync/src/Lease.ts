@@ -50,7 +50,9 @@ export const withLease = <A, E, R>(
           Effect.forever,
           Effect.catchAll((e) =>
             Effect.logWarning("lease renewal failed: stopping the run", e.reason).pipe(
-              Effect.zipRight(Effect.fail(SyncError.make("LeaseLost", "the run lost its lease and stopped writing"))),
+              Effect.zipRight(
+                Effect.fail(SyncError.make("LeaseLost", "the run lost its lease and stopped writing")),
+              ),
             ),
           ),
         );

@@ -88,8 +88,7 @@ export const emptyCounts: Counts = {
 /** Counts the outcomes of some items. */
 export const countItems = (items: ReadonlyArray<RunItem>): Counts => {
   const c = { ...emptyCounts };
-  for (const i of items)
-    if (i.outcome !== "planned") c[i.outcome] += 1;
+  for (const i of items) if (i.outcome !== "planned") c[i.outcome] += 1;
   return c;
 };
 

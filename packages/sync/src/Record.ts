@@ -116,7 +116,8 @@ export const storeRecorder = (
   lease: Lease.Lease,
   runId: RunId,
 ): Recorder<SyncStore.SyncStoreError> => ({
-  items: (items) => store.runs.append(lease, runId, items.filter((i) => i.outcome !== "planned").map(toInput)),
+  items: (items) =>
+    store.runs.append(lease, runId, items.filter((i) => i.outcome !== "planned").map(toInput)),
   ledgerPut: (entries) =>
     store.ledger.upsert(
       lease,

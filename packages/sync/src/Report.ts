@@ -72,7 +72,8 @@ export const reportItems = (report: ReadonlyArray<Plan.ReportItem>): Array<RunIt
         });
       case "Malformed":
         return item({
-          kind: r.record.resource.includes("time") || r.record.resource.includes("actual") ? "actual" : "link",
+          kind:
+            r.record.resource.includes("time") || r.record.resource.includes("actual") ? "actual" : "link",
           outcome: "skipped",
           harvestId: typeof r.record.id === "number" && r.record.source === "harvest" ? r.record.id : null,
           label: `${r.record.source} ${r.record.resource} ${r.record.id ?? "?"}`,
@@ -89,9 +90,13 @@ export const plannedItems = (operations: ReadonlyArray<Plan.Operation>): Array<R
       case "CreateRole":
         return [item({ kind: "role", outcome: "planned", label: `create role ${op.name}` })];
       case "CreateClient":
-        return [item({ kind: "client", outcome: "planned", harvestId: op.harvestId, label: `create ${op.name}` })];
+        return [
+          item({ kind: "client", outcome: "planned", harvestId: op.harvestId, label: `create ${op.name}` }),
+        ];
       case "CreateProject":
-        return [item({ kind: "project", outcome: "planned", harvestId: op.harvestId, label: `create ${op.name}` })];
+        return [
+          item({ kind: "project", outcome: "planned", harvestId: op.harvestId, label: `create ${op.name}` }),
+        ];
       case "CreatePerson":
         return [
           item({

@@ -60,11 +60,11 @@ export interface RunnWriter {
     kind: "client" | "project" | "person",
     reference: Runn.Reference,
   ) => Effect.Effect<number | null, WriteFailure>;
-  /** Writes an entity's full references array. */
-  readonly setReferences: (
+  /** Adds a reference to an entity, keeping its other references. */
+  readonly addReference: (
     kind: "client" | "project" | "person",
     id: number,
-    references: ReadonlyArray<Runn.Reference>,
+    reference: Runn.Reference,
   ) => Effect.Effect<void, WriteFailure>;
   /** Upserts at most 100 actuals in one bulk request. */
   readonly upsertActuals: (

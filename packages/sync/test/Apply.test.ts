@@ -35,7 +35,7 @@ const fakeRunn = (commitThenFail: ReadonlySet<string> = new Set()) => {
     createPerson: (i) => add("person", `${i.firstName} ${i.lastName}`, i.references[0]!.externalId),
     findByReference: (kind, r) =>
       Effect.sync(() => entities.find((e) => e.kind === kind && e.ref === r.externalId)?.id ?? null),
-    setReferences: () => Effect.void,
+    addReference: () => Effect.void,
     upsertActuals: (inputs) =>
       Effect.sync(() => {
         requests += 1;
