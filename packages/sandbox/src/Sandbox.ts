@@ -1,0 +1,224 @@
+/**
+ * The sandbox core: one world, both simulated APIs, rate limits, faults, stats and the control API,
+ * behind a framework-free handler `(method, url, headers, body) → response`.
+ */
+import { type SandboxClock, systemClock } from "./Clock.ts";
+import { handleControl } from "./Control.ts";
+import { isoSeconds, todayOf } from "./Dates.ts";
+import { type FaultConfig, Faults, type ApiName, corruptRecord } from "./Faults.ts";
+import { type World, generate } from "./Generate.ts";
+import { authenticateHarvest, harvestAccounts, routeHarvest } from "./HarvestApi.ts";
+import { isWrite, lowerHeaders, type Reply, reply, serialise, type SimRequest, type SimResponse } from "./Http.ts";
+import type { PresetName } from "./Presets.ts";
+import { type Limit, RateLimiter, retryAfterHeader } from "./RateLimiter.ts";
+import { authenticateRunn, routeRunn } from "./RunnApi.ts";
+import { runnError } from "./RunnJson.ts";
+import { countFault, countRequest, makeStats, type Stats } from "./Stats.ts";
+
+/** Options of a sandbox. */
+export interface SandboxOptions {
+  readonly seed?: number;
+  readonly preset?: PresetName;
+  readonly accounts?: number;
+  /** The sandbox's today `YYYY-MM-DD` (default: today in UTC). */
+  readonly anchorDate?: string;
+  readonly runnData?: "empty" | "existing";
+  readonly faults?: FaultConfig;
+  /** Compresses rate-limit windows and Retry-After (default 1). */
+  readonly timeScale?: number;
+  readonly clock?: SandboxClock;
+  readonly limits?: { readonly harvest?: Limit; readonly runn?: Limit };
+  /** A world generated earlier (skips generation). */
+  readonly world?: World;
+}
+
+/** Default limits: Harvest 100 per 15 s, Runn 120 per minute (both per account). */
+export const defaultLimits = {
+  harvest: { requests: 100, windowMs: 15_000 },
+  runn: { requests: 120, windowMs: 60_000 },
+} as const;
+
+/** A running sandbox core. */
+export interface Sandbox {
+  readonly world: World;
+  readonly stats: Stats;
+  readonly faults: Faults;
+  readonly clock: SandboxClock;
+  readonly timeScale: number;
+  readonly limits: { readonly harvest: Limit; readonly runn: Limit };
+  /** Milliseconds the control API has moved time forward. */
+  readonly advancedMs: () => number;
+  readonly advance: (ms: number) => void;
+  /** The data clock (frozen at the anchor instant plus advances), epoch seconds. */
+  readonly nowSeconds: () => number;
+  /** Handles a request addressed with the server's prefixes (`/harvest/v2`, `/harvest-id/api/v2`, `/runn`, `/_sandbox`). */
+  readonly handle: (method: string, url: string | URL, headers: Iterable<[string, string]> | Record<string, string>, body: string | null) => Promise<SimResponse>;
+  readonly harvest: (req: SimRequest, path: string, publicBase: string) => Promise<SimResponse>;
+  readonly harvestId: (req: SimRequest) => Promise<SimResponse>;
+  readonly runn: (req: SimRequest, path: string) => Promise<SimResponse>;
+  /** Clears the counters. */
+  readonly resetStats: () => void;
+}
+
+/** Builds a sandbox core (generating its world unless one is given). */
+export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
+  const clock = options.clock ?? systemClock;
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale > 0)) throw new Error("timeScale must be > 0");
+  const world =
+    options.world ??
+    generate({
+      seed: options.seed ?? 42,
+      preset: options.preset ?? "tiny",
+      anchorDate: options.anchorDate ?? todayOf(clock.now()),
+      accounts: options.accounts ?? 1,
+      ...(options.runnData ? { runnData: options.runnData } : {}),
+    });
+  const limits = { harvest: options.limits?.harvest ?? defaultLimits.harvest, runn: options.limits?.runn ?? defaultLimits.runn };
+  const limiters = { harvest: new RateLimiter(limits.harvest, timeScale), runn: new RateLimiter(limits.runn, timeScale) };
+  const faults = new Faults(world.seed);
+  if (options.faults) faults.set(options.faults);
+  let stats = makeStats();
+  let advanced = 0;
+  let lastStamp = 0;
+  const nowSeconds = () => world.anchorInstant + Math.floor(advanced / 1000);
+  const stamp = () => {
+    lastStamp = Math.max(nowSeconds(), lastStamp + 1);
+    return lastStamp;
+  };
+  const wallNow = () => clock.now() + advanced / timeScale;
+
+  const tooMany = (api: ApiName, ms: number): Reply => {
+    const retry = retryAfterHeader(ms, timeScale);
+    const headers: Record<string, string> = { "retry-after": retry, "x-sandbox-retry-after-ms": String(Math.ceil(ms)) };
+    if (api === "runn") return runnError(429, "Too Many Requests", { ...headers, "x-ratelimit-reset": retry });
+    return reply(429, { message: "Too many requests" }, headers);
+  };
+
+  const pipeline = async <W>(
+    api: ApiName,
+    req: SimRequest,
+    path: string,
+    auth: () => W | Reply,
+    accountKey: (who: W) => string,
+    route: (who: W) => Reply,
+  ): Promise<SimResponse> => {
+    const s = stats[api];
+    const write = isWrite(req.method);
+    countRequest(s, req.method, path, write);
+    const who = auth();
+    if (typeof who === "object" && who !== null && "status" in who) return serialise(who as Reply);
+    const w = who as W;
+    const admission = limiters[api].admit(accountKey(w), wallNow());
+    if (!admission.ok) {
+      s.throttled++;
+      return serialise(tooMany(api, admission.retryAfterMs));
+    }
+    s.maxInWindow = Math.max(s.maxInWindow, admission.inWindow);
+    const d = faults.decide(api, req.method, `${path}${req.url.search}`, req.body, write);
+    if (d.latencyMs > 0) {
+      countFault(s, "latency");
+      await clock.sleep(d.latencyMs / timeScale);
+    }
+    if (d.reset) {
+      countFault(s, "reset");
+      return { kind: "reset" };
+    }
+    if (d.rateLimit) {
+      countFault(s, "rateLimit");
+      s.throttled++;
+      return serialise(tooMany(api, limiters[api].windowMs / 10));
+    }
+    const failure = (status: number, message: string) => serialise(api === "runn" ? runnError(status, message) : reply(status, { message }));
+    if (d.serverError) {
+      countFault(s, "serverError");
+      return failure(500, "Internal server error (injected)");
+    }
+    if (d.afterWrites === "refuse") {
+      countFault(s, "afterWritesRefused");
+      return failure(503, "Service unavailable (injected after N writes)");
+    }
+    const r = route(w);
+    if (write && r.status < 300) {
+      if (d.afterWrites === "commitAndDrop") {
+        countFault(s, "afterWritesDropped");
+        return { kind: "reset" };
+      }
+      if (d.commitThenFail) {
+        countFault(s, "commitThenFail");
+        return d.commitThenFail === "reset" ? { kind: "reset" } : failure(500, "Internal server error after commit (injected)");
+      }
+    }
+    if (r.json !== undefined && r.status < 300 && (d.malformedEnvelope || d.malformedRecord)) {
+      const json = structuredClone(r.json) as Record<string, unknown>;
+      const list = r.listKey ? json[r.listKey] : Array.isArray(json) ? json : null;
+      if (d.malformedEnvelope) {
+        countFault(s, "malformedEnvelope");
+        if (r.listKey) json[r.listKey] = "malformed";
+        else return { kind: "response", status: r.status, headers: { "content-type": "application/json" }, body: `${JSON.stringify(json).slice(0, 20)}` };
+      } else if (Array.isArray(list) && list.length > 0) {
+        countFault(s, "malformedRecord");
+        corruptRecord(list[Math.floor(d.pick * list.length)] as Record<string, unknown>);
+      } else if (!Array.isArray(list) && !r.listKey) {
+        countFault(s, "malformedRecord");
+        corruptRecord(json);
+      }
+      return serialise({ ...r, json });
+    }
+    return serialise(r);
+  };
+
+  const harvest = (req: SimRequest, path: string, publicBase: string) =>
+    pipeline(
+      "harvest",
+      req,
+      path,
+      () => authenticateHarvest(world.harvest, req),
+      (c) => String(c.account.accountId),
+      (c) => routeHarvest(c, req, path, { publicBase, nowSeconds: nowSeconds(), stamp }),
+    );
+  const harvestId = async (req: SimRequest) => serialise(harvestAccounts(world.harvest, req));
+  const runn = (req: SimRequest, path: string) =>
+    pipeline(
+      "runn",
+      req,
+      path,
+      () => authenticateRunn(world.runn, req),
+      (a) => a.token,
+      (a) => routeRunn(a, req, path, { stamp, iso: isoSeconds, today: todayOf(nowSeconds() * 1000) }),
+    );
+
+  const sandbox: Sandbox = {
+    world,
+    get stats() {
+      return stats;
+    },
+    faults,
+    clock,
+    timeScale,
+    limits,
+    advancedMs: () => advanced,
+    advance: (ms) => {
+      advanced += Math.max(0, ms);
+    },
+    nowSeconds,
+    harvest,
+    harvestId,
+    runn,
+    resetStats: () => {
+      stats = makeStats();
+    },
+    handle: async (method, url, headers, body) => {
+      const u = typeof url === "string" ? new URL(url) : url;
+      const entries = Symbol.iterator in Object(headers) ? (headers as Iterable<[string, string]>) : Object.entries(headers);
+      const req: SimRequest = { method: method.toUpperCase(), url: u, headers: lowerHeaders(entries), body };
+      const p = u.pathname;
+      if (p.startsWith("/harvest/v2/") || p === "/harvest/v2") return harvest(req, p.slice("/harvest/v2".length) || "/", `${u.origin}/harvest/v2`);
+      if (p.startsWith("/harvest-id/api/v2/accounts")) return harvestId(req);
+      if (p.startsWith("/runn/") || p === "/runn") return runn(req, p.slice("/runn".length) || "/");
+      if (p.startsWith("/_sandbox")) return serialise(handleControl(sandbox, req, p.slice("/_sandbox".length), u.origin));
+      return serialise(reply(404, { message: `No route for ${p}` }));
+    },
+  };
+  return sandbox;
+};

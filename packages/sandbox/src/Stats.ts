@@ -1,0 +1,42 @@
+/** Request counters per API, served by `GET /_sandbox/stats`. */
+
+/** Counters of one API. */
+export interface ApiStats {
+  /** Requests per `METHOD /path` (ids replaced by `{id}`). */
+  readonly requests: Record<string, number>;
+  total: number;
+  writes: number;
+  /** 429 responses served (limit and injected). */
+  throttled: number;
+  /** The most requests admitted within one rate-limit window, over all accounts. */
+  maxInWindow: number;
+  readonly faults: Record<string, number>;
+}
+
+/** Counters of both APIs. */
+export interface Stats {
+  readonly harvest: ApiStats;
+  readonly runn: ApiStats;
+}
+
+const empty = (): ApiStats => ({ requests: {}, total: 0, writes: 0, throttled: 0, maxInWindow: 0, faults: {} });
+
+/** Fresh counters. */
+export const makeStats = (): Stats => ({ harvest: empty(), runn: empty() });
+
+/** A path with numeric segments replaced by `{id}`, for grouping. */
+export const routeOf = (method: string, path: string): string =>
+  `${method} ${path.replace(/\/\d+(?=\/|$)/g, "/{id}")}`;
+
+/** Counts one request. */
+export const countRequest = (s: ApiStats, method: string, path: string, write: boolean): void => {
+  const key = routeOf(method, path);
+  s.requests[key] = (s.requests[key] ?? 0) + 1;
+  s.total++;
+  if (write) s.writes++;
+};
+
+/** Counts one injected fault. */
+export const countFault = (s: ApiStats, kind: string): void => {
+  s.faults[kind] = (s.faults[kind] ?? 0) + 1;
+};

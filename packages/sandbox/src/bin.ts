@@ -1,0 +1,52 @@
+/**
+ * `pnpm -s sandbox --seed 42 --preset small --port 0 [--accounts N] [--time-scale K] [--anchor-date D]
+ * [--runn-data empty|existing]`: prints one JSON line (connection info) on stdout, logs on stderr, runs
+ * until SIGINT/SIGTERM.
+ */
+import { isPresetName } from "./Presets.ts";
+import { startSandbox } from "./Server.ts";
+
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) return args[i + 1];
+  const eq = args.find((a) => a.startsWith(`--${name}=`));
+  return eq?.slice(name.length + 3);
+};
+const fail = (message: string): never => {
+  process.stderr.write(`sandbox: ${message}\n`);
+  process.exit(2);
+};
+const num = (name: string, fallback: number): number => {
+  const v = flag(name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : fail(`--${name} must be a number`);
+};
+
+const preset = flag("preset") ?? "tiny";
+if (!isPresetName(preset)) fail(`unknown preset ${preset} (tiny, small, large, xl)`);
+const runnData = flag("runn-data");
+if (runnData !== undefined && runnData !== "empty" && runnData !== "existing") fail("--runn-data must be empty or existing");
+const anchorDate = flag("anchor-date");
+const verbose = args.includes("--verbose");
+
+const started = Date.now();
+const sb = await startSandbox({
+  port: num("port", 0),
+  seed: num("seed", 42),
+  preset: preset as "tiny",
+  accounts: num("accounts", 1),
+  timeScale: num("time-scale", 1),
+  ...(anchorDate ? { anchorDate } : {}),
+  ...(runnData ? { runnData: runnData as "empty" | "existing" } : {}),
+  ...(verbose ? { onRequest: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+});
+process.stderr.write(`sandbox: ${preset} ready on ${sb.url} in ${Date.now() - started} ms\n`);
+process.stdout.write(`${JSON.stringify(sb.info)}\n`);
+const stop = (signal: string) => {
+  process.stderr.write(`sandbox: ${signal}, closing\n`);
+  void sb.close().then(() => process.exit(0));
+};
+process.once("SIGINT", () => stop("SIGINT"));
+process.once("SIGTERM", () => stop("SIGTERM"));
