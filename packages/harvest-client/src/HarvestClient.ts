@@ -20,82 +20,39 @@ import {
   Option,
   Redacted,
   type Schema,
-  type Stream,
 } from "effect";
 import createClient from "openapi-fetch";
 import type { paths } from "./generated/harvest.ts";
 import type { HarvestClientError } from "./HarvestClientError.ts";
 import * as Decode from "./internal/Decode.ts";
 import * as Limiter from "./internal/Limiter.ts";
-import * as Pages from "./internal/Pages.ts";
-import { instant, type ListPath, type WireQuery, wire } from "./internal/Query.ts";
+import { type Lists, makeLists } from "./internal/Lists.ts";
+import type { ListPath, WireQuery } from "./internal/Query.ts";
 import * as Request from "./internal/Request.ts";
+import { scrubError } from "./internal/Secrets.ts";
 
 export { type AccessWarning, accessWarning } from "./Access.ts";
+export type {
+  ActiveFilter,
+  ListOptions,
+  PageSize,
+  ProjectFilter,
+  TimeEntryFilter,
+  UserAssignmentFilter,
+} from "./Filters.ts";
+export type { RateLimitSettings } from "./internal/Limiter.ts";
+export type { RetrySettings } from "./internal/Request.ts";
 
-/** Per-list options: where to report a record that failed to decode (default: a log warning). */
-export interface ListOptions {
-  readonly onMalformed?: Decode.OnMalformed;
-}
-
-/** Page size; Harvest allows 1–2000 and the client asks for the maximum unless told otherwise. */
-export interface PageSize {
-  readonly perPage?: number;
-}
-
-/** Filters of the lists that know active/archived and update times. Omit `isActive` for both. */
-export interface ActiveFilter extends PageSize {
-  readonly isActive?: boolean;
-  /** Only records updated after this instant (`YYYY-MM-DDTHH:MM:SSZ` or a `Date`). */
-  readonly updatedSince?: string | Date;
-}
-
-/** Filters of the project list. */
-export interface ProjectFilter extends ActiveFilter {
-  readonly clientId?: number;
-}
-
-/** Filters of the user-assignment list. */
-export interface UserAssignmentFilter extends ActiveFilter {
-  readonly userId?: number;
-}
-
-/** Filters of the time-entry list; `from`/`to` bound `spent_date` (inclusive, `YYYY-MM-DD`). */
-export interface TimeEntryFilter extends PageSize {
-  readonly userId?: number;
-  readonly clientId?: number;
-  readonly projectId?: number;
-  readonly taskId?: number;
-  readonly externalReferenceId?: string;
-  readonly isBilled?: boolean;
-  readonly isRunning?: boolean;
-  readonly approvalStatus?: Harvest.ApprovalStatus;
-  readonly updatedSince?: string | Date;
-  readonly from?: string;
-  readonly to?: string;
-}
-
-type List<A, F> = (filter?: F, options?: ListOptions) => Stream.Stream<A, HarvestClientError>;
-
-/** What a HarvestClient offers. */
-export interface Service {
+/** What a HarvestClient offers: three single reads and eight lists as Streams. */
+export interface Service extends Lists {
   /** The Harvest account every call (except `accounts`) is made for. */
   readonly accountId: number;
-  /** The token's user (`GET /users/me`): the credential check; read `access_roles` with `accessWarning`. */
+  /** The token's user (`GET /users/me`): the credential check; pass it to `accessWarning`. */
   readonly me: () => Effect.Effect<Harvest.Me, HarvestClientError>;
   /** The account's company (`GET /company`, administrators only). */
   readonly company: () => Effect.Effect<Harvest.Company, HarvestClientError>;
-  /** Every account the token reaches (Harvest ID; no account id needed). */
+  /** Every account the token reaches (Harvest ID; sent without the account id). */
   readonly accounts: () => Effect.Effect<Harvest.Accounts, HarvestClientError>;
-  readonly users: List<Harvest.User, ActiveFilter>;
-  readonly roles: List<Harvest.Role, PageSize>;
-  readonly clients: List<Harvest.Client, ActiveFilter>;
-  readonly projects: List<Harvest.Project, ProjectFilter>;
-  readonly tasks: List<Harvest.Task, ActiveFilter>;
-  readonly userAssignments: List<Harvest.UserAssignment, UserAssignmentFilter>;
-  readonly taskAssignments: List<Harvest.TaskAssignment, ActiveFilter>;
-  /** Time entries, newest `spent_date` first, each id at most once. */
-  readonly timeEntries: List<Harvest.TimeEntry, TimeEntryFilter>;
 }
 
 /** The HarvestClient service. */
@@ -128,19 +85,18 @@ export interface Options {
 
 /** Time one attempt may take unless `timeout` says otherwise. */
 export const defaultTimeout: Duration.Duration = Duration.seconds(30);
-
 /** Harvest's API base. */
 export const defaultBaseUrl = "https://api.harvestapp.com/v2";
 /** Harvest ID's API base (the accounts endpoint). */
 export const defaultIdBaseUrl = "https://id.getharvest.com/api/v2";
 
-/** Builds a client value; clients of the same account (and base URL) share one rate limiter. */
+/** Builds a client value; clients of the same account and host share one rate limiter. */
 export const make = Effect.fn("HarvestClient.make")(function* (options: Options) {
   if (options.userAgent.trim() === "") return yield* Effect.dieMessage("HarvestClient: userAgent is empty");
   const baseUrl = options.baseUrl ?? defaultBaseUrl;
   const idBaseUrl = options.idBaseUrl ?? defaultIdBaseUrl;
-  const perPage = options.perPage ?? 2000;
-  const maxPages = options.maxPages ?? 100_000;
+  const secrets = [options.token];
+  const clean = scrubError(secrets);
   const limiter = yield* Limiter.shared(
     `${new URL(baseUrl).host}#${options.accountId}`,
     options.rateLimit ?? Limiter.harvestBudget,
@@ -150,7 +106,7 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
     retry: { ...Request.defaultRetry, ...options.retry },
     timeout: options.timeout ?? defaultTimeout,
     accountId: options.accountId,
-    secrets: [options.token],
+    secrets,
   });
   const userFetch = options.fetch;
   const api = createClient<paths>({
@@ -161,6 +117,13 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
   const auth = { Authorization: `Bearer ${Redacted.value(options.token)}` };
   const accountHeaders = { ...auth, "Harvest-Account-Id": String(options.accountId) };
 
+  const decoded =
+    <A, I>(path: string, schema: Schema.Schema<A, I>) =>
+    (exchange: Request.Exchange) =>
+      Decode.json({ method: "GET", path }, exchange.body).pipe(
+        Effect.flatMap((body) => Decode.whole({ method: "GET", path }, schema, body)),
+      );
+
   const getOne = <A, I>(path: "/users/me" | "/company", schema: Schema.Schema<A, I>) =>
     execute({
       method: "GET",
@@ -168,16 +131,14 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
       idempotent: true,
       send: (signal) =>
         api.GET(path, { params: { header }, headers: accountHeaders, parseAs: "text", signal }),
-    }).pipe(
-      Effect.flatMap((exchange) => Decode.json({ method: "GET", path }, exchange.body)),
-      Effect.flatMap((body) => Decode.whole({ method: "GET", path }, schema, body)),
-    );
+    }).pipe(Effect.flatMap(decoded(path, schema)), Effect.mapError(clean));
 
-  const getPage: Pages.GetPage = (path: ListPath, query: WireQuery) =>
+  const getPage = (path: ListPath, query: WireQuery) =>
     execute({
       method: "GET",
       path,
       idempotent: true,
+      // One call site for every list: the query was built against this path's generated parameter type.
       send: (signal) =>
         api.GET(path as "/users", {
           params: { header, query: query as never },
@@ -186,22 +147,6 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
           signal,
         }),
     }).pipe(Effect.map((exchange) => exchange.body));
-
-  const spec = <A, I>(
-    path: ListPath,
-    key: string,
-    schema: Schema.Schema<A, I>,
-    query: WireQuery,
-    o?: ListOptions,
-  ) => ({
-    path,
-    key,
-    schema,
-    query,
-    maxPages,
-    onMalformed: o?.onMalformed ?? Decode.logMalformed,
-  });
-  const since = (value: string | Date | undefined) => (value === undefined ? undefined : instant(value));
 
   return HarvestClient.of({
     accountId: options.accountId,
@@ -220,131 +165,13 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
             parseAs: "text",
             signal,
           }),
-      }).pipe(
-        Effect.flatMap((exchange) => Decode.json({ method: "GET", path: "/accounts" }, exchange.body)),
-        Effect.flatMap((body) => Decode.whole({ method: "GET", path: "/accounts" }, Harvest.Accounts, body)),
-      ),
-    users: (f = {}, o) =>
-      Pages.cursor(
-        getPage,
-        spec(
-          "/users",
-          "users",
-          Harvest.User,
-          wire<"/users">({
-            is_active: f.isActive,
-            updated_since: since(f.updatedSince),
-            per_page: f.perPage ?? perPage,
-          }),
-          o,
-        ),
-      ),
-    roles: (f = {}, o) =>
-      Pages.cursor(
-        getPage,
-        spec("/roles", "roles", Harvest.Role, wire<"/roles">({ per_page: f.perPage ?? perPage }), o),
-      ),
-    clients: (f = {}, o) =>
-      Pages.cursor(
-        getPage,
-        spec(
-          "/clients",
-          "clients",
-          Harvest.Client,
-          wire<"/clients">({
-            is_active: f.isActive,
-            updated_since: since(f.updatedSince),
-            per_page: f.perPage ?? perPage,
-          }),
-          o,
-        ),
-      ),
-    projects: (f = {}, o) =>
-      Pages.cursor(
-        getPage,
-        spec(
-          "/projects",
-          "projects",
-          Harvest.Project,
-          wire<"/projects">({
-            is_active: f.isActive,
-            client_id: f.clientId,
-            updated_since: since(f.updatedSince),
-            per_page: f.perPage ?? perPage,
-          }),
-          o,
-        ),
-      ),
-    tasks: (f = {}, o) =>
-      Pages.cursor(
-        getPage,
-        spec(
-          "/tasks",
-          "tasks",
-          Harvest.Task,
-          wire<"/tasks">({
-            is_active: f.isActive,
-            updated_since: since(f.updatedSince),
-            per_page: f.perPage ?? perPage,
-          }),
-          o,
-        ),
-      ),
-    userAssignments: (f = {}, o) =>
-      Pages.cursor(
-        getPage,
-        spec(
-          "/user_assignments",
-          "user_assignments",
-          Harvest.UserAssignment,
-          wire<"/user_assignments">({
-            user_id: f.userId,
-            is_active: f.isActive,
-            updated_since: since(f.updatedSince),
-            per_page: f.perPage ?? perPage,
-          }),
-          o,
-        ),
-      ),
-    taskAssignments: (f = {}, o) =>
-      Pages.cursor(
-        getPage,
-        spec(
-          "/task_assignments",
-          "task_assignments",
-          Harvest.TaskAssignment,
-          wire<"/task_assignments">({
-            is_active: f.isActive,
-            updated_since: since(f.updatedSince),
-            per_page: f.perPage ?? perPage,
-          }),
-          o,
-        ),
-      ),
-    timeEntries: (f = {}, o) =>
-      Pages.numbered(
-        getPage,
-        spec(
-          "/time_entries",
-          "time_entries",
-          Harvest.TimeEntry,
-          wire<"/time_entries">({
-            user_id: f.userId,
-            client_id: f.clientId,
-            project_id: f.projectId,
-            task_id: f.taskId,
-            external_reference_id: f.externalReferenceId,
-            is_billed: f.isBilled,
-            is_running: f.isRunning,
-            approval_status: f.approvalStatus,
-            updated_since: since(f.updatedSince),
-            from: f.from,
-            to: f.to,
-            per_page: f.perPage ?? perPage,
-          }),
-          o,
-        ),
-      ),
+      }).pipe(Effect.flatMap(decoded("/accounts", Harvest.Accounts)), Effect.mapError(clean)),
+    ...makeLists({
+      getPage,
+      perPage: options.perPage ?? 2000,
+      maxPages: options.maxPages ?? 100_000,
+      secrets,
+    }),
   });
 });
 
@@ -352,15 +179,15 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
 export const layer = (options: Options): Layer.Layer<HarvestClient> =>
   Layer.effect(HarvestClient, make(options));
 
-/** Settings `layerConfig` reads from the environment; the rest can be passed in. */
-type EnvOptions = "token" | "accountId" | "userAgent" | "baseUrl" | "idBaseUrl";
+/** Settings `layerConfig` reads from the environment; the others can be passed in. */
+type FromEnv = "token" | "accountId" | "userAgent" | "baseUrl" | "idBaseUrl";
 
 /**
  * A layer from the environment: `HARVEST_TOKEN` (secret), `HARVEST_ACCOUNT_ID`, `HARVEST_USER_AGENT`,
  * and optionally `HARVEST_BASE_URL` and `HARVEST_ID_BASE_URL`.
  */
 export const layerConfig = (
-  options: Omit<Options, EnvOptions> = {},
+  options: Omit<Options, FromEnv> = {},
 ): Layer.Layer<HarvestClient, ConfigError.ConfigError> =>
   Layer.effect(
     HarvestClient,

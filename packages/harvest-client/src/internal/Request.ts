@@ -4,8 +4,9 @@
  * and timeouts; a non-idempotent one (a create) is retried only when Harvest provably did not act
  * on it (429, refused connection) and otherwise fails with `OutcomeUnknown`, never resent.
  */
-import { Duration, Effect, type RateLimiter, Redacted, Ref, Schedule } from "effect";
+import { Duration, Effect, type RateLimiter, type Redacted, Ref, Schedule } from "effect";
 import * as Errors from "../HarvestClientError.ts";
+import { scrub } from "./Secrets.ts";
 
 type HarvestClientError = Errors.HarvestClientError;
 
@@ -99,12 +100,6 @@ const retryAfterOf = (response: Response): number | undefined => {
   const date = Date.parse(raw);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 };
-
-const scrub = (text: string, secrets: ReadonlyArray<Redacted.Redacted<string>>): string =>
-  secrets.reduce((acc, secret) => {
-    const value = Redacted.value(secret);
-    return value.length > 0 ? acc.split(value).join("[redacted]") : acc;
-  }, text);
 
 /** Builds the executor for one client. */
 export const makeExecute = (settings: ExecutorSettings): Execute => {
