@@ -13,6 +13,8 @@ export interface HttpSettings {
   readonly baseDelay: Duration.Duration;
   readonly maxDelay: Duration.Duration;
   readonly timeout: Duration.Duration;
+  /** Removes secrets from text that ends up in errors (an echoed token, say). */
+  readonly redact: (text: string) => string;
 }
 
 /** One request as the client describes it; `send` performs it with openapi-fetch. */
@@ -99,7 +101,7 @@ const executeFresh = (settings: HttpSettings, call: Call): Effect.Effect<Reply, 
   ) =>
     new RunnClientError({
       reason,
-      message: `${call.method} ${call.path}: ${message}`,
+      message: settings.redact(`${call.method} ${call.path}: ${message}`),
       method: call.method,
       path: call.path,
       ...extra,

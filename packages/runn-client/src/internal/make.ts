@@ -35,6 +35,7 @@ export const makeClient = (options: Options): Effect.Effect<Service> =>
         baseDelay: Duration.decode(options.retry?.baseDelay ?? "1 second"),
         maxDelay: Duration.decode(options.retry?.maxDelay ?? "30 seconds"),
         timeout: Duration.decode(options.timeout ?? "30 seconds"),
+        redact: (text) => (token === "" ? text : text.split(token).join("<redacted>")),
       },
     };
 

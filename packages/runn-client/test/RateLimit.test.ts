@@ -1,0 +1,90 @@
+import { describe, expect, it } from "@effect/vitest";
+import { Duration, Effect, Exit, Redacted } from "effect";
+import { HttpResponse, http } from "msw";
+import { RunnClient } from "../src/index.ts";
+import { bucketFor } from "../src/internal/rateLimit.ts";
+import { baseUrl, drive, freshToken, server, testNow, useServer } from "./support/server.ts";
+
+useServer();
+
+/** The largest number of stamps inside any half-open window of `windowMs`. */
+const busiestWindow = (stamps: ReadonlyArray<number>, windowMs: number): number => {
+  const sorted = [...stamps].sort((a, b) => a - b);
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while (sorted[hi]! - sorted[lo]! >= windowMs) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+};
+
+describe("RunnClient rate limit", () => {
+  it("busiestWindow counts a sliding window (the check itself can fail)", () => {
+    expect(busiestWindow([0, 1, 2, 1000, 1001], 1000)).toBe(3);
+    expect(busiestWindow([0, 999, 1000, 2000], 1000)).toBe(2);
+  });
+
+  it("bucket settings keep a full burst plus the refills of one window within the limit", () => {
+    for (const limit of [1, 2, 3, 7, 10, 100, 120, 121, 1000]) {
+      for (const window of [1_000, 15_000, 60_000]) {
+        const { capacity, interval } = bucketFor({ limit, window });
+        // Effect refills one token every ceil(interval / capacity) ms once a token is taken.
+        const perToken = Math.ceil(Duration.toMillis(interval) / capacity);
+        // Worst window [t, t + window): a full bucket at t plus the refills strictly after t.
+        expect(capacity + Math.ceil(window / perToken) - 1).toBeLessThanOrEqual(limit);
+        expect(capacity).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it.effect("never lets more than the limit through in any window, across clients of one account", () =>
+    Effect.gen(function* () {
+      const now = yield* testNow;
+      const stamps: Array<number> = [];
+      server.use(
+        http.get(`${baseUrl}/me/`, () => {
+          stamps.push(now());
+          return HttpResponse.json({ name: "Acme" });
+        }),
+      );
+      const token = Redacted.make(freshToken());
+      const rateLimit = { limit: 10, window: "10 seconds" } as const;
+      // Two clients with the same token share one limiter.
+      const a = yield* RunnClient.make({ token, baseUrl, rateLimit });
+      const b = yield* RunnClient.make({ token, baseUrl, rateLimit });
+      const fiber = yield* Effect.fork(
+        Effect.forEach(
+          Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b)),
+          (client) => client.me,
+          { concurrency: "unbounded" },
+        ),
+      );
+      const exit = yield* drive(fiber, "500 millis");
+      expect(Exit.isSuccess(exit)).toBe(true);
+      expect(stamps).toHaveLength(40);
+      expect(busiestWindow(stamps, 10_000)).toBeLessThanOrEqual(10);
+      // It is a budget, not a crawl: the first half of the budget goes out at once.
+      expect(stamps.filter((t) => t === stamps[0]).length).toBe(5);
+    }),
+  );
+
+  it.effect("accounts with different tokens do not share a budget", () =>
+    Effect.gen(function* () {
+      const now = yield* testNow;
+      const stamps: Array<number> = [];
+      server.use(
+        http.get(`${baseUrl}/me/`, () => {
+          stamps.push(now());
+          return HttpResponse.json({ name: "Acme" });
+        }),
+      );
+      const rateLimit = { limit: 2, window: "60 seconds" } as const;
+      const clients = yield* Effect.forEach([1, 2, 3], () =>
+        RunnClient.make({ token: Redacted.make(freshToken()), baseUrl, rateLimit }),
+      );
+      yield* Effect.forEach(clients, (c) => c.me, { concurrency: "unbounded" });
+      expect(stamps).toEqual([stamps[0], stamps[0], stamps[0]]);
+    }),
+  );
+});
