@@ -1,1 +1,1 @@
-export {};
+export * as SyncStoreSql from "./SyncStoreSql.ts";

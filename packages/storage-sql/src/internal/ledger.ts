@@ -1,0 +1,154 @@
+/**
+ * The actuals ledger of the SQL store (SPEC A6, A8): one row per key, plus an index of Harvest entry
+ * ids → keys kept in step with it, so `byEntryIds` finds the day an entry moved away from.
+ * Writes run in one transaction behind the fence, in multi-row chunks.
+ */
+import type {
+  ConnectionId,
+  HarvestTimeEntryId,
+  IsoDate,
+  Ledger,
+  RunnActualId,
+  RunnPersonId,
+  RunnProjectId,
+  RunnRoleId,
+} from "@harvest-runn/domain";
+import type { SyncStore } from "@harvest-runn/storage";
+import { Effect } from "effect";
+import * as LedgerSql from "./ledgerSql.ts";
+import { chunks, type Deps, fence, mapErrors, now, num, numOrNull } from "./support.ts";
+
+const keyOf = (day: unknown, person: unknown, project: unknown, role: unknown) =>
+  `${num(person)}:${num(project)}:${num(role)}:${day}`;
+
+const parseIds = (text: string): ReadonlyArray<HarvestTimeEntryId> =>
+  text === "" ? [] : (text.split(",").map(Number) as Array<HarvestTimeEntryId>);
+
+const toEntry = (v: ReadonlyArray<unknown>): Ledger.LedgerEntry => ({
+  key: {
+    personId: num(v[1]) as RunnPersonId,
+    projectId: num(v[2]) as RunnProjectId,
+    roleId: num(v[3]) as RunnRoleId,
+    date: v[0] as IsoDate,
+  },
+  billableMinutes: num(v[4]),
+  nonbillableMinutes: num(v[5]),
+  runnActualId: numOrNull(v[6]) as RunnActualId | null,
+  harvestEntryIds: parseIds(String(v[7])),
+  writtenAt: String(v[8]),
+});
+
+const selectColumns =
+  "l.day, l.person_id, l.project_id, l.role_id, l.billable, l.nonbillable, l.runn_actual_id, l.entry_ids, l.written_at";
+
+const byKey = (a: Ledger.LedgerEntry, b: Ledger.LedgerEntry) =>
+  (a.key.date < b.key.date ? -1 : a.key.date > b.key.date ? 1 : 0) ||
+  a.key.personId - b.key.personId ||
+  a.key.projectId - b.key.projectId ||
+  a.key.roleId - b.key.roleId;
+
+/** The ledger part of the SQL store. */
+export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
+  const q = LedgerSql.make(sql);
+
+  /** Entry-id index rows of `keys` as stored now. */
+  const storedEntries = (conn: ConnectionId, keys: ReadonlyArray<LedgerSql.KeyRow>) =>
+    Effect.map(q.lookup(conn, keys), (rows) => {
+      const out = new Map<string, ReadonlyArray<number>>();
+      for (const r of rows as ReadonlyArray<Record<string, unknown>>) {
+        out.set(keyOf(r.day, r.person_id, r.project_id, r.role_id), parseIds(String(r.entry_ids)));
+      }
+      return out;
+    });
+
+  const writeChunk = (conn: ConnectionId, chunk: ReadonlyArray<SyncStore.LedgerWrite>, at: string) =>
+    Effect.gen(function* () {
+      const keys = chunk.map((e) => LedgerSql.keyRow(e.key));
+      const before = yield* storedEntries(conn, keys);
+      const removed: Array<LedgerSql.EntryRow> = [];
+      const added: Array<LedgerSql.EntryRow> = [];
+      const rows: Array<LedgerSql.Row> = [];
+      for (const e of chunk) {
+        const k = e.key;
+        const old = new Set(before.get(keyOf(k.date, k.personId, k.projectId, k.roleId)) ?? []);
+        const next = new Set<number>(e.harvestEntryIds);
+        for (const id of old)
+          if (!next.has(id)) removed.push([id, k.date, k.personId, k.projectId, k.roleId]);
+        for (const id of next) if (!old.has(id)) added.push([id, k.date, k.personId, k.projectId, k.roleId]);
+        rows.push([
+          k.date,
+          k.personId,
+          k.projectId,
+          k.roleId,
+          e.billableMinutes,
+          e.nonbillableMinutes,
+          e.runnActualId,
+          [...next].join(","),
+        ]);
+      }
+      for (const part of chunks(removed, q.chunk)) yield* q.deleteEntries(conn, part);
+      yield* q.upsert(conn, rows, at);
+      for (const part of chunks(added, q.chunk)) yield* q.insertEntries(conn, part);
+    });
+
+  return {
+    upsert: Effect.fn("SyncStore.ledger.upsert")(function* (lease, entries) {
+      const t = yield* now;
+      const unique = new Map<string, SyncStore.LedgerWrite>();
+      for (const e of entries)
+        unique.set(keyOf(e.key.date, e.key.personId, e.key.projectId, e.key.roleId), e);
+      yield* sql
+        .withTransaction(
+          Effect.gen(function* () {
+            yield* fence(sql, lease);
+            for (const chunk of chunks([...unique.values()], q.chunk)) {
+              yield* writeChunk(lease.connectionId, chunk, t.iso);
+            }
+          }),
+        )
+        .pipe(mapErrors("ledger.upsert"));
+    }),
+    remove: Effect.fn("SyncStore.ledger.remove")(function* (lease, keys) {
+      yield* sql
+        .withTransaction(
+          Effect.gen(function* () {
+            yield* fence(sql, lease);
+            for (const chunk of chunks(keys.map(LedgerSql.keyRow), q.chunk)) {
+              const before = yield* storedEntries(lease.connectionId, chunk);
+              const entryRows: Array<LedgerSql.EntryRow> = [];
+              for (const [day, person, project, role] of chunk) {
+                for (const id of before.get(keyOf(day, person, project, role)) ?? []) {
+                  entryRows.push([id, day, person, project, role]);
+                }
+              }
+              for (const part of chunks(entryRows, q.chunk)) yield* q.deleteEntries(lease.connectionId, part);
+              yield* q.deleteKeys(lease.connectionId, chunk);
+            }
+          }),
+        )
+        .pipe(mapErrors("ledger.remove"));
+    }),
+    load: Effect.fn("SyncStore.ledger.load")(function* (id, range) {
+      const rows = yield* sql`SELECT ${sql.literal(selectColumns)} FROM hr_ledger l
+        WHERE l.connection_id = ${id} AND l.day >= ${range?.from ?? "0000-01-01"} AND l.day <= ${range?.to ?? "9999-12-31"}
+        ORDER BY l.day, l.person_id, l.project_id, l.role_id`.values.pipe(mapErrors("ledger.load"));
+      return rows.map(toEntry);
+    }),
+    byEntryIds: Effect.fn("SyncStore.ledger.byEntryIds")(function* (id, entryIds) {
+      const found = new Map<string, Ledger.LedgerEntry>();
+      for (const part of chunks([...new Set(entryIds)], 1000)) {
+        const rows = yield* sql`SELECT DISTINCT ${sql.literal(selectColumns)} FROM hr_ledger l
+          JOIN hr_ledger_entries e ON e.connection_id = l.connection_id AND e.day = l.day
+            AND e.person_id = l.person_id AND e.project_id = l.project_id AND e.role_id = l.role_id
+          WHERE e.connection_id = ${id} AND e.entry_id IN ${sql.in(part)}`.values.pipe(
+          mapErrors("ledger.byEntryIds"),
+        );
+        for (const r of rows) {
+          const entry = toEntry(r);
+          found.set(keyOf(entry.key.date, entry.key.personId, entry.key.projectId, entry.key.roleId), entry);
+        }
+      }
+      return [...found.values()].sort(byKey);
+    }),
+  };
+};

@@ -1,0 +1,135 @@
+/**
+ * The store's schema, as `@effect/sql` migrations. One set for every dialect; where SQLite and
+ * Postgres differ (row ids, identity columns) the statement branches on the dialect.
+ */
+import * as Migrator from "@effect/sql/Migrator";
+import { SqlClient } from "@effect/sql/SqlClient";
+import { Effect } from "effect";
+
+/** The table the migrator records applied migrations in. */
+export const table = "hr_migrations";
+
+const initial = Effect.gen(function* () {
+  const sql = yield* SqlClient;
+  const withoutRowId = sql.onDialectOrElse({
+    sqlite: () => sql.literal("WITHOUT ROWID"),
+    orElse: () => sql.literal(""),
+  });
+  const serial = sql.onDialectOrElse({
+    sqlite: () => sql.literal("INTEGER PRIMARY KEY AUTOINCREMENT"),
+    orElse: () => sql.literal("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+  });
+  yield* sql`CREATE TABLE hr_connections (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    harvest_account_id BIGINT NOT NULL,
+    harvest_user_agent TEXT NOT NULL,
+    runn_base_url TEXT NOT NULL,
+    harvest_token TEXT NOT NULL,
+    runn_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL)`;
+  yield* sql`CREATE TABLE hr_settings (connection_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`;
+  yield* sql`CREATE TABLE hr_cursors (
+    connection_id TEXT NOT NULL, stream TEXT NOT NULL, value TEXT NOT NULL,
+    PRIMARY KEY (connection_id, stream)) ${withoutRowId}`;
+  yield* sql`CREATE TABLE hr_leases (
+    connection_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    generation BIGINT NOT NULL,
+    acquired_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL)`;
+  yield* sql`CREATE TABLE hr_runs (
+    id TEXT PRIMARY KEY,
+    connection_id TEXT NOT NULL,
+    run_number INTEGER NOT NULL,
+    run_trigger TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    status TEXT NOT NULL,
+    generation BIGINT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    counts TEXT NOT NULL,
+    error TEXT,
+    item_count INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (connection_id, run_number))`;
+  yield* sql`CREATE TABLE hr_run_items (
+    run_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    connection_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    harvest_id BIGINT,
+    runn_id BIGINT,
+    actual_key TEXT,
+    reason TEXT,
+    message TEXT,
+    detail TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (run_id, seq)) ${withoutRowId}`;
+  yield* sql`CREATE INDEX hr_run_items_at ON hr_run_items (at)`;
+  yield* sql`CREATE INDEX hr_run_items_connection ON hr_run_items (connection_id)`;
+  yield* sql`CREATE TABLE hr_last_success (
+    connection_id TEXT NOT NULL, entity_type TEXT NOT NULL, at TEXT NOT NULL, run_id TEXT NOT NULL,
+    PRIMARY KEY (connection_id, entity_type)) ${withoutRowId}`;
+  yield* sql`CREATE TABLE hr_ledger (
+    connection_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    person_id BIGINT NOT NULL,
+    project_id BIGINT NOT NULL,
+    role_id BIGINT NOT NULL,
+    billable INTEGER NOT NULL,
+    nonbillable INTEGER NOT NULL,
+    runn_actual_id BIGINT,
+    entry_ids TEXT NOT NULL,
+    written_at TEXT NOT NULL,
+    PRIMARY KEY (connection_id, day, person_id, project_id, role_id)) ${withoutRowId}`;
+  yield* sql`CREATE TABLE hr_ledger_entries (
+    connection_id TEXT NOT NULL,
+    entry_id BIGINT NOT NULL,
+    day TEXT NOT NULL,
+    person_id BIGINT NOT NULL,
+    project_id BIGINT NOT NULL,
+    role_id BIGINT NOT NULL,
+    PRIMARY KEY (connection_id, entry_id, day, person_id, project_id, role_id)) ${withoutRowId}`;
+  yield* sql`CREATE TABLE hr_do_not_import (
+    connection_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    harvest_id BIGINT NOT NULL,
+    note TEXT,
+    run_id TEXT,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (connection_id, kind, harvest_id)) ${withoutRowId}`;
+  yield* sql`CREATE TABLE hr_audit (
+    seq ${serial},
+    connection_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    harvest_id BIGINT,
+    runn_id BIGINT,
+    actor TEXT,
+    note TEXT)`;
+  yield* sql`CREATE INDEX hr_audit_connection ON hr_audit (connection_id, seq)`;
+});
+
+/** Every migration, by `<id>_<name>`. */
+export const migrations = Migrator.fromRecord({ "0001_initial": initial });
+
+/** The tables that hold per-connection rows, with the column naming the connection. */
+export const connectionTables: ReadonlyArray<readonly [table: string, column: string]> = [
+  ["hr_connections", "id"],
+  ["hr_settings", "connection_id"],
+  ["hr_cursors", "connection_id"],
+  ["hr_leases", "connection_id"],
+  ["hr_runs", "connection_id"],
+  ["hr_run_items", "connection_id"],
+  ["hr_last_success", "connection_id"],
+  ["hr_ledger", "connection_id"],
+  ["hr_ledger_entries", "connection_id"],
+  ["hr_do_not_import", "connection_id"],
+  ["hr_audit", "connection_id"],
+];
+
+/** Applies pending migrations; a second start finds none. */
+export const run = Migrator.make({})({ loader: migrations, table });

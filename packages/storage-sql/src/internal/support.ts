@@ -1,0 +1,87 @@
+/** Pieces every part of the SQL store shares: error mapping, time, fencing, connection checks. */
+import type { SqlClient } from "@effect/sql/SqlClient";
+import type { ConnectionId } from "@harvest-runn/domain";
+import { type SecretBox, SyncStoreError } from "@harvest-runn/storage";
+import { Clock, Effect } from "effect";
+
+/** What the parts of the store are built from. */
+export interface Deps {
+  readonly sql: SqlClient;
+  readonly box: SecretBox.SecretBox;
+}
+
+/** Builds a `SyncStoreError`. */
+export const storeError = (reason: SyncStoreError["reason"], message: string, cause?: unknown) =>
+  new SyncStoreError(cause === undefined ? { reason, message } : { reason, message, cause });
+
+/**
+ * Runs a store operation and maps whatever the driver or a decoder failed with into
+ * `SyncStoreError`; the operation's own `SyncStoreError`s pass through unchanged.
+ */
+export const mapErrors =
+  (operation: string) =>
+  <A, R>(effect: Effect.Effect<A, unknown, R>): Effect.Effect<A, SyncStoreError, R> =>
+    Effect.mapError(effect, (e) =>
+      e instanceof SyncStoreError
+        ? e
+        : isTagged(e, "ParseError")
+          ? storeError("Corrupt", `${operation}: stored data did not decode`, e)
+          : storeError("Unavailable", `${operation}: the database failed (${describe(e)})`, e),
+    );
+
+const isTagged = (e: unknown, tag: string) =>
+  typeof e === "object" && e !== null && (e as { _tag?: unknown })._tag === tag;
+
+/** A short description of a driver error: its code when it has one, never its parameters. */
+const describe = (e: unknown): string => {
+  const cause = (e as { cause?: { code?: unknown } } | null)?.cause;
+  const code = cause && typeof cause === "object" && "code" in cause ? String(cause.code) : undefined;
+  return code ?? (isTagged(e, "SqlError") ? "statement failed" : "unexpected error");
+};
+
+/** Current time from Effect's `Clock`, as epoch milliseconds and ISO text. */
+export const now = Effect.map(Clock.currentTimeMillis, (ms) => ({ ms, iso: new Date(ms).toISOString() }));
+
+/**
+ * The fencing check, as the first statement of a write transaction (SPEC R3). It is a write on the
+ * lease row, so SQLite takes its write lock here and Postgres locks the row until commit: a takeover
+ * waits for the transaction, and a write with a stale generation is refused.
+ */
+export const fence = (sql: SqlClient, lease: { connectionId: ConnectionId; generation: number }) =>
+  Effect.flatMap(
+    sql`UPDATE hr_leases SET generation = generation
+        WHERE connection_id = ${lease.connectionId} AND generation = ${lease.generation}
+        RETURNING generation`,
+    (rows) =>
+      rows.length === 1
+        ? Effect.void
+        : Effect.fail(
+            storeError(
+              "Fenced",
+              `lease generation ${lease.generation} of ${lease.connectionId} is no longer current`,
+            ),
+          ),
+  );
+
+/** Fails with `NotFound` unless the connection exists. */
+export const requireConnection = (sql: SqlClient, id: ConnectionId) =>
+  Effect.flatMap(sql`SELECT 1 AS found FROM hr_connections WHERE id = ${id}`, (rows) =>
+    rows.length > 0 ? Effect.void : Effect.fail(storeError("NotFound", `no connection ${id}`)),
+  );
+
+/** Splits `items` into arrays of at most `size`. */
+export const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
+  const out: Array<ReadonlyArray<A>> = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/** A number from a driver value (Postgres returns BIGINT as text). */
+export const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
+
+/** A nullable number from a driver value. */
+export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
+
+/** A page size within bounds. */
+export const clampLimit = (limit: number | undefined, fallback: number, max: number) =>
+  Math.max(1, Math.min(max, Math.floor(limit ?? fallback)));
