@@ -147,3 +147,25 @@ describe("RunnClient retries", () => {
     }),
   );
 });
+
+describe("RunnClient long rate-limit waits", () => {
+  it.effect("returns a 429 asking for more than 10 minutes to the caller instead of sleeping", () =>
+    Effect.gen(function* () {
+      let calls = 0;
+      server.use(
+        http.get(`${baseUrl}/me/`, () => {
+          calls += 1;
+          return HttpResponse.json(F.errorBody(429, "Too Many Requests", "later"), {
+            status: 429,
+            headers: { "Retry-After": "3600" },
+          });
+        }),
+      );
+      const { client } = yield* makeClient();
+      const error = yield* Effect.flip(client.me);
+      expect(error.reason).toBe("RateLimited");
+      expect(error.retryAfter).toBe(3600);
+      expect(calls).toBe(1);
+    }),
+  );
+});

@@ -36,6 +36,9 @@ export interface Reply {
 /** Seconds to wait after a 429 when Runn names no figure (its documented block time). */
 export const defaultRateLimitWait = 60;
 
+/** Longest 429 wait the client sits out itself; a longer one is returned to the caller to schedule. */
+export const maxRateLimitWait = 600;
+
 const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
 /** True when a fetch failure proves the request never left the machine. */
@@ -74,7 +77,9 @@ export const retryAfterSeconds = (headers: Headers, nowMs: number): number | und
 };
 
 const shouldRetry = (e: RunnClientError): boolean =>
-  e.reason === "RateLimited" || e.reason === "Transport" || (e.reason === "Status" && (e.status ?? 0) >= 500);
+  (e.reason === "RateLimited" && (e.retryAfter ?? defaultRateLimitWait) <= maxRateLimitWait) ||
+  e.reason === "Transport" ||
+  (e.reason === "Status" && (e.status ?? 0) >= 500);
 
 /** Waits: the server's figure after a 429 (else 60 s); jittered exponential backoff otherwise. */
 const retrySchedule = (settings: HttpSettings) =>
