@@ -435,7 +435,7 @@ export interface components {
             /** Format: uri */
             first: string;
             /** Format: uri */
-            last?: string | null;
+            last?: string;
             /**
              * Format: uri
              * @description Null on the last page; the cursor form carries `cursor=` and keeps `per_page`.
@@ -668,11 +668,13 @@ export interface components {
         UserAssignmentPage: components["schemas"]["Pagination"] & {
             user_assignments: components["schemas"]["UserAssignment"][];
         };
-        UserCreate: components["schemas"]["UserFields"] & Record<string, never>;
-        UserFields: {
-            access_roles?: string[];
+        /** @description Rates can only be set on creation; later changes go through the rate endpoints. */
+        UserCreate: components["schemas"]["UserFields"] & {
             cost_rate?: number;
             default_hourly_rate?: number;
+        };
+        UserFields: {
+            access_roles?: string[];
             /** Format: email */
             email?: string;
             first_name?: string;

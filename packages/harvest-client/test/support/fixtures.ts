@@ -98,7 +98,7 @@ export const cursorPage = (key: string, records: ReadonlyArray<unknown>, next: s
     first: `https://harvest.test/v2/${key}?per_page=2000&ref=first`,
     next,
     previous: null,
-    last: null,
+    last: `https://harvest.test/v2/${key}?page=3&per_page=2000&ref=last`,
   },
 });
 
