@@ -88,3 +88,43 @@ describe("RunnClient rate limit", () => {
     }),
   );
 });
+
+describe("RunnClient rate limit and timeouts", () => {
+  it.effect("waiting for a permit does not count against the request timeout", () =>
+    Effect.gen(function* () {
+      let calls = 0;
+      server.use(
+        http.post(`${baseUrl}/roles/`, () => {
+          calls += 1;
+          return HttpResponse.json(
+            {
+              id: calls,
+              name: "R",
+              isArchived: false,
+              defaultHourCost: 0,
+              standardRate: 0,
+              references: [],
+              createdAt: "2026-01-05T10:00:00.000Z",
+              updatedAt: "2026-01-05T10:00:00.000Z",
+            },
+            { status: 201 },
+          );
+        }),
+      );
+      const client = yield* RunnClient.make({
+        token: Redacted.make(freshToken()),
+        baseUrl,
+        rateLimit: { limit: 2, window: "60 seconds" },
+        timeout: "5 seconds",
+      });
+      const fiber = yield* Effect.fork(
+        Effect.forEach([1, 2, 3, 4], (i) => client.createRole({ name: `R${i}`, references: [] }), {
+          concurrency: "unbounded",
+        }),
+      );
+      const exit = yield* drive(fiber, "1 second", 500);
+      expect(Exit.isSuccess(exit)).toBe(true);
+      expect(calls).toBe(4);
+    }),
+  );
+});

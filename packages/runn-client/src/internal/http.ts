@@ -122,22 +122,21 @@ const executeFresh = (settings: HttpSettings, call: Call): Effect.Effect<Reply, 
   let attempt = 0;
   const once = Effect.gen(function* () {
     attempt += 1;
-    const result = yield* settings
-      .limiter(
-        Effect.tryPromise({
-          try: (signal) => call.send(signal),
-          catch: (error) =>
-            neverSent(error)
-              ? fail("Transport", `could not connect (${describe(error)}); check the base URL and network`)
-              : ambiguous(`network error (${describe(error)})`),
-        }),
-      )
-      .pipe(
+    // The timeout covers the request only, not the wait for a rate-limit permit.
+    const result = yield* settings.limiter(
+      Effect.tryPromise({
+        try: (signal) => call.send(signal),
+        catch: (error) =>
+          neverSent(error)
+            ? fail("Transport", `could not connect (${describe(error)}); check the base URL and network`)
+            : ambiguous(`network error (${describe(error)})`),
+      }).pipe(
         Effect.timeoutFail({
           duration: settings.timeout,
           onTimeout: () => ambiguous(`no response within ${Duration.format(settings.timeout)}`),
         }),
-      );
+      ),
+    );
     const status = result.response.status;
     yield* Effect.logDebug("runn request").pipe(
       Effect.annotateLogs({ method: call.method, path: call.path, status, attempt }),
@@ -157,7 +156,7 @@ const executeFresh = (settings: HttpSettings, call: Call): Effect.Effect<Reply, 
       const retryAfter = retryAfterSeconds(result.response.headers, now);
       return yield* fail(
         "RateLimited",
-        `rate limited (429); waiting ${retryAfter ?? defaultRateLimitWait} s before retrying`,
+        `rate limited (429); Runn asked to wait ${retryAfter ?? defaultRateLimitWait} s`,
         retryAfter === undefined ? { status } : { status, retryAfter },
       );
     }
