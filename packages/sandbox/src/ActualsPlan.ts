@@ -5,13 +5,12 @@
  */
 import { F_BILLABLE, F_DELETED, F_RUNNING } from "./EntryStore.ts";
 import type { HarvestAccount } from "./HarvestModel.ts";
-import type { ImportPlan } from "./ImportPlan.ts";
+import { type ImportPlan, pairKey } from "./ImportPlan.ts";
 import { WINDOW_DAYS } from "./Presets.ts";
 
 /** The day totals of the window, keyed by (user index, project index, day). */
 export interface WindowTotals {
   readonly windowStart: number;
-  readonly keys: Map<number, number>;
   readonly user: number[];
   readonly project: number[];
   readonly day: number[];
@@ -40,7 +39,7 @@ export const roundHours = (h: number): number => Math.round(h * 1e6) / 1e6;
 
 /** The Runn role an actual of (person, project) goes to (SPEC A3). */
 export const roleOf = (plan: ImportPlan, person: number, project: number): number => {
-  const roles = plan.projectRoles.get(`${person}|${project}`);
+  const roles = person > 0 && project > 0 ? plan.projectRoles.get(pairKey(person, project)) : undefined;
   if (roles && roles.size === 1) return roles.values().next().value as number;
   return plan.primaryRole.get(person) ?? 0;
 };
@@ -53,10 +52,11 @@ export const totalsOfWindow = (
   nowSeconds: number,
 ): WindowTotals => {
   const windowStart = anchorDay - (WINDOW_DAYS - 1);
-  const P = harvest.projects.length + 1;
+  // Keys chain per (user, day): a user logs few projects a day, so no hashing is needed.
+  const head = new Int32Array(harvest.users.length * WINDOW_DAYS).fill(-1);
+  const chain: number[] = [];
   const t: WindowTotals = {
     windowStart,
-    keys: new Map(),
     user: [],
     project: [],
     day: [],
@@ -90,11 +90,13 @@ export const totalsOfWindow = (
       else t.skippedEntries.project_not_linked++;
       continue;
     }
-    const key = (u * P + p) * 64 + (day - windowStart);
-    let k = t.keys.get(key);
-    if (k === undefined) {
+    const slot = u * WINDOW_DAYS + (day - windowStart);
+    let k = head[slot] as number;
+    while (k >= 0 && t.project[k] !== p) k = chain[k] as number;
+    if (k < 0) {
       k = t.user.length;
-      t.keys.set(key, k);
+      chain.push(head[slot] as number);
+      head[slot] = k;
       const role = roleOf(plan, person, project);
       t.user.push(u);
       t.project.push(p);

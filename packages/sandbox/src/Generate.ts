@@ -56,15 +56,15 @@ export const generate = (options: GenerateOptions): World => {
     const token = `runn_live_${hashString(`${options.seed}:runn:${index}`).toString(16).padStart(8, "0")}${hashString(`runn:${index}:${options.seed}`).toString(16).padStart(8, "0")}`;
     const r = emptyRunnAccount(token, `Sandbox Runn ${index + 1}`, runnData === "existing" ? preset.runnActuals : 64);
     let totals: ReturnType<typeof totalsOfWindow> | undefined;
-    let plan = planImport(h, r);
-    if (runnData === "existing") {
-      const info = generateRunnEntities(rng.fork(2), h, r, anchorInstant);
-      plan = planImport(h, r);
+    let existingOf: Int32Array | undefined;
+    const info = runnData === "existing" ? generateRunnEntities(rng.fork(2), h, r, anchorInstant) : null;
+    const plan = planImport(h, r);
+    if (info) {
       totals = totalsOfWindow(h, plan, anchorDay, anchorInstant);
-      seedActuals(rng.fork(3), r, totals, info, plan.primaryRole, preset.runnActuals, anchorInstant);
+      existingOf = seedActuals(rng.fork(3), r, totals, info, plan.primaryRole, preset.runnActuals, anchorInstant);
     }
     r.version = 0;
-    truth.push(computeTruth(h, r, plan, anchorDay, anchorInstant, totals));
+    truth.push(computeTruth(h, r, plan, anchorDay, anchorInstant, totals, existingOf));
     harvest.push(h);
     runn.push(r);
   }

@@ -246,15 +246,23 @@ const generateEntries = (
 ): EntryStore => {
   const { rng, preset, anchorDay, anchorInstant } = input;
   const store = new EntryStore(1_500_000_001, preset.entries);
-  const active: HUserAssignment[] = [];
-  const archived: HUserAssignment[] = [];
+  // Flat typed arrays keep the hot loop free of pointer chasing (1M entries in the xl preset).
+  const T = tasks.length;
+  const taBillable = new Uint8Array(projects.length * T);
+  for (const ta of taskAssignments) taBillable[ta.project * T + ta.task] = ta.billable ? 1 : 2;
+  const taskStart = new Int32Array(projects.length + 1);
+  for (let p = 0; p < projects.length; p++) taskStart[p + 1] = (taskStart[p] as number) + (tasksOfProject[p] as number[]).length;
+  const taskFlat = new Int32Array(taskStart[projects.length] as number);
+  for (let p = 0; p < projects.length; p++) taskFlat.set(tasksOfProject[p] as number[], taskStart[p] as number);
+  const activeList: number[] = [];
+  const archivedList: number[] = [];
   for (const ua of userAssignments) {
     const ok = (users[ua.user] as HUser).isActive && (projects[ua.project] as HProject).isActive;
     if ((tasksOfProject[ua.project] as number[]).length === 0) continue;
-    (ok ? active : archived).push(ua);
+    (ok ? activeList : archivedList).push(ua.user * 131_072 + ua.project);
   }
-  const taBillable = new Map<number, boolean>();
-  for (const ta of taskAssignments) taBillable.set(ta.project * tasks.length + ta.task, ta.billable);
+  const active = Float64Array.from(activeList);
+  const archived = Float64Array.from(archivedList);
   const firstDay = anchorDay - preset.spanDays + 1;
   const windowStart = anchorDay - 44;
   // Weight per day; the window's boundary day (anchor − 45) gets none, so either reading of
@@ -283,30 +291,33 @@ const generateEntries = (
     const inWindow = day >= windowStart;
     const dayStart = day * DAY;
     for (let k = 0; k < n; k++) {
-      const pool = archived.length > 0 && rng.chance(inWindow ? 0.02 : 0.05) ? archived : active;
-      const ua = rng.pick(pool.length > 0 ? pool : archived);
-      const projectTasks = tasksOfProject[ua.project] as number[];
-      const task = rng.pick(projectTasks);
+      const useArchived = archived.length > 0 && rng.chance(inWindow ? 0.02 : 0.05);
+      const pool = useArchived || active.length === 0 ? archived : active;
+      const pair = pool[Math.floor(rng.next() * pool.length)] as number;
+      const user = Math.floor(pair / 131_072);
+      const project = pair - user * 131_072;
+      const t0 = taskStart[project] as number;
+      const task = taskFlat[t0 + Math.floor(rng.next() * ((taskStart[project + 1] as number) - t0))] as number;
       const roll = rng.next();
       let seconds: number;
       if (roll < 0.003) seconds = -rng.pick([15, 30, 60]) * 60;
       else if (roll < 0.033) seconds = rng.range(5, 50) * 60 + rng.pick([10, 20, 40, 50]);
-      else seconds = rng.pick(minutesPool) * 60;
-      const billable = (taBillable.get(ua.project * tasks.length + task) ?? false) && rng.chance(0.9);
+      else seconds = (minutesPool[Math.floor(rng.next() * minutesPool.length)] as number) * 60;
+      const billable = taBillable[project * T + task] === 1 && rng.chance(0.9);
       const age = anchorDay - day;
       const a = rng.next();
       const approval: 0 | 1 | 2 = age > 14 ? (a < 0.85 ? 2 : a < 0.95 ? 1 : 0) : a < 0.7 ? 0 : 1;
       const created = Math.min(dayStart + 9 * 3600 + Math.floor((k * 8 * 3600) / Math.max(1, n)), anchorInstant - 7200);
       const updated = rng.chance(0.8) ? created : Math.min(anchorInstant - 3600, created + rng.int(3 * DAY));
       let timer: number | null = null;
-      if (day === anchorDay && k >= n - 4 * wantRunning && running.size < wantRunning && seconds > 0 && !running.has(ua.user) && pool === active) {
-        running.add(ua.user);
+      if (day === anchorDay && k >= n - 4 * wantRunning && running.size < wantRunning && seconds > 0 && !running.has(user) && pool === active) {
+        running.add(user);
         timer = anchorInstant - rng.range(10, 180) * 60;
         seconds = rng.chance(0.5) ? 0 : rng.pick([30, 60]) * 60;
       }
       store.push({
-        user: ua.user,
-        project: ua.project,
+        user,
+        project,
         task,
         day,
         seconds,

@@ -18,8 +18,8 @@ export interface ImportPlan {
   readonly personOf: Resolution[];
   /** Primary role (current contract) per Runn person id, including created people. */
   readonly primaryRole: Map<number, number>;
-  /** Distinct non-placeholder roles per `person|project` from memberships and assignments. */
-  readonly projectRoles: Map<string, Set<number>>;
+  /** Distinct non-placeholder roles per `pairKey(person, project)` from memberships and assignments. */
+  readonly projectRoles: Map<number, Set<number>>;
   /** Role ids (existing or placeholder) named "Unknown". */
   readonly unknownRoles: Set<number>;
   readonly create: { clients: number; projects: number; people: number; roles: number };
@@ -44,6 +44,9 @@ const linksOf = (items: Iterable<{ readonly id: number; readonly references: RRe
     }
   return out;
 };
+
+/** A numeric key of a (Runn person, Runn project) pair. */
+export const pairKey = (person: number, project: number): number => person * 1_048_576 + project;
 
 const norm = (s: string | null) => (s ?? "").trim().toLowerCase();
 const hasHarvestRef = (refs: RReference[]) => refs.some((r) => r.referenceName === REFERENCE_NAME);
@@ -138,9 +141,9 @@ export const planImport = (harvest: HarvestAccount, runn: RunnAccount): ImportPl
   const unknownNew = roleByName.get("unknown");
   if (unknownNew !== undefined) unknownRoles.add(unknownNew);
 
-  const projectRoles = new Map<string, Set<number>>();
+  const projectRoles = new Map<number, Set<number>>();
   const addRole = (person: number, project: number, role: number) => {
-    const key = `${person}|${project}`;
+    const key = pairKey(person, project);
     const set = projectRoles.get(key);
     if (set) set.add(role);
     else projectRoles.set(key, new Set([role]));

@@ -56,6 +56,8 @@ export const computeTruth = (
   anchorDay: number,
   nowSeconds: number,
   computed?: WindowTotals,
+  /** Per window key, the index of the Runn actual already on it (from seeding), instead of lookups. */
+  existingOf?: Int32Array,
 ): FirstImportTruth => {
   const totals = computed ?? totalsOfWindow(harvest, plan, anchorDay, nowSeconds);
   let keys = 0;
@@ -80,7 +82,15 @@ export const computeTruth = (
     const person = totals.person[k] as number;
     const project = totals.runnProject[k] as number;
     const role = totals.role[k] as number;
-    const existing = person > 0 && project > 0 && role > 0 ? runn.actuals.find(totals.day[k] as number, person, project, role, -1) : null;
+    const known = existingOf ? (existingOf[k] as number) : null;
+    const existing =
+      known !== null
+        ? known < 0
+          ? null
+          : known
+        : person > 0 && project > 0 && role > 0 && runn.actuals.size > 0
+          ? runn.actuals.find(totals.day[k] as number, person, project, role, -1)
+          : null;
     const same = existing !== null && runn.actuals.billable[existing] === b && runn.actuals.nonbillable[existing] === n;
     if (!same) writes++;
   }
