@@ -4,7 +4,7 @@
  * Runn; its store writes are fenced by the lease's generation anyway.
  */
 import type { ConnectionId } from "@harvest-runn/domain";
-import { type Lease, SyncStore } from "@harvest-runn/storage";
+import type { Lease, SyncStore } from "@harvest-runn/storage";
 import { Duration, Effect } from "effect";
 import * as SyncError from "./SyncError.ts";
 
@@ -32,11 +32,11 @@ export const storeError = (e: SyncStore.SyncStoreError): SyncError.SyncError =>
  * `LeaseLost` (interrupting `body`) when a renewal fails, and always releases it.
  */
 export const withLease = <A, E, R>(
+  store: SyncStore.Shape,
   options: LeaseOptions,
   body: (lease: Lease.Lease) => Effect.Effect<A, E, R>,
-): Effect.Effect<A, E | SyncError.SyncError, R | SyncStore.SyncStore> =>
+): Effect.Effect<A, E | SyncError.SyncError, R> =>
   Effect.gen(function* () {
-    const store = yield* SyncStore.SyncStore;
     const ttl = Duration.decode(options.ttl ?? "60 seconds");
     const acquire = store.leases
       .acquire({ connectionId: options.connectionId, holder: options.holder, ttl })

@@ -156,7 +156,7 @@ export interface Status extends Schema.Schema.Type<typeof Status> {}
 export const LinkSuggestion = Schema.Struct({
   kind: Schema.Literal("client", "project", "person"),
   runnId: Schema.Number,
-  harvestId: Schema.String,
+  harvestId: Schema.Number,
   label: Schema.String,
   /** Why it is suggested: same email, same name, or an adoptable reference of another name (E10). */
   basis: Schema.String,

@@ -62,6 +62,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
     const held = webhook === null ? new Set<string>() : yield* previouslyHeld(env, conn.id);
     const items: Array<RunItem> = [];
     const summary = yield* withLease(
+      env.store,
       { connectionId: conn.id, holder: env.holder, ttl: env.options.leaseTtl ?? "60 seconds" },
       (lease) =>
         Effect.gen(function* () {

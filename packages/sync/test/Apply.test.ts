@@ -110,7 +110,9 @@ const recorder = () => {
     recorder: {
       items: (is: ReadonlyArray<RunItem>) => Effect.sync(() => void items.push(...is)),
       ledgerPut: (es: ReadonlyArray<{ key: { personId: number; date: string } }>) =>
-        Effect.sync(() => es.forEach((e) => ledger.set(`${e.key.personId}:${e.key.date}`, e))),
+        Effect.sync(() => {
+          for (const e of es) ledger.set(`${e.key.personId}:${e.key.date}`, e);
+        }),
       ledgerRemove: () => Effect.void,
     },
   };
