@@ -109,32 +109,39 @@ export type Found<K extends Runn.EntityKind> = Runn.EntityOf[K] | Runn.IdentityO
 export interface Service {
   /** The account of the token (`GET /me/`); a 404 says the base URL is probably the wrong region. */
   readonly me: Effect.Effect<Runn.Me, RunnClientError>;
+  /** Clients, 200 per page. */
   readonly clients: (
     filter?: NameFilter,
     options?: ListOptions,
   ) => Stream.Stream<Runn.Client, RunnClientError>;
+  /** Projects, 200 per page (archived included unless `includeArchived: false`). */
   readonly projects: (
     filter?: ProjectFilter,
     options?: ListOptions,
   ) => Stream.Stream<Runn.Project, RunnClientError>;
+  /** People, 200 per page (placeholders excluded unless asked for). */
   readonly people: (
     filter?: PersonFilter,
     options?: ListOptions,
   ) => Stream.Stream<Runn.Person, RunnClientError>;
+  /** Roles, 200 per page. */
   readonly roles: (filter?: NameFilter, options?: ListOptions) => Stream.Stream<Runn.Role, RunnClientError>;
   /** Every person's current contract (their primary role). */
   readonly currentContracts: (
     filter?: ModifiedFilter,
     options?: ListOptions,
   ) => Stream.Stream<Runn.Contract, RunnClientError>;
+  /** Project memberships (person, project, role), 500 per page. */
   readonly projectMembers: (
     filter?: ModifiedFilter,
     options?: ListOptions,
   ) => Stream.Stream<Runn.ProjectMember, RunnClientError>;
+  /** Scheduled assignments, 500 per page. */
   readonly assignments: (
     filter?: AssignmentFilter,
     options?: ListOptions,
   ) => Stream.Stream<Runn.Assignment, RunnClientError>;
+  /** Actuals, 500 per page. */
   readonly actuals: (
     filter?: ActualFilter,
     options?: ListOptions,
@@ -146,8 +153,11 @@ export interface Service {
   readonly createClients: (
     inputs: ReadonlyArray<Runn.ClientInput>,
   ) => Effect.Effect<ReadonlyArray<Runn.Client>, RunnClientError>;
+  /** Creates a project with its references; `OutcomeUnknown` after an ambiguous failure. */
   readonly createProject: (input: Runn.ProjectInput) => Effect.Effect<Runn.Project, RunnClientError>;
+  /** Creates a person and their first contract with their references; never resent. */
   readonly createPerson: (input: Runn.PersonInput) => Effect.Effect<Runn.Person, RunnClientError>;
+  /** Creates a role with its references; never resent. */
   readonly createRole: (input: Runn.RoleInput) => Effect.Effect<Runn.Role, RunnClientError>;
   /** Every record of `kind` carrying exactly this reference (name and value). */
   readonly findByReference: <K extends Runn.EntityKind>(
