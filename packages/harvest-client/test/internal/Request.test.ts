@@ -34,73 +34,85 @@ const post = (idempotent: boolean): Request.RequestSpec => ({
 });
 
 describe("writes through the request executor", () => {
-  it.effect("a create answered with 5xx fails with OutcomeUnknown and is not sent again", () =>
-    Effect.gen(function* () {
-      let calls = 0;
-      server.use(
-        http.post(`${base}/time_entries`, () => {
-          calls++;
-          return HttpResponse.json({ message: "bad gateway" }, { status: 502 });
-        }),
-      );
-      const execute = yield* executor;
-      const error = yield* drive(Effect.flip(execute(post(false))), { step: "1 second" });
-      expect(error.reason).toBe("OutcomeUnknown");
-      expect(error.status).toBe(502);
-      expect(error.retryable).toBe(false);
-      expect(error.message).toMatch(/not resent/);
-      expect(calls).toBe(1);
-    }),
+  it.effect(
+    "a create answered with 5xx fails with OutcomeUnknown and is not sent again",
+    () =>
+      Effect.gen(function* () {
+        let calls = 0;
+        server.use(
+          http.post(`${base}/time_entries`, () => {
+            calls++;
+            return HttpResponse.json({ message: "bad gateway" }, { status: 502 });
+          }),
+        );
+        const execute = yield* executor;
+        const error = yield* drive(Effect.flip(execute(post(false))), { step: "1 second" });
+        expect(error.reason).toBe("OutcomeUnknown");
+        expect(error.status).toBe(502);
+        expect(error.retryable).toBe(false);
+        expect(error.message).toMatch(/not resent/);
+        expect(calls).toBe(1);
+      }),
+    60_000,
   );
 
-  it.effect("a create whose connection resets fails with OutcomeUnknown and is not sent again", () =>
-    Effect.gen(function* () {
-      let calls = 0;
-      server.use(
-        http.post(`${base}/time_entries`, () => {
-          calls++;
-          return HttpResponse.error();
-        }),
-      );
-      const execute = yield* executor;
-      const error = yield* drive(Effect.flip(execute(post(false))), { step: "1 second" });
-      expect(error.reason).toBe("OutcomeUnknown");
-      expect(calls).toBe(1);
-    }),
+  it.effect(
+    "a create whose connection resets fails with OutcomeUnknown and is not sent again",
+    () =>
+      Effect.gen(function* () {
+        let calls = 0;
+        server.use(
+          http.post(`${base}/time_entries`, () => {
+            calls++;
+            return HttpResponse.error();
+          }),
+        );
+        const execute = yield* executor;
+        const error = yield* drive(Effect.flip(execute(post(false))), { step: "1 second" });
+        expect(error.reason).toBe("OutcomeUnknown");
+        expect(calls).toBe(1);
+      }),
+    60_000,
   );
 
-  it.effect("a create refused with 429 waits and is sent again", () =>
-    Effect.gen(function* () {
-      let calls = 0;
-      server.use(
-        http.post(`${base}/time_entries`, () => {
-          calls++;
-          return calls === 1
-            ? new HttpResponse(null, { status: 429, headers: { "Retry-After": "3" } })
-            : HttpResponse.json({ id: 1 }, { status: 201 });
-        }),
-      );
-      const execute = yield* executor;
-      const exchange = yield* drive(execute(post(false)), { step: "1 second" });
-      expect(exchange.status).toBe(201);
-      expect(calls).toBe(2);
-    }),
+  it.effect(
+    "a create refused with 429 waits and is sent again",
+    () =>
+      Effect.gen(function* () {
+        let calls = 0;
+        server.use(
+          http.post(`${base}/time_entries`, () => {
+            calls++;
+            return calls === 1
+              ? new HttpResponse(null, { status: 429, headers: { "Retry-After": "3" } })
+              : HttpResponse.json({ id: 1 }, { status: 201 });
+          }),
+        );
+        const execute = yield* executor;
+        const exchange = yield* drive(execute(post(false)), { step: "1 second" });
+        expect(exchange.status).toBe(201);
+        expect(calls).toBe(2);
+      }),
+    60_000,
   );
 
-  it.effect("an idempotent write answered with 5xx is retried", () =>
-    Effect.gen(function* () {
-      let calls = 0;
-      server.use(
-        http.post(`${base}/time_entries`, () => {
-          calls++;
-          return calls < 3 ? new HttpResponse(null, { status: 500 }) : HttpResponse.json({ id: 1 });
-        }),
-      );
-      const execute = yield* executor;
-      const exchange = yield* drive(execute(post(true)), { step: "1 second" });
-      expect(exchange.status).toBe(200);
-      expect(calls).toBe(3);
-    }),
+  it.effect(
+    "an idempotent write answered with 5xx is retried",
+    () =>
+      Effect.gen(function* () {
+        let calls = 0;
+        server.use(
+          http.post(`${base}/time_entries`, () => {
+            calls++;
+            return calls < 3 ? new HttpResponse(null, { status: 500 }) : HttpResponse.json({ id: 1 });
+          }),
+        );
+        const execute = yield* executor;
+        const exchange = yield* drive(execute(post(true)), { step: "1 second" });
+        expect(exchange.status).toBe(200);
+        expect(calls).toBe(3);
+      }),
+    60_000,
   );
 
   it.effect(
@@ -133,5 +145,6 @@ describe("writes through the request executor", () => {
         expect(create.reason).toBe("OutcomeUnknown");
         expect(sends).toBe(3);
       }),
+    60_000,
   );
 });
