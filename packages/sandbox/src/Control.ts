@@ -3,9 +3,9 @@ import { actualJsonAll } from "./ControlState.ts";
 import { isoSeconds } from "./Dates.ts";
 import type { FaultConfig } from "./Faults.ts";
 import { parseBody, type Reply, reply, type SimRequest } from "./Http.ts";
+import { currentContracts } from "./RunnLists.ts";
 import type { Sandbox } from "./Sandbox.ts";
 import { listSizes } from "./Sizes.ts";
-import { currentContracts } from "./RunnLists.ts";
 
 /** Connection details of one account pair. */
 export interface AccountInfo {
@@ -64,7 +64,8 @@ const accountIndex = (s: Sandbox, url: URL): number | Reply => {
   return i >= 0 && i < s.world.harvest.length ? i : reply(404, { message: `no account ${text}` });
 };
 
-const isFaultConfig = (v: unknown): v is FaultConfig => typeof v === "object" && v !== null && !Array.isArray(v);
+const isFaultConfig = (v: unknown): v is FaultConfig =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Handles one control request; `path` is relative to `/_sandbox`. */
 export const handleControl = (s: Sandbox, req: SimRequest, path: string, origin: string): Reply => {
@@ -124,11 +125,18 @@ export const handleControl = (s: Sandbox, req: SimRequest, path: string, origin:
     case "POST /clock": {
       if (req.method === "POST") {
         const body = (parseBody(req.body) ?? {}) as { advanceMs?: unknown; advanceDays?: unknown };
-        const ms = (typeof body.advanceMs === "number" ? body.advanceMs : 0) + (typeof body.advanceDays === "number" ? body.advanceDays * 86_400_000 : 0);
-        if (!(ms >= 0)) return reply(400, { message: "advanceMs / advanceDays must be non-negative numbers" });
+        const ms =
+          (typeof body.advanceMs === "number" ? body.advanceMs : 0) +
+          (typeof body.advanceDays === "number" ? body.advanceDays * 86_400_000 : 0);
+        if (!(ms >= 0))
+          return reply(400, { message: "advanceMs / advanceDays must be non-negative numbers" });
         s.advance(ms);
       }
-      return reply(200, { now: isoSeconds(s.nowSeconds()), advancedMs: s.advancedMs(), anchorDate: s.world.anchorDate });
+      return reply(200, {
+        now: isoSeconds(s.nowSeconds()),
+        advancedMs: s.advancedMs(),
+        anchorDate: s.world.anchorDate,
+      });
     }
     default:
       return reply(404, { message: `No control route ${route}` });

@@ -102,7 +102,19 @@ export class Faults {
 
 /** Corrupts one record of a list reply: a non-identity field gets a value of the wrong type. */
 export const corruptRecord = (record: Record<string, unknown>): void => {
-  const candidates = ["hours", "spent_date", "email", "first_name", "name", "billableMinutes", "firstName", "date", "is_active", "isArchived"];
-  const field = candidates.find((f) => f in record) ?? Object.keys(record).find((k) => k !== "id" && k !== "references");
+  const candidates = [
+    "hours",
+    "spent_date",
+    "email",
+    "first_name",
+    "name",
+    "billableMinutes",
+    "firstName",
+    "date",
+    "is_active",
+    "isArchived",
+  ];
+  const field =
+    candidates.find((f) => f in record) ?? Object.keys(record).find((k) => k !== "id" && k !== "references");
   if (field !== undefined) record[field] = typeof record[field] === "number" ? "not-a-number" : 12345;
 };

@@ -40,7 +40,8 @@ export interface World {
 /** Generates a world deterministically: same options, same bytes. */
 export const generate = (options: GenerateOptions): World => {
   if (!isPresetName(options.preset)) throw new Error(`unknown preset ${options.preset}`);
-  if (!isIsoDate(options.anchorDate)) throw new Error(`anchorDate must be YYYY-MM-DD, got ${options.anchorDate}`);
+  if (!isIsoDate(options.anchorDate))
+    throw new Error(`anchorDate must be YYYY-MM-DD, got ${options.anchorDate}`);
   const preset = presets[options.preset];
   const anchorDay = dayOf(options.anchorDate);
   const anchorInstant = anchorDay * 86_400 + 18 * 3600;
@@ -52,21 +53,50 @@ export const generate = (options: GenerateOptions): World => {
   for (let index = 0; index < count; index++) {
     const accountSeed = hashString(`${options.seed}:${index}`);
     const rng = new Rng(accountSeed);
-    const h = generateHarvest({ rng: rng.fork(1), preset, seed: options.seed, index, anchorDay, anchorInstant });
+    const h = generateHarvest({
+      rng: rng.fork(1),
+      preset,
+      seed: options.seed,
+      index,
+      anchorDay,
+      anchorInstant,
+    });
     const token = `runn_live_${hashString(`${options.seed}:runn:${index}`).toString(16).padStart(8, "0")}${hashString(`runn:${index}:${options.seed}`).toString(16).padStart(8, "0")}`;
-    const r = emptyRunnAccount(token, `Sandbox Runn ${index + 1}`, runnData === "existing" ? preset.runnActuals : 64);
+    const r = emptyRunnAccount(
+      token,
+      `Sandbox Runn ${index + 1}`,
+      runnData === "existing" ? preset.runnActuals : 64,
+    );
     let totals: ReturnType<typeof totalsOfWindow> | undefined;
     let existingOf: Int32Array | undefined;
     const info = runnData === "existing" ? generateRunnEntities(rng.fork(2), h, r, anchorInstant) : null;
     const plan = planImport(h, r);
     if (info) {
       totals = totalsOfWindow(h, plan, anchorDay, anchorInstant);
-      existingOf = seedActuals(rng.fork(3), r, totals, info, plan.primaryRole, preset.runnActuals, anchorInstant);
+      existingOf = seedActuals(
+        rng.fork(3),
+        r,
+        totals,
+        info,
+        plan.primaryRole,
+        preset.runnActuals,
+        anchorInstant,
+      );
     }
     r.version = 0;
     truth.push(computeTruth(h, r, plan, anchorDay, anchorInstant, totals, existingOf));
     harvest.push(h);
     runn.push(r);
   }
-  return { seed: options.seed, preset: options.preset, anchorDate: options.anchorDate, anchorDay, anchorInstant, runnData, harvest, runn, truth };
+  return {
+    seed: options.seed,
+    preset: options.preset,
+    anchorDate: options.anchorDate,
+    anchorDay,
+    anchorInstant,
+    runnData,
+    harvest,
+    runn,
+    truth,
+  };
 };

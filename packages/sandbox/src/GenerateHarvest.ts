@@ -11,7 +11,16 @@ import type {
   HUser,
   HUserAssignment,
 } from "./HarvestModel.ts";
-import { companySuffixes, companyWords, firstNames, lastNames, notesPool, projectWords, roleNames, taskNames } from "./Names.ts";
+import {
+  companySuffixes,
+  companyWords,
+  firstNames,
+  lastNames,
+  notesPool,
+  projectWords,
+  roleNames,
+  taskNames,
+} from "./Names.ts";
 import type { Preset } from "./Presets.ts";
 import { hashString, type Rng } from "./Random.ts";
 
@@ -71,7 +80,8 @@ export const generateHarvest = (input: HarvestGenInput): HarvestAccount => {
       defaultHourlyRate: 100 + rng.int(100),
       costRate: rng.chance(0.8) ? 40 + rng.int(80) : null,
       roles,
-      accessRoles: i === 0 ? ["administrator"] : i === 1 || i % 20 === 7 ? ["manager", "project_creator"] : ["member"],
+      accessRoles:
+        i === 0 ? ["administrator"] : i === 1 || i % 20 === 7 ? ["manager", "project_creator"] : ["member"],
       hasAccessToAllFutureProjects: false,
       createdAt: created,
       updatedAt: touched(created),
@@ -124,7 +134,8 @@ export const generateHarvest = (input: HarvestGenInput): HarvestAccount => {
       isFixedFee: kind === "fp",
       billBy: kind === "nb" ? "none" : rng.pick(["Project", "People", "Tasks"]),
       hourlyRate: kind === "tm" ? 90 + rng.int(120) : null,
-      budget: budgetBy === "project" || budgetBy === "task" || budgetBy === "person" ? 50 + rng.int(900) : null,
+      budget:
+        budgetBy === "project" || budgetBy === "task" || budgetBy === "person" ? 50 + rng.int(900) : null,
       budgetBy,
       budgetIsMonthly: budgetBy !== "none" && (i % 11 === 6 || rng.chance(0.08)),
       costBudget: budgetBy === "project_cost" || budgetBy === "task_fees" ? 5000 + rng.int(95) * 1000 : null,
@@ -159,7 +170,8 @@ export const generateHarvest = (input: HarvestGenInput): HarvestAccount => {
     const proj = projects[p] as HProject;
     const chosen = new Set<number>();
     const want = rng.range(2, 4);
-    for (let k = 0; chosen.size < Math.min(want, activeTasks.length) && k < 20; k++) chosen.add(rng.pick(activeTasks));
+    for (let k = 0; chosen.size < Math.min(want, activeTasks.length) && k < 20; k++)
+      chosen.add(rng.pick(activeTasks));
     const list = [...chosen];
     tasksOfProject.push(list);
     for (const t of list) {
@@ -199,13 +211,23 @@ export const generateHarvest = (input: HarvestGenInput): HarvestAccount => {
   for (let u = 0; u < users.length; u++) {
     const n = (users[u] as HUser).isActive ? rng.range(lo, hi) : rng.range(1, 2);
     for (let k = 0; k < n; k++) {
-      const p = rng.chance(0.85) && activeProjects.length > 0 ? rng.pick(activeProjects) : rng.int(projects.length);
+      const p =
+        rng.chance(0.85) && activeProjects.length > 0 ? rng.pick(activeProjects) : rng.int(projects.length);
       assign(u, p, u === 1 || ((users[u] as HUser).accessRoles[0] === "manager" && rng.chance(0.5)));
     }
   }
-  if (activeProjects.length > 0) for (let k = 0; k < 3; k++) assign(1, activeProjects[k % activeProjects.length] as number, true);
+  if (activeProjects.length > 0)
+    for (let k = 0; k < 3; k++) assign(1, activeProjects[k % activeProjects.length] as number, true);
 
-  const entries = generateEntries(input, users, projects, tasks, taskAssignments, userAssignments, tasksOfProject);
+  const entries = generateEntries(
+    input,
+    users,
+    projects,
+    tasks,
+    taskAssignments,
+    userAssignments,
+    tasksOfProject,
+  );
 
   const tokenByRole: Record<AccessRole, string> = {
     administrator: tokenOf(input.seed, input.index, "administrator"),
@@ -251,9 +273,11 @@ const generateEntries = (
   const taBillable = new Uint8Array(projects.length * T);
   for (const ta of taskAssignments) taBillable[ta.project * T + ta.task] = ta.billable ? 1 : 2;
   const taskStart = new Int32Array(projects.length + 1);
-  for (let p = 0; p < projects.length; p++) taskStart[p + 1] = (taskStart[p] as number) + (tasksOfProject[p] as number[]).length;
+  for (let p = 0; p < projects.length; p++)
+    taskStart[p + 1] = (taskStart[p] as number) + (tasksOfProject[p] as number[]).length;
   const taskFlat = new Int32Array(taskStart[projects.length] as number);
-  for (let p = 0; p < projects.length; p++) taskFlat.set(tasksOfProject[p] as number[], taskStart[p] as number);
+  for (let p = 0; p < projects.length; p++)
+    taskFlat.set(tasksOfProject[p] as number[], taskStart[p] as number);
   const activeList: number[] = [];
   const archivedList: number[] = [];
   for (const ua of userAssignments) {
@@ -297,7 +321,9 @@ const generateEntries = (
       const user = Math.floor(pair / 131_072);
       const project = pair - user * 131_072;
       const t0 = taskStart[project] as number;
-      const task = taskFlat[t0 + Math.floor(rng.next() * ((taskStart[project + 1] as number) - t0))] as number;
+      const task = taskFlat[
+        t0 + Math.floor(rng.next() * ((taskStart[project + 1] as number) - t0))
+      ] as number;
       const roll = rng.next();
       let seconds: number;
       if (roll < 0.003) seconds = -rng.pick([15, 30, 60]) * 60;
@@ -307,10 +333,20 @@ const generateEntries = (
       const age = anchorDay - day;
       const a = rng.next();
       const approval: 0 | 1 | 2 = age > 14 ? (a < 0.85 ? 2 : a < 0.95 ? 1 : 0) : a < 0.7 ? 0 : 1;
-      const created = Math.min(dayStart + 9 * 3600 + Math.floor((k * 8 * 3600) / Math.max(1, n)), anchorInstant - 7200);
+      const created = Math.min(
+        dayStart + 9 * 3600 + Math.floor((k * 8 * 3600) / Math.max(1, n)),
+        anchorInstant - 7200,
+      );
       const updated = rng.chance(0.8) ? created : Math.min(anchorInstant - 3600, created + rng.int(3 * DAY));
       let timer: number | null = null;
-      if (day === anchorDay && k >= n - 4 * wantRunning && running.size < wantRunning && seconds > 0 && !running.has(user) && pool === active) {
+      if (
+        day === anchorDay &&
+        k >= n - 4 * wantRunning &&
+        running.size < wantRunning &&
+        seconds > 0 &&
+        !running.has(user) &&
+        pool === active
+      ) {
         running.add(user);
         timer = anchorInstant - rng.range(10, 180) * 60;
         seconds = rng.chance(0.5) ? 0 : rng.pick([30, 60]) * 60;

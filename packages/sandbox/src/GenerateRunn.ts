@@ -28,7 +28,10 @@ export const generateRunnEntities = (
   anchorInstant: number,
 ): RunnSeedInfo => {
   let t = anchorInstant - 200 * DAY;
-  const stamp = () => isoSeconds((t += 37));
+  const stamp = () => {
+    t += 37;
+    return isoSeconds(t);
+  };
   const roleByLower = new Map<string, RRole>();
   const addRole = (name: string): RRole => {
     const existing = roleByLower.get(name.toLowerCase());
@@ -64,19 +67,43 @@ export const generateRunnEntities = (
     if (!linked && !lookalike) return;
     const at = stamp();
     const id = runn.nextId.client++;
-    runn.clients.set(id, { id, name: c.name, website: null, isArchived: false, references: linked ? ref(c.id) : [], createdAt: at, updatedAt: at });
+    runn.clients.set(id, {
+      id,
+      name: c.name,
+      website: null,
+      isArchived: false,
+      references: linked ? ref(c.id) : [],
+      createdAt: at,
+      updatedAt: at,
+    });
     clientOf.set(i, id);
     if (lookalike) lookalikeClients.add(i);
     if (linked && c.isActive && conflictClients.size < 1 && i > 0) {
       conflictClients.add(i);
       const id2 = runn.nextId.client++;
-      runn.clients.set(id2, { id: id2, name: `${c.name} (copy)`, website: null, isArchived: false, references: ref(c.id), createdAt: at, updatedAt: at });
+      runn.clients.set(id2, {
+        id: id2,
+        name: `${c.name} (copy)`,
+        website: null,
+        isArchived: false,
+        references: ref(c.id),
+        createdAt: at,
+        updatedAt: at,
+      });
     }
   });
   for (let k = 0; k < 2; k++) {
     const at = stamp();
     const id = runn.nextId.client++;
-    runn.clients.set(id, { id, name: `Runn Internal ${k + 1}`, website: null, isArchived: false, references: [], createdAt: at, updatedAt: at });
+    runn.clients.set(id, {
+      id,
+      name: `Runn Internal ${k + 1}`,
+      website: null,
+      isArchived: false,
+      references: [],
+      createdAt: at,
+      updatedAt: at,
+    });
   }
 
   const projectOfProject = new Map<number, number>();
@@ -132,10 +159,30 @@ export const generateRunnEntities = (
   let personLookalikes = 0;
   let personConflicts = 0;
   const startDate = isoDay(Math.floor(anchorInstant / DAY) - 400);
-  const addPerson = (first: string, last: string, email: string, references: ReturnType<typeof ref> | [], roleId: number, contractor: boolean) => {
+  const addPerson = (
+    first: string,
+    last: string,
+    email: string,
+    references: ReturnType<typeof ref> | [],
+    roleId: number,
+    contractor: boolean,
+  ) => {
     const at = stamp();
     const id = runn.nextId.person++;
-    runn.people.set(id, { id, firstName: first, lastName: last, email, isArchived: false, teamId: null, references, tags: [], holidaysGroupId: null, managers: [], createdAt: at, updatedAt: at });
+    runn.people.set(id, {
+      id,
+      firstName: first,
+      lastName: last,
+      email,
+      isArchived: false,
+      teamId: null,
+      references,
+      tags: [],
+      holidaysGroupId: null,
+      managers: [],
+      createdAt: at,
+      updatedAt: at,
+    });
     const cid = runn.nextId.contract++;
     runn.contracts.set(cid, {
       id: cid,
@@ -184,7 +231,16 @@ export const generateRunnEntities = (
     const memberRole = roll < 0.3 ? primary : rng.pick(roleIds);
     const at = stamp();
     const mid = runn.nextId.member++;
-    runn.members.set(mid, { id: mid, personId: person, projectId: project, roleId: memberRole, workstreamId: null, isPlaceholder: false, createdAt: at, updatedAt: at });
+    runn.members.set(mid, {
+      id: mid,
+      personId: person,
+      projectId: project,
+      roleId: memberRole,
+      workstreamId: null,
+      isPlaceholder: false,
+      createdAt: at,
+      updatedAt: at,
+    });
     if (roll < 0.4) {
       const aid = runn.nextId.assignment++;
       const assignmentRole = roll < 0.33 ? rng.pick(roleIds) : memberRole;

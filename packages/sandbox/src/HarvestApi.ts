@@ -1,17 +1,18 @@
 /** The simulated Harvest API: User-Agent and auth checks, then routing to lists, single records and writes. */
-import { findById, type HarvestAccount, type HUser } from "./HarvestModel.ts";
+
 import { companyJson, userJson } from "./HarvestJson.ts";
 import {
   type ListContext,
   listClients,
   listProjects,
   listRoles,
-  listTasks,
   listTaskAssignments,
+  listTasks,
   listTimeEntries,
   listUserAssignments,
   listUsers,
 } from "./HarvestLists.ts";
+import { findById, type HarvestAccount, type HUser } from "./HarvestModel.ts";
 import { type Caller, managerScope } from "./HarvestScope.ts";
 import {
   canWrite,
@@ -30,7 +31,8 @@ import { parseBody, type Reply, reply, type SimRequest } from "./Http.ts";
 const invalidToken = () =>
   reply(401, {
     error: "invalid_token",
-    error_description: "The access token provided is expired, revoked, malformed or invalid for other reasons.",
+    error_description:
+      "The access token provided is expired, revoked, malformed or invalid for other reasons.",
   });
 
 /** Runtimes' default agents count as no User-Agent: Harvest wants an application name and a contact. */
@@ -48,7 +50,10 @@ const tokenOf = (req: SimRequest): string | null => {
 };
 
 /** Resolves the caller of a Harvest request, or the 400/401 reply. */
-export const authenticateHarvest = (accounts: ReadonlyArray<HarvestAccount>, req: SimRequest): Caller | Reply => {
+export const authenticateHarvest = (
+  accounts: ReadonlyArray<HarvestAccount>,
+  req: SimRequest,
+): Caller | Reply => {
   const uaError = checkUserAgent(req);
   if (uaError) return uaError;
   const token = tokenOf(req);
@@ -91,7 +96,12 @@ export interface HarvestRouteContext {
 const notFound = () => reply(404, { message: "Not found" });
 
 /** Routes one authenticated Harvest request; `path` is relative to `/v2`. */
-export const routeHarvest = (caller: Caller, req: SimRequest, path: string, rc: HarvestRouteContext): Reply => {
+export const routeHarvest = (
+  caller: Caller,
+  req: SimRequest,
+  path: string,
+  rc: HarvestRouteContext,
+): Reply => {
   const a = caller.account;
   const ctx: ListContext = { caller, url: req.url, publicBase: rc.publicBase, nowSeconds: rc.nowSeconds };
   const m = req.method;
@@ -100,7 +110,8 @@ export const routeHarvest = (caller: Caller, req: SimRequest, path: string, rc: 
   const body = parseBody(req.body);
   if (body instanceof Error) return reply(400, { message: "Request body is not valid JSON" });
   const record = (body ?? {}) as Record<string, unknown>;
-  if (typeof record !== "object" || Array.isArray(record)) return reply(422, { message: "Body must be a JSON object" });
+  if (typeof record !== "object" || Array.isArray(record))
+    return reply(422, { message: "Body must be a JSON object" });
   const write = () => canWrite(caller);
   if (seg.length === 1 && m === "GET") {
     switch (seg[0]) {
@@ -121,7 +132,9 @@ export const routeHarvest = (caller: Caller, req: SimRequest, path: string, rc: 
       case "task_assignments":
         return listTaskAssignments(ctx);
       case "company":
-        return caller.role === "administrator" ? reply(200, companyJson(a)) : reply(403, { message: "Admin permissions required" });
+        return caller.role === "administrator"
+          ? reply(200, companyJson(a))
+          : reply(403, { message: "Admin permissions required" });
       default:
         return notFound();
     }
@@ -141,8 +154,13 @@ export const routeHarvest = (caller: Caller, req: SimRequest, path: string, rc: 
     if (seg[0] === "users" && m === "GET") {
       const i = findById(a.users, id);
       if (i === null) return notFound();
-      const allowed = caller.role === "administrator" || i === caller.user || (caller.role === "manager" && managerScope(a, caller.user).teammates.has(i));
-      return allowed ? reply(200, userJson(a.users[i] as HUser)) : reply(403, { message: "You cannot see this user" });
+      const allowed =
+        caller.role === "administrator" ||
+        i === caller.user ||
+        (caller.role === "manager" && managerScope(a, caller.user).teammates.has(i));
+      return allowed
+        ? reply(200, userJson(a.users[i] as HUser))
+        : reply(403, { message: "You cannot see this user" });
     }
     if (m === "PATCH" || m === "DELETE") {
       const denied = write();
@@ -150,7 +168,8 @@ export const routeHarvest = (caller: Caller, req: SimRequest, path: string, rc: 
       if (m === "PATCH" && seg[0] === "users") return updateUser(a, id, record, rc.stamp());
       if (m === "PATCH" && seg[0] === "clients") return updateClient(a, id, record, rc.stamp());
       if (m === "PATCH" && seg[0] === "projects") return updateProject(a, id, record, rc.stamp());
-      if (m === "PATCH" && seg[0] === "time_entries") return updateEntry(a, id, record, rc.stamp(), rc.nowSeconds);
+      if (m === "PATCH" && seg[0] === "time_entries")
+        return updateEntry(a, id, record, rc.stamp(), rc.nowSeconds);
       if (m === "DELETE" && seg[0] === "time_entries") return deleteEntry(a, id);
     }
   }

@@ -196,7 +196,9 @@ export const entryJson = (a: HarvestAccount, look: EntryLookups, i: number, nowS
         }
       : {}),
     external_reference: null,
-    invoice: e.has(i, F_BILLED) ? { id: 700_000 + ((e.day[i] as number) % 1000), number: `INV-${e.day[i]}` } : null,
+    invoice: e.has(i, F_BILLED)
+      ? { id: 700_000 + ((e.day[i] as number) % 1000), number: `INV-${e.day[i]}` }
+      : null,
     hours,
     hours_without_timer: roundHours(base),
     rounded_hours: Math.sign(hours) * (Math.ceil(Math.abs(hours) * 4) / 4),

@@ -1,11 +1,10 @@
 /** Harvest list endpoints: filters, visibility and pagination over the account's records. */
 import { dayOf, isIsoDate, parseInstant } from "./Dates.ts";
 import { approvalStates, F_BILLED, F_RUNNING } from "./EntryStore.ts";
-import type { HarvestAccount } from "./HarvestModel.ts";
 import {
   clientJson,
-  entryJson,
   type EntryLookups,
+  entryJson,
   entryLookups,
   projectJson,
   roleJson,
@@ -14,6 +13,7 @@ import {
   userAssignmentJson,
   userJson,
 } from "./HarvestJson.ts";
+import type { HarvestAccount } from "./HarvestModel.ts";
 import { cursorPage, numberedPage, perPageOf } from "./HarvestPaging.ts";
 import {
   type Caller,
@@ -80,7 +80,9 @@ const cached = (a: HarvestAccount, key: string, make: () => ArrayLike<number>): 
   return made;
 };
 
-interface EntityList<T extends { readonly id: number; readonly isActive: boolean; readonly updatedAt: number }> {
+interface EntityList<
+  T extends { readonly id: number; readonly isActive: boolean; readonly updatedAt: number },
+> {
   readonly key: string;
   readonly items: (a: HarvestAccount) => ReadonlyArray<T>;
   readonly visible: (c: Caller) => Visibility;
@@ -90,7 +92,9 @@ interface EntityList<T extends { readonly id: number; readonly isActive: boolean
 }
 
 const entityList =
-  <T extends { readonly id: number; readonly isActive: boolean; readonly updatedAt: number }>(spec: EntityList<T>) =>
+  <T extends { readonly id: number; readonly isActive: boolean; readonly updatedAt: number }>(
+    spec: EntityList<T>,
+  ) =>
   (ctx: ListContext): Reply => {
     const { caller, url } = ctx;
     const a = caller.account;
@@ -119,12 +123,32 @@ const entityList =
       return out;
     });
     const ids = Array.from(positions, (i) => (items[i] as T).id);
-    return cursorPage(url, ctx.publicBase, spec.key, perPage, ids, (k) => spec.json(a, items[positions[k] as number] as T));
+    return cursorPage(url, ctx.publicBase, spec.key, perPage, ids, (k) =>
+      spec.json(a, items[positions[k] as number] as T),
+    );
   };
 
-export const listUsers = entityList({ key: "users", items: (a) => a.users, visible: usersVisible, json: (_, u) => userJson(u), activity: true });
-export const listClients = entityList({ key: "clients", items: (a) => a.clients, visible: clientsVisible, json: (_, c) => clientJson(c), activity: true });
-export const listTasks = entityList({ key: "tasks", items: (a) => a.tasks, visible: tasksVisible, json: (_, t) => taskJson(t), activity: true });
+export const listUsers = entityList({
+  key: "users",
+  items: (a) => a.users,
+  visible: usersVisible,
+  json: (_, u) => userJson(u),
+  activity: true,
+});
+export const listClients = entityList({
+  key: "clients",
+  items: (a) => a.clients,
+  visible: clientsVisible,
+  json: (_, c) => clientJson(c),
+  activity: true,
+});
+export const listTasks = entityList({
+  key: "tasks",
+  items: (a) => a.tasks,
+  visible: tasksVisible,
+  json: (_, t) => taskJson(t),
+  activity: true,
+});
 export const listProjects = entityList({
   key: "projects",
   items: (a) => a.projects,
@@ -159,12 +183,15 @@ export const listTaskAssignments = entityList({
 
 /** `/roles`: administrators only, no filters. */
 export const listRoles = (ctx: ListContext): Reply => {
-  if (ctx.caller.role !== "administrator") return reply(403, { message: "Only administrators can list roles" });
+  if (ctx.caller.role !== "administrator")
+    return reply(403, { message: "Only administrators can list roles" });
   const perPage = perPageOf(ctx.url);
   if (isReply(perPage)) return perPage;
   const roles = ctx.caller.account.roles;
   const ids = roles.map((r) => r.id).reverse();
-  return cursorPage(ctx.url, ctx.publicBase, "roles", perPage, ids, (k) => roleJson(roles[roles.length - 1 - k] as (typeof roles)[number]));
+  return cursorPage(ctx.url, ctx.publicBase, "roles", perPage, ids, (k) =>
+    roleJson(roles[roles.length - 1 - k] as (typeof roles)[number]),
+  );
 };
 
 const lookups = new WeakMap<HarvestAccount, EntryLookups>();
@@ -188,8 +215,10 @@ export const listTimeEntries = (ctx: ListContext): Reply => {
   const since = sinceParam(url);
   if (isReply(since)) return since;
   const approvalText = url.searchParams.get("approval_status");
-  const approval = approvalText === null ? null : approvalStates.indexOf(approvalText as (typeof approvalStates)[number]);
-  if (approval === -1) return reply(422, { message: "approval_status must be unsubmitted, submitted or approved" });
+  const approval =
+    approvalText === null ? null : approvalStates.indexOf(approvalText as (typeof approvalStates)[number]);
+  if (approval === -1)
+    return reply(422, { message: "approval_status must be unsubmitted, submitted or approved" });
   const fromText = url.searchParams.get("from");
   const toText = url.searchParams.get("to");
   if ((fromText !== null && !isIsoDate(fromText)) || (toText !== null && !isIsoDate(toText)))
@@ -198,7 +227,11 @@ export const listTimeEntries = (ctx: ListContext): Reply => {
   const to = toText === null ? null : dayOf(toText);
   const external = url.searchParams.get("external_reference_id");
   const visible = entriesVisible(caller);
-  const filterKey = [...url.searchParams.entries()].filter(([k]) => k !== "page" && k !== "per_page" && k !== "ref").map(([k, v]) => `${k}=${v}`).sort().join("&");
+  const filterKey = [...url.searchParams.entries()]
+    .filter(([k]) => k !== "page" && k !== "per_page" && k !== "ref")
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join("&");
   const e = a.entries;
   const projectOf = (id: number | null) => (id === null ? -2 : a.projects.findIndex((p) => p.id === id));
   const userIdx = ids.user_id === null ? -2 : a.users.findIndex((u) => u.id === ids.user_id);

@@ -121,7 +121,10 @@ export interface HarvestAccount {
 }
 
 /** Index of a record in a creation-ordered array by id (binary search), or null. */
-export const findById = <A extends { readonly id: number }>(items: ReadonlyArray<A>, id: number): number | null => {
+export const findById = <A extends { readonly id: number }>(
+  items: ReadonlyArray<A>,
+  id: number,
+): number | null => {
   let lo = 0;
   let hi = items.length - 1;
   while (lo <= hi) {

@@ -20,10 +20,20 @@ export const perPageOf = (url: URL): number | Reply => {
 const linkBase = (url: URL, publicBase: string): { base: string; filters: string } => {
   const q = new URLSearchParams();
   for (const [k, v] of url.searchParams)
-    if (k !== "page" && k !== "cursor" && k !== "per_page" && k !== "ref" && k !== "access_token" && k !== "account_id")
+    if (
+      k !== "page" &&
+      k !== "cursor" &&
+      k !== "per_page" &&
+      k !== "ref" &&
+      k !== "access_token" &&
+      k !== "account_id"
+    )
       q.append(k, v);
   const filters = q.toString();
-  return { base: `${publicBase}${url.pathname.replace(/^.*?\/v2/, "")}`, filters: filters ? `${filters}&` : "" };
+  return {
+    base: `${publicBase}${url.pathname.replace(/^.*?\/v2/, "")}`,
+    filters: filters ? `${filters}&` : "",
+  };
 };
 
 /** A page of a cursor-capable list. `ids` are in list order (descending). */
@@ -66,8 +76,13 @@ export const cursorPage = (
   const records: unknown[] = [];
   for (let k = start; k < end; k++) records.push(toJson(k));
   const full = end - start === perPage;
-  const next = full ? link(`cursor=${encodeCursor({ after: { id: ids[end - 1] } })}&per_page=${perPage}&ref=next_cursor`) : null;
-  const previous = start > 0 ? link(`cursor=${encodeCursor({ before: { id: ids[start] } })}&per_page=${perPage}&ref=previous_cursor`) : null;
+  const next = full
+    ? link(`cursor=${encodeCursor({ after: { id: ids[end - 1] } })}&per_page=${perPage}&ref=next_cursor`)
+    : null;
+  const previous =
+    start > 0
+      ? link(`cursor=${encodeCursor({ before: { id: ids[start] } })}&per_page=${perPage}&ref=previous_cursor`)
+      : null;
   return reply(
     200,
     {
@@ -107,7 +122,8 @@ export const numberedPage = (
   toJson: (position: number) => unknown,
 ): Reply => {
   const pageText = url.searchParams.get("page");
-  if (pageText !== null && !/^\d+$/.test(pageText)) return reply(422, { message: "page must be a positive integer" });
+  if (pageText !== null && !/^\d+$/.test(pageText))
+    return reply(422, { message: "page must be a positive integer" });
   const page = pageText === null ? 1 : Math.max(1, Number(pageText));
   const { base, filters } = linkBase(url, publicBase);
   const totalPages = Math.ceil(count / perPage);

@@ -46,16 +46,32 @@ export const managerScope = (a: HarvestAccount, user: number): ManagerScope => {
 export type Visibility = ((index: number) => boolean) | "all" | null;
 
 export const usersVisible = (c: Caller): Visibility =>
-  c.role === "administrator" ? "all" : c.role === "manager" ? (i) => managerScope(c.account, c.user).teammates.has(i) : null;
+  c.role === "administrator"
+    ? "all"
+    : c.role === "manager"
+      ? (i) => managerScope(c.account, c.user).teammates.has(i)
+      : null;
 
 export const clientsVisible = (c: Caller): Visibility =>
-  c.role === "administrator" ? "all" : c.role === "manager" ? (i) => managerScope(c.account, c.user).clients.has(i) : null;
+  c.role === "administrator"
+    ? "all"
+    : c.role === "manager"
+      ? (i) => managerScope(c.account, c.user).clients.has(i)
+      : null;
 
 export const projectsVisible = (c: Caller): Visibility =>
-  c.role === "administrator" ? "all" : c.role === "manager" ? (i) => managerScope(c.account, c.user).projects.has(i) : null;
+  c.role === "administrator"
+    ? "all"
+    : c.role === "manager"
+      ? (i) => managerScope(c.account, c.user).projects.has(i)
+      : null;
 
 export const tasksVisible = (c: Caller): Visibility =>
-  c.role === "administrator" ? "all" : c.role === "manager" ? (i) => managerScope(c.account, c.user).tasks.has(i) : null;
+  c.role === "administrator"
+    ? "all"
+    : c.role === "manager"
+      ? (i) => managerScope(c.account, c.user).tasks.has(i)
+      : null;
 
 export const userAssignmentsVisible = (c: Caller): Visibility =>
   c.role === "administrator"

@@ -1,8 +1,8 @@
 /** Harvest write operations the tests use to change data between runs (create, update, archive, delete). */
 import { dayOf, isIsoDate } from "./Dates.ts";
 import { F_DELETED, F_LOCKED, F_RUNNING } from "./EntryStore.ts";
-import { findById, type HarvestAccount, type HClient, type HProject, type HUser } from "./HarvestModel.ts";
 import { clientJson, entryJson, entryLookups, projectJson, userJson } from "./HarvestJson.ts";
+import { findById, type HarvestAccount, type HClient, type HProject, type HUser } from "./HarvestModel.ts";
 import type { Caller } from "./HarvestScope.ts";
 import { type Reply, reply } from "./Http.ts";
 
@@ -10,7 +10,8 @@ type Body = Record<string, unknown>;
 const invalid = (message: string) => reply(422, { message });
 const str = (b: Body, k: string) => (typeof b[k] === "string" ? (b[k] as string) : undefined);
 const bool = (b: Body, k: string) => (typeof b[k] === "boolean" ? (b[k] as boolean) : undefined);
-const num = (b: Body, k: string) => (typeof b[k] === "number" && Number.isFinite(b[k]) ? (b[k] as number) : undefined);
+const num = (b: Body, k: string) =>
+  typeof b[k] === "number" && Number.isFinite(b[k]) ? (b[k] as number) : undefined;
 const numOrNull = (b: Body, k: string): number | null | undefined => (b[k] === null ? null : num(b, k));
 const changed = (a: HarvestAccount) => {
   a.version++;
@@ -19,7 +20,9 @@ const changed = (a: HarvestAccount) => {
 
 /** Only administrators write in the sandbox (members and managers get 403). */
 export const canWrite = (c: Caller): Reply | null =>
-  c.role === "administrator" ? null : reply(403, { message: "Only administrators can change this in the sandbox" });
+  c.role === "administrator"
+    ? null
+    : reply(403, { message: "Only administrators can change this in the sandbox" });
 
 const syncRoles = (a: HarvestAccount, u: HUser, stamp: number) => {
   for (const r of a.roles) {
@@ -32,7 +35,13 @@ const syncRoles = (a: HarvestAccount, u: HUser, stamp: number) => {
   }
   for (const name of u.roles)
     if (!a.roles.some((r) => r.name === name))
-      a.roles.push({ id: (a.roles.at(-1)?.id ?? 500_000) + 1, name, userIds: [u.id], createdAt: stamp, updatedAt: stamp });
+      a.roles.push({
+        id: (a.roles.at(-1)?.id ?? 500_000) + 1,
+        name,
+        userIds: [u.id],
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
 };
 
 const applyUser = (u: HUser, b: Body): Reply | null => {
@@ -44,7 +53,8 @@ const applyUser = (u: HUser, b: Body): Reply | null => {
   u.timezone = str(b, "timezone") ?? u.timezone;
   u.isContractor = bool(b, "is_contractor") ?? u.isContractor;
   u.isActive = bool(b, "is_active") ?? u.isActive;
-  u.hasAccessToAllFutureProjects = bool(b, "has_access_to_all_future_projects") ?? u.hasAccessToAllFutureProjects;
+  u.hasAccessToAllFutureProjects =
+    bool(b, "has_access_to_all_future_projects") ?? u.hasAccessToAllFutureProjects;
   u.weeklyCapacity = num(b, "weekly_capacity") ?? u.weeklyCapacity;
   u.defaultHourlyRate = num(b, "default_hourly_rate") ?? u.defaultHourlyRate;
   u.costRate = num(b, "cost_rate") ?? u.costRate;
@@ -58,7 +68,8 @@ export const createUser = (a: HarvestAccount, b: Body, stamp: number): Reply => 
   const last = str(b, "last_name");
   const email = str(b, "email");
   if (!first || !last || !email) return invalid("first_name, last_name and email are required");
-  if (a.users.some((u) => u.email.toLowerCase() === email.toLowerCase())) return invalid("Email has already been taken");
+  if (a.users.some((u) => u.email.toLowerCase() === email.toLowerCase()))
+    return invalid("Email has already been taken");
   const u: HUser = {
     id: (a.users.at(-1)?.id ?? 3_000_000) + 1,
     firstName: first,
@@ -159,7 +170,13 @@ const applyProject = (a: HarvestAccount, p: HProject, b: Body): Reply | null => 
 
 export const createProject = (a: HarvestAccount, b: Body, stamp: number): Reply => {
   const name = str(b, "name");
-  if (num(b, "client_id") === undefined || !name || bool(b, "is_billable") === undefined || !str(b, "bill_by") || !str(b, "budget_by"))
+  if (
+    num(b, "client_id") === undefined ||
+    !name ||
+    bool(b, "is_billable") === undefined ||
+    !str(b, "bill_by") ||
+    !str(b, "budget_by")
+  )
     return invalid("client_id, name, is_billable, bill_by and budget_by are required");
   if (a.projects.some((p) => p.name === name)) return invalid("Name has already been taken");
   const p: HProject = {
@@ -215,10 +232,13 @@ export const createEntry = (a: HarvestAccount, caller: Caller, b: Body, stamp: n
   const user = userId === undefined ? caller.user : findById(a.users, userId);
   const project = findById(a.projects, projectId);
   const task = findById(a.tasks, taskId);
-  if (user === null || project === null || task === null) return invalid("user_id, project_id or task_id does not exist");
+  if (user === null || project === null || task === null)
+    return invalid("user_id, project_id or task_id does not exist");
   const hours = num(b, "hours");
   if (hours !== undefined && hours < 0) return invalid("hours must not be negative");
-  const billable = a.taskAssignments.find((t) => t.project === project && t.task === task)?.billable ?? (a.projects[project] as HProject).isBillable;
+  const billable =
+    a.taskAssignments.find((t) => t.project === project && t.task === task)?.billable ??
+    (a.projects[project] as HProject).isBillable;
   const i = a.entries.push({
     user,
     project,
@@ -275,7 +295,8 @@ export const deleteEntry = (a: HarvestAccount, id: number): Reply => {
   const e = a.entries;
   const i = e.indexOf(id);
   if (i === null) return reply(404, { message: "Time entry not found" });
-  if (!(a.projects[e.project[i] as number] as HProject).isActive) return invalid("Entries of archived projects cannot be deleted");
+  if (!(a.projects[e.project[i] as number] as HProject).isActive)
+    return invalid("Entries of archived projects cannot be deleted");
   e.set(i, F_DELETED, true);
   e.set(i, F_LOCKED, false);
   changed(a);

@@ -10,7 +10,12 @@ export interface SimRequest {
 
 /** A response, or a dropped connection. */
 export type SimResponse =
-  | { readonly kind: "response"; readonly status: number; readonly headers: Record<string, string>; readonly body: string | null }
+  | {
+      readonly kind: "response";
+      readonly status: number;
+      readonly headers: Record<string, string>;
+      readonly body: string | null;
+    }
   | { readonly kind: "reset" };
 
 /** What an API handler returns before faults and serialisation. */
@@ -24,7 +29,12 @@ export interface Reply {
 }
 
 /** A JSON reply. */
-export const reply = (status: number, json?: unknown, headers?: Record<string, string>, listKey?: string): Reply => ({
+export const reply = (
+  status: number,
+  json?: unknown,
+  headers?: Record<string, string>,
+  listKey?: string,
+): Reply => ({
   status,
   ...(json === undefined ? {} : { json }),
   ...(headers ? { headers } : {}),
@@ -57,10 +67,12 @@ export const parseBody = (body: string | null): unknown => {
 };
 
 /** True for methods that change state. */
-export const isWrite = (method: string): boolean => method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+export const isWrite = (method: string): boolean =>
+  method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
 
 /** Encodes a keyset cursor as base64url JSON, like Harvest's `{"after":{"id":3007}}`. */
-export const encodeCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url");
+export const encodeCursor = (value: unknown): string =>
+  Buffer.from(JSON.stringify(value)).toString("base64url");
 
 /** Decodes a cursor made by `encodeCursor`, or null when it is not one. */
 export const decodeCursor = (text: string): Record<string, unknown> | null => {

@@ -60,7 +60,13 @@ export const planImport = (harvest: HarvestAccount, runn: RunnAccount): ImportPl
   const alreadyLinked = { client: 0, project: 0, person: 0 };
   const notImported = { client: 0, project: 0, person: 0 };
   let next = -1;
-  const resolve = (kind: Kind, id: number, active: boolean, links: Map<string, number[]>, lookalike: () => boolean): Resolution => {
+  const resolve = (
+    kind: Kind,
+    id: number,
+    active: boolean,
+    links: Map<string, number[]>,
+    lookalike: () => boolean,
+  ): Resolution => {
     const found = links.get(String(id)) ?? [];
     if (found.length > 1) {
       holds.conflicting_link[kind].push(id);
@@ -82,7 +88,8 @@ export const planImport = (harvest: HarvestAccount, runn: RunnAccount): ImportPl
   };
 
   const unlinkedClientNames = new Set<string>();
-  for (const c of runn.clients.values()) if (!hasHarvestRef(c.references)) unlinkedClientNames.add(norm(c.name));
+  for (const c of runn.clients.values())
+    if (!hasHarvestRef(c.references)) unlinkedClientNames.add(norm(c.name));
   const clientLinks = linksOf(runn.clients.values());
   const clientOf = harvest.clients.map((c) =>
     resolve("client", c.id, c.isActive, clientLinks, () => unlinkedClientNames.has(norm(c.name))),
@@ -111,7 +118,8 @@ export const planImport = (harvest: HarvestAccount, runn: RunnAccount): ImportPl
 
   // Roles: existing by case-insensitive name; E7 for created people.
   const roleByName = new Map<string, number>();
-  for (const r of runn.roles.values()) if (r.name !== null && !roleByName.has(norm(r.name))) roleByName.set(norm(r.name), r.id);
+  for (const r of runn.roles.values())
+    if (r.name !== null && !roleByName.has(norm(r.name))) roleByName.set(norm(r.name), r.id);
   const createdRoleNames: string[] = [];
   const roleFor = (name: string): number => {
     const known = roleByName.get(norm(name));

@@ -24,16 +24,21 @@ const toSim = async (request: Request): Promise<SimRequest> => ({
 });
 
 const toResponse = (r: SimResponse) =>
-  r.kind === "reset" ? HttpResponse.error() : new HttpResponse(r.body, { status: r.status, headers: r.headers });
+  r.kind === "reset"
+    ? HttpResponse.error()
+    : new HttpResponse(r.body, { status: r.status, headers: r.headers });
 
-const strip = (url: URL, base: string) => url.pathname.slice(new URL(base).pathname.replace(/\/$/, "").length) || "/";
+const strip = (url: URL, base: string) =>
+  url.pathname.slice(new URL(base).pathname.replace(/\/$/, "").length) || "/";
 
 /** Handlers for Harvest (`harvestBaseUrl/*`) and Harvest ID (`harvestIdBaseUrl/accounts`). */
 export const harvestHandlers = (sandbox: Sandbox, bases: MswBases = {}): RequestHandler[] => {
   const base = (bases.harvestBaseUrl ?? "https://sandbox.test/harvest/v2").replace(/\/$/, "");
   const idBase = (bases.harvestIdBaseUrl ?? "https://sandbox.test/harvest-id/api/v2").replace(/\/$/, "");
   return [
-    http.all(`${idBase}/accounts`, async ({ request }) => toResponse(await sandbox.harvestId(await toSim(request)))),
+    http.all(`${idBase}/accounts`, async ({ request }) =>
+      toResponse(await sandbox.harvestId(await toSim(request))),
+    ),
     http.all(`${base}/*`, async ({ request }) => {
       const req = await toSim(request);
       return toResponse(await sandbox.harvest(req, strip(req.url, base), base));

@@ -9,7 +9,9 @@ export interface Limit {
 }
 
 /** Outcome of asking for one request slot. */
-export type Admission = { readonly ok: true; readonly inWindow: number } | { readonly ok: false; readonly retryAfterMs: number };
+export type Admission =
+  | { readonly ok: true; readonly inWindow: number }
+  | { readonly ok: false; readonly retryAfterMs: number };
 
 /** One account's sliding window: the times of the last `requests` accepted requests. */
 export class SlidingWindow {

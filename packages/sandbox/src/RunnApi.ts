@@ -32,10 +32,14 @@ import {
 } from "./RunnWrites.ts";
 
 /** Resolves the account of a Runn request, or the 400/401 reply. */
-export const authenticateRunn = (accounts: ReadonlyArray<RunnAccount>, req: SimRequest): RunnAccount | Reply => {
+export const authenticateRunn = (
+  accounts: ReadonlyArray<RunnAccount>,
+  req: SimRequest,
+): RunnAccount | Reply => {
   const version = req.headers["accept-version"];
   if (version === undefined) return runnError(400, "headers must have required property 'accept-version'");
-  if (version.trim() !== "1.0.0") return runnError(400, "headers/accept-version must be equal to one of the allowed values: 1.0.0");
+  if (version.trim() !== "1.0.0")
+    return runnError(400, "headers/accept-version must be equal to one of the allowed values: 1.0.0");
   const auth = req.headers.authorization ?? "";
   const token = auth.startsWith("Bearer ") ? auth.slice(7).trim() : null;
   const account = accounts.find((a) => a.token === token);
@@ -60,7 +64,11 @@ export const routeRunn = (a: RunnAccount, req: SimRequest, path: string, rc: Run
   const url = req.url;
   const parsed = parseBody(req.body);
   if (parsed instanceof Error) return runnError(400, "Body is not valid JSON");
-  if (m !== "GET" && m !== "DELETE" && (parsed === undefined || typeof parsed !== "object" || Array.isArray(parsed) || parsed === null))
+  if (
+    m !== "GET" &&
+    m !== "DELETE" &&
+    (parsed === undefined || typeof parsed !== "object" || Array.isArray(parsed) || parsed === null)
+  )
     return runnError(400, "body must be object");
   const body = (parsed ?? {}) as Record<string, unknown>;
   const at = () => rc.iso(rc.stamp());
@@ -120,7 +128,8 @@ export const routeRunn = (a: RunnAccount, req: SimRequest, path: string, rc: Run
       if (m === "PATCH") return updatePerson(a, p, body, at());
       if (m === "DELETE") {
         const force = url.searchParams.get("force");
-        if (force !== null && force !== "true" && force !== "false") return runnError(400, "querystring/force must be boolean");
+        if (force !== null && force !== "true" && force !== "false")
+          return runnError(400, "querystring/force must be boolean");
         return deletePerson(a, p, force === "true", at());
       }
       return notFound();
@@ -143,9 +152,14 @@ const listActivity = (a: RunnAccount, url: URL): Reply => {
   const types = url.searchParams.getAll("eventType");
   const afterText = url.searchParams.get("occurredAfter");
   const after = afterText === null ? null : parseInstant(afterText);
-  if (afterText !== null && after === null) return runnError(400, "querystring/occurredAfter must be a date-time");
+  if (afterText !== null && after === null)
+    return runnError(400, "querystring/occurredAfter must be a date-time");
   const order = url.searchParams.get("order") ?? "desc";
-  const events = a.events.filter((e) => (types.length === 0 || types.includes(e.type)) && (after === null || Date.parse(e.timestamp) / 1000 > after));
+  const events = a.events.filter(
+    (e) =>
+      (types.length === 0 || types.includes(e.type)) &&
+      (after === null || Date.parse(e.timestamp) / 1000 > after),
+  );
   if (order === "desc") events.reverse();
   return runnPage(url, small, events.length, (k) => events[k]);
 };

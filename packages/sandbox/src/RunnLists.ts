@@ -1,6 +1,6 @@
 /** Runn list endpoints: filters, sorting and cursor pages over one account. */
 import { dayOf, isIsoDate, parseInstant } from "./Dates.ts";
-import { type Reply } from "./Http.ts";
+import type { Reply } from "./Http.ts";
 import { actualJson, roleJson, runnError } from "./RunnJson.ts";
 import type { RContract, RReference, RunnAccount } from "./RunnModel.ts";
 import { large, type PageSize, runnPage, small } from "./RunnPaging.ts";
@@ -32,14 +32,23 @@ const boolParam = (url: URL, name: string, fallback: boolean): boolean | Reply =
 const contains = (value: string | null, needle: string | null) =>
   needle === null || (value ?? "").toLowerCase().includes(needle.toLowerCase());
 
-const hasExternalId = (refs: RReference[], id: string | null) => id === null || refs.some((r) => r.externalId === id);
+const hasExternalId = (refs: RReference[], id: string | null) =>
+  id === null || refs.some((r) => r.externalId === id);
 
 const sortRecords = <T extends Rec>(url: URL, items: T[]): T[] | Reply => {
   const sortBy = url.searchParams.get("sortBy") ?? "id";
   const order = url.searchParams.get("order") ?? "asc";
-  if (!["id", "createdAt", "updatedAt"].includes(sortBy)) return runnError(400, "querystring/sortBy must be id, createdAt or updatedAt");
+  if (!["id", "createdAt", "updatedAt"].includes(sortBy))
+    return runnError(400, "querystring/sortBy must be id, createdAt or updatedAt");
   if (order !== "asc" && order !== "desc") return runnError(400, "querystring/order must be asc or desc");
-  if (sortBy !== "id") items.sort((a, b) => (a[sortBy as "createdAt"] < b[sortBy as "createdAt"] ? -1 : a[sortBy as "createdAt"] > b[sortBy as "createdAt"] ? 1 : a.id - b.id));
+  if (sortBy !== "id")
+    items.sort((a, b) =>
+      a[sortBy as "createdAt"] < b[sortBy as "createdAt"]
+        ? -1
+        : a[sortBy as "createdAt"] > b[sortBy as "createdAt"]
+          ? 1
+          : a.id - b.id,
+    );
   if (order === "desc") items.reverse();
   return items;
 };
@@ -74,7 +83,12 @@ export const listProjects = (a: RunnAccount, url: URL): Reply => {
   const externalId = url.searchParams.get("externalId");
   const archived = boolParam(url, "includeArchived", true);
   if (isReply(archived)) return archived;
-  return listOf(url, small, a.projects.values(), (p) => (archived || !p.isArchived) && contains(p.name, name) && hasExternalId(p.references, externalId));
+  return listOf(
+    url,
+    small,
+    a.projects.values(),
+    (p) => (archived || !p.isArchived) && contains(p.name, name) && hasExternalId(p.references, externalId),
+  );
 };
 
 export const listPeople = (a: RunnAccount, url: URL): Reply => {
@@ -84,14 +98,23 @@ export const listPeople = (a: RunnAccount, url: URL): Reply => {
   const last = url.searchParams.get("lastName");
   const placeholders = boolParam(url, "includePlaceholders", false);
   if (isReply(placeholders)) return placeholders;
-  return listOf(url, small, a.people.values(), (p) =>
-    hasExternalId(p.references, externalId) && contains(p.email, email) && contains(p.firstName, first) && contains(p.lastName, last),
+  return listOf(
+    url,
+    small,
+    a.people.values(),
+    (p) =>
+      hasExternalId(p.references, externalId) &&
+      contains(p.email, email) &&
+      contains(p.firstName, first) &&
+      contains(p.lastName, last),
   );
 };
 
 export const listRoles = (a: RunnAccount, url: URL): Reply => {
   const name = url.searchParams.get("name");
-  return listOf(url, small, a.roles.values(), name === null ? null : (r) => contains(r.name, name), (r) => roleJson(a, r));
+  return listOf(url, small, a.roles.values(), name === null ? null : (r) => contains(r.name, name), (r) =>
+    roleJson(a, r),
+  );
 };
 
 /** Current contract per person: the latest one that has started by `today`. */
@@ -108,7 +131,8 @@ export const currentContracts = (a: RunnAccount, today: string): RContract[] => 
 export const listCurrentContracts = (a: RunnAccount, url: URL, today: string): Reply =>
   listOf(url, large, currentContracts(a, today), null);
 
-export const listProjectMembers = (a: RunnAccount, url: URL): Reply => listOf(url, large, a.members.values(), null);
+export const listProjectMembers = (a: RunnAccount, url: URL): Reply =>
+  listOf(url, large, a.members.values(), null);
 
 export const listAssignments = (a: RunnAccount, url: URL): Reply => {
   const ids: Record<string, number | null> = {};
@@ -119,13 +143,18 @@ export const listAssignments = (a: RunnAccount, url: URL): Reply => {
   }
   const start = url.searchParams.get("startDate");
   const end = url.searchParams.get("endDate");
-  if ((start !== null && !isIsoDate(start)) || (end !== null && !isIsoDate(end))) return runnError(400, "startDate and endDate must be dates");
-  return listOf(url, large, a.assignments.values(), (x) =>
-    (ids.personId === null || x.personId === ids.personId) &&
-    (ids.projectId === null || x.projectId === ids.projectId) &&
-    (ids.roleId === null || x.roleId === ids.roleId) &&
-    (start === null || x.endDate >= start) &&
-    (end === null || x.startDate <= end),
+  if ((start !== null && !isIsoDate(start)) || (end !== null && !isIsoDate(end)))
+    return runnError(400, "startDate and endDate must be dates");
+  return listOf(
+    url,
+    large,
+    a.assignments.values(),
+    (x) =>
+      (ids.personId === null || x.personId === ids.personId) &&
+      (ids.projectId === null || x.projectId === ids.projectId) &&
+      (ids.roleId === null || x.roleId === ids.roleId) &&
+      (start === null || x.endDate >= start) &&
+      (end === null || x.startDate <= end),
   );
 };
 
@@ -156,7 +185,11 @@ export const listActuals = (a: RunnAccount, url: URL): Reply => {
     c = { version: s.version, lists: new Map() };
     actualsCache.set(a, c);
   }
-  const key = [...url.searchParams.entries()].filter(([k]) => k !== "cursor" && k !== "limit").map(([k, v]) => `${k}=${v}`).sort().join("&");
+  const key = [...url.searchParams.entries()]
+    .filter(([k]) => k !== "cursor" && k !== "limit")
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join("&");
   let positions = c.lists.get(key);
   if (!positions) {
     const out = new Int32Array(s.size);

@@ -162,7 +162,13 @@ export class ActualStore {
       for (let i = 0; i < this.size; i++) {
         if (this.deleted[i]) continue;
         this.byKey.set(
-          ActualStore.key(this.day[i] as number, this.person[i] as number, this.project[i] as number, this.role[i] as number, this.workstream[i] as number),
+          ActualStore.key(
+            this.day[i] as number,
+            this.person[i] as number,
+            this.project[i] as number,
+            this.role[i] as number,
+            this.workstream[i] as number,
+          ),
           i,
         );
       }
@@ -203,7 +209,13 @@ export class ActualStore {
   remove(i: number): void {
     this.deleted[i] = 1;
     this.byKey?.delete(
-      ActualStore.key(this.day[i] as number, this.person[i] as number, this.project[i] as number, this.role[i] as number, this.workstream[i] as number),
+      ActualStore.key(
+        this.day[i] as number,
+        this.person[i] as number,
+        this.project[i] as number,
+        this.role[i] as number,
+        this.workstream[i] as number,
+      ),
     );
     this.version++;
   }
@@ -264,9 +276,18 @@ export interface RunnAccount {
   readonly assignments: Map<number, RAssignment>;
   readonly actuals: ActualStore;
   /** Deletion events for `/activity-log/`, oldest first. */
-  readonly events: Array<{ eventId: string; type: string; timestamp: string; actor: { type: string }; [k: string]: unknown }>;
+  readonly events: Array<{
+    eventId: string;
+    type: string;
+    timestamp: string;
+    actor: { type: string };
+    [k: string]: unknown;
+  }>;
   /** Next id per entity kind. */
-  readonly nextId: Record<"client" | "project" | "person" | "role" | "contract" | "member" | "assignment" | "actual", number>;
+  readonly nextId: Record<
+    "client" | "project" | "person" | "role" | "contract" | "member" | "assignment" | "actual",
+    number
+  >;
   /** Bumped on every write, to invalidate cached list queries. */
   version: number;
 }

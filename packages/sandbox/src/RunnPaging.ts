@@ -12,7 +12,12 @@ export const small: PageSize = { defaultLimit: 50, maxLimit: 200 };
 export const large: PageSize = { defaultLimit: 100, maxLimit: 500 };
 
 /** One page of `count` records in list order; the cursor is the offset after the page. */
-export const runnPage = (url: URL, size: PageSize, count: number, toJson: (position: number) => unknown): Reply => {
+export const runnPage = (
+  url: URL,
+  size: PageSize,
+  count: number,
+  toJson: (position: number) => unknown,
+): Reply => {
   const limitText = url.searchParams.get("limit");
   let limit = size.defaultLimit;
   if (limitText !== null) {

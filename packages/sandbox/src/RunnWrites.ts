@@ -5,11 +5,13 @@ import { actualJson, roleJson, runnError } from "./RunnJson.ts";
 import type { RClient, RPerson, RProject, RReference, RRole, RunnAccount } from "./RunnModel.ts";
 
 type Body = Record<string, unknown>;
-const isReply = (v: unknown): v is Reply => typeof v === "object" && v !== null && "status" in v && "json" in v;
+const isReply = (v: unknown): v is Reply =>
+  typeof v === "object" && v !== null && "status" in v && "json" in v;
 const bad = (m: string) => runnError(400, m);
 const str = (b: Body, k: string) => (typeof b[k] === "string" ? (b[k] as string) : undefined);
 const bool = (b: Body, k: string) => (typeof b[k] === "boolean" ? (b[k] as boolean) : undefined);
-const num = (b: Body, k: string) => (typeof b[k] === "number" && Number.isFinite(b[k]) ? (b[k] as number) : undefined);
+const num = (b: Body, k: string) =>
+  typeof b[k] === "number" && Number.isFinite(b[k]) ? (b[k] as number) : undefined;
 
 const referencesOf = (b: Body): RReference[] | undefined | Reply => {
   if (b.references === undefined) return undefined;
@@ -17,7 +19,12 @@ const referencesOf = (b: Body): RReference[] | undefined | Reply => {
   const out: RReference[] = [];
   for (const r of b.references) {
     const rec = r as Body;
-    if (typeof rec?.referenceName !== "string" || typeof rec.externalId !== "string" || rec.referenceName === "" || rec.externalId === "")
+    if (
+      typeof rec?.referenceName !== "string" ||
+      typeof rec.externalId !== "string" ||
+      rec.referenceName === "" ||
+      rec.externalId === ""
+    )
       return bad("body/references items need a non-empty referenceName and externalId");
     out.push({ referenceName: rec.referenceName, externalId: rec.externalId });
   }
@@ -33,7 +40,15 @@ export const createClient = (a: RunnAccount, b: Body, at: string): RClient | Rep
   if (!name) return bad("body must have required property 'name'");
   const references = referencesOf(b);
   if (isReply(references)) return references;
-  const c: RClient = { id: a.nextId.client++, name, website: str(b, "website") ?? null, isArchived: false, references: references ?? [], createdAt: at, updatedAt: at };
+  const c: RClient = {
+    id: a.nextId.client++,
+    name,
+    website: str(b, "website") ?? null,
+    isArchived: false,
+    references: references ?? [],
+    createdAt: at,
+    updatedAt: at,
+  };
   a.clients.set(c.id, c);
   touch(a);
   return c;
@@ -41,8 +56,11 @@ export const createClient = (a: RunnAccount, b: Body, at: string): RClient | Rep
 
 export const createClientsBulk = (a: RunnAccount, b: Body, at: string): Reply => {
   const items = b.clients;
-  if (!Array.isArray(items) || items.length < 1 || items.length > 100) return bad("body/clients must hold 1 to 100 clients");
-  for (const item of items) if (typeof (item as Body)?.name !== "string" || (item as Body).name === "") return bad("every client needs a name");
+  if (!Array.isArray(items) || items.length < 1 || items.length > 100)
+    return bad("body/clients must hold 1 to 100 clients");
+  for (const item of items)
+    if (typeof (item as Body)?.name !== "string" || (item as Body).name === "")
+      return bad("every client needs a name");
   const out: RClient[] = [];
   for (const item of items) {
     const c = createClient(a, item as Body, at);
@@ -70,7 +88,8 @@ export const createProject = (a: RunnAccount, b: Body, at: string): Reply => {
   if (!name || clientId === undefined) return bad("body must have required properties 'name' and 'clientId'");
   if (!a.clients.has(clientId)) return runnError(422, `Client ${clientId} does not exist`);
   const pricing = str(b, "pricingModel") ?? "tm";
-  if (pricing !== "tm" && pricing !== "fp" && pricing !== "nb") return bad("body/pricingModel must be fp, tm or nb");
+  if (pricing !== "tm" && pricing !== "fp" && pricing !== "nb")
+    return bad("body/pricingModel must be fp, tm or nb");
   const references = referencesOf(b);
   if (isReply(references)) return references;
   const p: RProject = {
@@ -103,7 +122,8 @@ export const updateProject = (a: RunnAccount, p: RProject, b: Body, at: string):
   const references = referencesOf(b);
   if (isReply(references)) return references;
   const clientId = num(b, "clientId");
-  if (clientId !== undefined && !a.clients.has(clientId)) return runnError(422, `Client ${clientId} does not exist`);
+  if (clientId !== undefined && !a.clients.has(clientId))
+    return runnError(422, `Client ${clientId} does not exist`);
   p.name = str(b, "name") ?? p.name;
   p.clientId = clientId ?? p.clientId;
   p.isArchived = bool(b, "isArchived") ?? p.isArchived;
@@ -121,7 +141,13 @@ export const updateProject = (a: RunnAccount, p: RProject, b: Body, at: string):
 };
 
 const event = (a: RunnAccount, type: string, at: string, snapshot: Record<string, unknown>) => {
-  a.events.push({ eventId: `evt_${a.events.length + 1}`, type, timestamp: at, actor: { type: "api" }, ...snapshot });
+  a.events.push({
+    eventId: `evt_${a.events.length + 1}`,
+    type,
+    timestamp: at,
+    actor: { type: "api" },
+    ...snapshot,
+  });
 };
 
 export const deleteProject = (a: RunnAccount, p: RProject, at: string): Reply => {
@@ -140,10 +166,12 @@ export const createPerson = (a: RunnAccount, b: Body, at: string, today: string)
   const first = str(b, "firstName");
   const last = str(b, "lastName");
   const roleId = num(b, "roleId");
-  if (!first || !last || roleId === undefined) return bad("body must have required properties 'firstName', 'lastName', 'roleId'");
+  if (!first || !last || roleId === undefined)
+    return bad("body must have required properties 'firstName', 'lastName', 'roleId'");
   if (!a.roles.has(roleId)) return runnError(422, `Role ${roleId} does not exist`);
   const employment = str(b, "employmentType") ?? "employee";
-  if (employment !== "employee" && employment !== "contractor") return bad("body/employmentType must be employee or contractor");
+  if (employment !== "employee" && employment !== "contractor")
+    return bad("body/employmentType must be employee or contractor");
   const minutes = num(b, "minutesPerDay");
   if (minutes !== undefined && minutes < 1) return bad("body/minutesPerDay must be >= 1");
   const startDate = str(b, "startDate") ?? today;
@@ -274,13 +302,23 @@ const parseActual = (a: RunnAccount, b: Body) => {
   const nonbillable = b.nonbillableMinutes === undefined ? 0 : num(b, "nonbillableMinutes");
   if (billable === undefined || nonbillable === undefined || billable < 0 || nonbillable < 0)
     return bad("billableMinutes and nonbillableMinutes must be numbers >= 0");
-  if (b.billableMinutes === undefined && b.nonbillableMinutes === undefined) return bad("set billableMinutes or nonbillableMinutes");
+  if (b.billableMinutes === undefined && b.nonbillableMinutes === undefined)
+    return bad("set billableMinutes or nonbillableMinutes");
   if (!a.people.has(person)) return runnError(422, `Person ${person} does not exist`);
   if (!a.projects.has(project)) return runnError(422, `Project ${project} does not exist`);
   if (!a.roles.has(role)) return runnError(422, `Role ${role} does not exist`);
   const ws = b.workstreamId === undefined || b.workstreamId === null ? -1 : num(b, "workstreamId");
   if (ws === undefined) return bad("workstreamId must be a number or null");
-  return { day: dayOf(date), person, project, role, ws, billable, nonbillable, phase: num(b, "phaseId") ?? -1 };
+  return {
+    day: dayOf(date),
+    person,
+    project,
+    role,
+    ws,
+    billable,
+    nonbillable,
+    phase: num(b, "phaseId") ?? -1,
+  };
 };
 
 type Parsed = Exclude<ReturnType<typeof parseActual>, Reply>;
@@ -289,7 +327,18 @@ const upsert = (a: RunnAccount, x: Parsed, atSeconds: number): number => {
   const s = a.actuals;
   const i = s.find(x.day, x.person, x.project, x.role, x.ws);
   if (i === null)
-    return s.push({ id: a.nextId.actual++, day: x.day, person: x.person, project: x.project, role: x.role, workstream: x.ws, phase: x.phase, billable: x.billable, nonbillable: x.nonbillable, at: atSeconds });
+    return s.push({
+      id: a.nextId.actual++,
+      day: x.day,
+      person: x.person,
+      project: x.project,
+      role: x.role,
+      workstream: x.ws,
+      phase: x.phase,
+      billable: x.billable,
+      nonbillable: x.nonbillable,
+      at: atSeconds,
+    });
   s.billable[i] = x.billable;
   s.nonbillable[i] = x.nonbillable;
   s.updated[i] = atSeconds;
@@ -306,14 +355,18 @@ export const upsertActual = (a: RunnAccount, b: Body, atSeconds: number): Reply 
 /** POST /actuals/bulk/: 1–100 items, validated as a whole, each overwriting its key. */
 export const upsertActualsBulk = (a: RunnAccount, b: Body, atSeconds: number): Reply => {
   const items = b.actuals;
-  if (!Array.isArray(items) || items.length < 1 || items.length > 100) return bad("body/actuals must hold 1 to 100 actuals");
+  if (!Array.isArray(items) || items.length < 1 || items.length > 100)
+    return bad("body/actuals must hold 1 to 100 actuals");
   const parsed: Parsed[] = [];
   for (const item of items) {
     const x = parseActual(a, (item ?? {}) as Body);
     if (isReply(x)) return x;
     parsed.push(x);
   }
-  return reply(200, parsed.map((x) => actualJson(a, upsert(a, x, atSeconds))));
+  return reply(
+    200,
+    parsed.map((x) => actualJson(a, upsert(a, x, atSeconds))),
+  );
 };
 
 export const deleteActual = (a: RunnAccount, id: number, at: string): Reply => {
@@ -323,4 +376,3 @@ export const deleteActual = (a: RunnAccount, id: number, at: string): Reply => {
   a.actuals.remove(i);
   return reply(204);
 };
-

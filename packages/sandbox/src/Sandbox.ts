@@ -5,10 +5,18 @@
 import { type SandboxClock, systemClock } from "./Clock.ts";
 import { handleControl } from "./Control.ts";
 import { isoSeconds, todayOf } from "./Dates.ts";
-import { type FaultConfig, Faults, type ApiName, corruptRecord } from "./Faults.ts";
-import { type World, generate } from "./Generate.ts";
+import { type ApiName, corruptRecord, type FaultConfig, Faults } from "./Faults.ts";
+import { generate, type World } from "./Generate.ts";
 import { authenticateHarvest, harvestAccounts, routeHarvest } from "./HarvestApi.ts";
-import { isWrite, lowerHeaders, type Reply, reply, serialise, type SimRequest, type SimResponse } from "./Http.ts";
+import {
+  isWrite,
+  lowerHeaders,
+  type Reply,
+  reply,
+  type SimRequest,
+  type SimResponse,
+  serialise,
+} from "./Http.ts";
 import type { PresetName } from "./Presets.ts";
 import { type Limit, RateLimiter, retryAfterHeader } from "./RateLimiter.ts";
 import { authenticateRunn, routeRunn } from "./RunnApi.ts";
@@ -52,7 +60,12 @@ export interface Sandbox {
   /** The data clock (frozen at the anchor instant plus advances), epoch seconds. */
   readonly nowSeconds: () => number;
   /** Handles a request addressed with the server's prefixes (`/harvest/v2`, `/harvest-id/api/v2`, `/runn`, `/_sandbox`). */
-  readonly handle: (method: string, url: string | URL, headers: Iterable<[string, string]> | Record<string, string>, body: string | null) => Promise<SimResponse>;
+  readonly handle: (
+    method: string,
+    url: string | URL,
+    headers: Iterable<[string, string]> | Record<string, string>,
+    body: string | null,
+  ) => Promise<SimResponse>;
   readonly harvest: (req: SimRequest, path: string, publicBase: string) => Promise<SimResponse>;
   readonly harvestId: (req: SimRequest) => Promise<SimResponse>;
   readonly runn: (req: SimRequest, path: string) => Promise<SimResponse>;
@@ -74,8 +87,14 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
       accounts: options.accounts ?? 1,
       ...(options.runnData ? { runnData: options.runnData } : {}),
     });
-  const limits = { harvest: options.limits?.harvest ?? defaultLimits.harvest, runn: options.limits?.runn ?? defaultLimits.runn };
-  const limiters = { harvest: new RateLimiter(limits.harvest, timeScale), runn: new RateLimiter(limits.runn, timeScale) };
+  const limits = {
+    harvest: options.limits?.harvest ?? defaultLimits.harvest,
+    runn: options.limits?.runn ?? defaultLimits.runn,
+  };
+  const limiters = {
+    harvest: new RateLimiter(limits.harvest, timeScale),
+    runn: new RateLimiter(limits.runn, timeScale),
+  };
   const faults = new Faults(world.seed);
   if (options.faults) faults.set(options.faults);
   let stats = makeStats();
@@ -90,8 +109,12 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
 
   const tooMany = (api: ApiName, ms: number): Reply => {
     const retry = retryAfterHeader(ms, timeScale);
-    const headers: Record<string, string> = { "retry-after": retry, "x-sandbox-retry-after-ms": String(Math.ceil(ms)) };
-    if (api === "runn") return runnError(429, "Too Many Requests", { ...headers, "x-ratelimit-reset": retry });
+    const headers: Record<string, string> = {
+      "retry-after": retry,
+      "x-sandbox-retry-after-ms": String(Math.ceil(ms)),
+    };
+    if (api === "runn")
+      return runnError(429, "Too Many Requests", { ...headers, "x-ratelimit-reset": retry });
     return reply(429, { message: "Too many requests" }, headers);
   };
 
@@ -129,7 +152,8 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
       s.throttled++;
       return serialise(tooMany(api, limiters[api].windowMs / 10));
     }
-    const failure = (status: number, message: string) => serialise(api === "runn" ? runnError(status, message) : reply(status, { message }));
+    const failure = (status: number, message: string) =>
+      serialise(api === "runn" ? runnError(status, message) : reply(status, { message }));
     if (d.serverError) {
       countFault(s, "serverError");
       return failure(500, "Internal server error (injected)");
@@ -146,7 +170,9 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
       }
       if (d.commitThenFail) {
         countFault(s, "commitThenFail");
-        return d.commitThenFail === "reset" ? { kind: "reset" } : failure(500, "Internal server error after commit (injected)");
+        return d.commitThenFail === "reset"
+          ? { kind: "reset" }
+          : failure(500, "Internal server error after commit (injected)");
       }
     }
     if (r.json !== undefined && r.status < 300 && (d.malformedEnvelope || d.malformedRecord)) {
@@ -155,7 +181,13 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
       if (d.malformedEnvelope) {
         countFault(s, "malformedEnvelope");
         if (r.listKey) json[r.listKey] = "malformed";
-        else return { kind: "response", status: r.status, headers: { "content-type": "application/json" }, body: `${JSON.stringify(json).slice(0, 20)}` };
+        else
+          return {
+            kind: "response",
+            status: r.status,
+            headers: { "content-type": "application/json" },
+            body: `${JSON.stringify(json).slice(0, 20)}`,
+          };
       } else if (Array.isArray(list) && list.length > 0) {
         countFault(s, "malformedRecord");
         corruptRecord(list[Math.floor(d.pick * list.length)] as Record<string, unknown>);
@@ -210,13 +242,18 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
     },
     handle: async (method, url, headers, body) => {
       const u = typeof url === "string" ? new URL(url) : url;
-      const entries = Symbol.iterator in Object(headers) ? (headers as Iterable<[string, string]>) : Object.entries(headers);
+      const entries =
+        Symbol.iterator in Object(headers)
+          ? (headers as Iterable<[string, string]>)
+          : Object.entries(headers);
       const req: SimRequest = { method: method.toUpperCase(), url: u, headers: lowerHeaders(entries), body };
       const p = u.pathname;
-      if (p.startsWith("/harvest/v2/") || p === "/harvest/v2") return harvest(req, p.slice("/harvest/v2".length) || "/", `${u.origin}/harvest/v2`);
+      if (p.startsWith("/harvest/v2/") || p === "/harvest/v2")
+        return harvest(req, p.slice("/harvest/v2".length) || "/", `${u.origin}/harvest/v2`);
       if (p.startsWith("/harvest-id/api/v2/accounts")) return harvestId(req);
       if (p.startsWith("/runn/") || p === "/runn") return runn(req, p.slice("/runn".length) || "/");
-      if (p.startsWith("/_sandbox")) return serialise(handleControl(sandbox, req, p.slice("/_sandbox".length), u.origin));
+      if (p.startsWith("/_sandbox"))
+        return serialise(handleControl(sandbox, req, p.slice("/_sandbox".length), u.origin));
       return serialise(reply(404, { message: `No route for ${p}` }));
     },
   };

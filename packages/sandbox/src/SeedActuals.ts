@@ -24,10 +24,29 @@ export const seedActuals = (
 ): Int32Array => {
   const store = runn.actuals;
   const existing = new Int32Array(totals.user.length).fill(-1);
-  let at = anchorInstant - 30 * 86_400;
-  const add = (day: number, person: number, project: number, role: number, workstream: number, b: number, n: number) => {
+  const at = anchorInstant - 30 * 86_400;
+  const add = (
+    day: number,
+    person: number,
+    project: number,
+    role: number,
+    workstream: number,
+    b: number,
+    n: number,
+  ) => {
     if (store.size >= target) return -1;
-    return store.push({ id: runn.nextId.actual++, day, person, project, role, workstream, phase: -1, billable: b, nonbillable: n, at: (at += 3) });
+    return store.push({
+      id: runn.nextId.actual++,
+      day,
+      person,
+      project,
+      role,
+      workstream,
+      phase: -1,
+      billable: b,
+      nonbillable: n,
+      at: at + 3 * store.size,
+    });
   };
   const bases: Array<[number, number, number]> = [];
   const seen = new Set<number>();
@@ -60,7 +79,8 @@ export const seedActuals = (
     const day = totals.windowStart + rng.int(44);
     let free = true;
     for (let k = 0; k < totals.user.length && free; k++)
-      if (totals.person[k] === person && totals.runnProject[k] === project && totals.day[k] === day) free = false;
+      if (totals.person[k] === person && totals.runnProject[k] === project && totals.day[k] === day)
+        free = false;
     if (free) add(day, person, project, role, -1, 0, 120);
   }
   const limit = target * 3;

@@ -42,7 +42,8 @@ export const startSandbox = async (options: StartOptions = {}): Promise<RunningS
     try {
       const body = await readBody(req);
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+      for (const [k, v] of Object.entries(req.headers))
+        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
       const out = await sandbox.handle(req.method ?? "GET", new URL(req.url ?? "/", origin), headers, body);
       if (out.kind === "reset") {
         options.onRequest?.(`${req.method} ${req.url} → reset`);

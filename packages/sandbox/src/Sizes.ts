@@ -20,7 +20,9 @@ const size = (items: number, maxPage: number, pagination: "cursor" | "page"): Li
   items,
   maxPage,
   pagination,
-  minRequests: Math.max(1, Math.ceil(items / maxPage)) + (pagination === "cursor" && items > 0 && items % maxPage === 0 ? 1 : 0),
+  minRequests:
+    Math.max(1, Math.ceil(items / maxPage)) +
+    (pagination === "cursor" && items > 0 && items % maxPage === 0 ? 1 : 0),
 });
 
 /** Sizes of every Harvest and Runn list of account `index` (as an administrator sees them). */

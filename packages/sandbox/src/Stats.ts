@@ -19,7 +19,14 @@ export interface Stats {
   readonly runn: ApiStats;
 }
 
-const empty = (): ApiStats => ({ requests: {}, total: 0, writes: 0, throttled: 0, maxInWindow: 0, faults: {} });
+const empty = (): ApiStats => ({
+  requests: {},
+  total: 0,
+  writes: 0,
+  throttled: 0,
+  maxInWindow: 0,
+  faults: {},
+});
 
 /** Fresh counters. */
 export const makeStats = (): Stats => ({ harvest: empty(), runn: empty() });

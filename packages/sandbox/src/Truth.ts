@@ -91,7 +91,8 @@ export const computeTruth = (
         : person > 0 && project > 0 && role > 0 && runn.actuals.size > 0
           ? runn.actuals.find(totals.day[k] as number, person, project, role, -1)
           : null;
-    const same = existing !== null && runn.actuals.billable[existing] === b && runn.actuals.nonbillable[existing] === n;
+    const same =
+      existing !== null && runn.actuals.billable[existing] === b && runn.actuals.nonbillable[existing] === n;
     if (!same) writes++;
   }
   return {

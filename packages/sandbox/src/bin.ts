@@ -27,7 +27,8 @@ const num = (name: string, fallback: number): number => {
 const preset = flag("preset") ?? "tiny";
 if (!isPresetName(preset)) fail(`unknown preset ${preset} (tiny, small, large, xl)`);
 const runnData = flag("runn-data");
-if (runnData !== undefined && runnData !== "empty" && runnData !== "existing") fail("--runn-data must be empty or existing");
+if (runnData !== undefined && runnData !== "empty" && runnData !== "existing")
+  fail("--runn-data must be empty or existing");
 const anchorDate = flag("anchor-date");
 const verbose = args.includes("--verbose");
 

@@ -2,9 +2,10 @@
  * The two clients against the sandbox over real HTTP on 127.0.0.1: they read every list completely,
  * and every request they send and every response they get validates against our OpenAPI files.
  */
+
+import type { IsoDate, RunnClientId, RunnPersonId, RunnProjectId, RunnRoleId } from "@harvest-runn/domain";
 import { HarvestClient } from "@harvest-runn/harvest-client";
 import { RunnClient } from "@harvest-runn/runn-client";
-import type { RunnPersonId, RunnProjectId, RunnRoleId, IsoDate, RunnClientId } from "@harvest-runn/domain";
 import { Chunk, Effect, Redacted, Stream } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSandbox, startSandbox } from "../src/Server.ts";
@@ -14,22 +15,34 @@ let sb: RunningSandbox;
 const problems: string[] = [];
 
 /** A fetch that checks each exchange against the spec, then hands the response back untouched. */
-const checkedFetch = (spec: Spec, base: string) => async (request: Request): Promise<Response> => {
-  const url = new URL(request.url);
-  const path = url.pathname.slice(new URL(base).pathname.length) || "/";
-  const text = request.method === "GET" || request.method === "DELETE" ? "" : await request.clone().text();
-  const headers = Object.fromEntries([...request.headers.entries()].map(([k, v]) => [k.toLowerCase(), v]));
-  problems.push(...spec.request(request.method, path, url.searchParams, headers, text ? JSON.parse(text) : undefined));
-  const response = await globalThis.fetch(request);
-  const body = await response.clone().text();
-  problems.push(...spec.response(request.method, path, response.status, body ? JSON.parse(body) : undefined));
-  return response;
-};
+const checkedFetch =
+  (spec: Spec, base: string) =>
+  async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const path = url.pathname.slice(new URL(base).pathname.length) || "/";
+    const text = request.method === "GET" || request.method === "DELETE" ? "" : await request.clone().text();
+    const headers = Object.fromEntries([...request.headers.entries()].map(([k, v]) => [k.toLowerCase(), v]));
+    problems.push(
+      ...spec.request(request.method, path, url.searchParams, headers, text ? JSON.parse(text) : undefined),
+    );
+    const response = await globalThis.fetch(request);
+    const body = await response.clone().text();
+    problems.push(
+      ...spec.response(request.method, path, response.status, body ? JSON.parse(body) : undefined),
+    );
+    return response;
+  };
 
 const count = <A, E>(s: Stream.Stream<A, E>) => Stream.runCollect(s).pipe(Effect.map(Chunk.size));
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, seed: 42, preset: "small", anchorDate: "2024-06-03", runnData: "existing" });
+  sb = await startSandbox({
+    port: 0,
+    seed: 42,
+    preset: "small",
+    anchorDate: "2024-06-03",
+    runnData: "existing",
+  });
 });
 afterAll(() => sb.close());
 
@@ -99,10 +112,28 @@ describe("clients against the sandbox over HTTP", () => {
       const ref = { referenceName: "Harvest", externalId: "4242" };
       const [created] = yield* client.createClients([{ name: "Via client", references: [ref] }]);
       const role = yield* client.createRole({ name: "Client Test Role", references: [] });
-      const project = yield* client.createProject({ name: "Via client project", clientId: created!.id as RunnClientId, pricingModel: "tm", references: [ref] });
-      const person = yield* client.createPerson({ firstName: "Via", lastName: "Client", email: "via@example.com", roleId: role.id as RunnRoleId, references: [ref] });
+      const project = yield* client.createProject({
+        name: "Via client project",
+        clientId: created!.id as RunnClientId,
+        pricingModel: "tm",
+        references: [ref],
+      });
+      const person = yield* client.createPerson({
+        firstName: "Via",
+        lastName: "Client",
+        email: "via@example.com",
+        roleId: role.id as RunnRoleId,
+        references: [ref],
+      });
       const written = yield* client.upsertActuals([
-        { date: "2024-06-03" as IsoDate, personId: person.id as RunnPersonId, projectId: project.id as RunnProjectId, roleId: role.id as RunnRoleId, billableMinutes: 90, nonbillableMinutes: 0 },
+        {
+          date: "2024-06-03" as IsoDate,
+          personId: person.id as RunnPersonId,
+          projectId: project.id as RunnProjectId,
+          roleId: role.id as RunnRoleId,
+          billableMinutes: 90,
+          nonbillableMinutes: 0,
+        },
       ]);
       const found = yield* client.findByReference("project", "Harvest", "4242");
       return { read, written: written.length, found: found.length };

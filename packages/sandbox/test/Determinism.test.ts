@@ -1,8 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { harness } from "./support/Harness.ts";
 
-const harvestLists = ["/users", "/roles", "/clients", "/projects", "/tasks", "/time_entries", "/user_assignments", "/task_assignments"];
-const runnLists = ["/clients/", "/projects/", "/people/", "/roles/", "/people/contracts/current", "/project-members/", "/assignments/", "/actuals/", "/activity-log/"];
+const harvestLists = [
+  "/users",
+  "/roles",
+  "/clients",
+  "/projects",
+  "/tasks",
+  "/time_entries",
+  "/user_assignments",
+  "/task_assignments",
+];
+const runnLists = [
+  "/clients/",
+  "/projects/",
+  "/people/",
+  "/roles/",
+  "/people/contracts/current",
+  "/project-members/",
+  "/assignments/",
+  "/actuals/",
+  "/activity-log/",
+];
 
 const firstPages = async (seed: number) => {
   const t = harness({ seed, preset: "small", runnData: "existing", anchorDate: "2024-06-03" });

@@ -18,7 +18,10 @@ describe("faults", () => {
     expect(hits).toBeLessThan(90);
     const f = new Faults(1);
     f.set({ serverError: 0.5 });
-    const attempts = Array.from({ length: 20 }, () => f.decide("harvest", "GET", "/same", null, false).serverError);
+    const attempts = Array.from(
+      { length: 20 },
+      () => f.decide("harvest", "GET", "/same", null, false).serverError,
+    );
     expect(new Set(attempts).size).toBe(2);
   });
 
@@ -34,7 +37,11 @@ describe("faults", () => {
     const h = await t.harvest("POST", "/clients", { body: { name: "Harvest commit" }, unchecked: true });
     expect(h.reset).toBe(true);
     await t.control("PUT", "/faults", {});
-    expect((await t.harvest("GET", "/clients")).json.clients.some((c: { name: string }) => c.name === "Harvest commit")).toBe(true);
+    expect(
+      (await t.harvest("GET", "/clients")).json.clients.some(
+        (c: { name: string }) => c.name === "Harvest commit",
+      ),
+    ).toBe(true);
     const stats = (await t.control("GET", "/stats")).json;
     expect(stats.runn.faults.commitThenFail).toBe(1);
   });
@@ -43,14 +50,20 @@ describe("faults", () => {
     const t = harness();
     await t.control("PUT", "/faults", { afterWrites: { count: 2, mode: "refuse" } });
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await t.runn("POST", "/roles/", { body: { name: `R${i}` }, unchecked: true })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await t.runn("POST", "/roles/", { body: { name: `R${i}` }, unchecked: true })).status);
     expect(statuses).toEqual([201, 201, 503, 503]);
     expect((await t.runn("GET", "/roles/", { unchecked: true })).json.values).toHaveLength(2);
     await t.control("PUT", "/faults", { afterWrites: { count: 1, mode: "commitAndDrop" } });
     const a = await t.runn("POST", "/roles/", { body: { name: "S0" }, unchecked: true });
     const b = await t.runn("POST", "/roles/", { body: { name: "S1" }, unchecked: true });
     expect([a.status, b.reset]).toEqual([201, true]);
-    expect((await t.runn("GET", "/roles/")).json.values.map((r: { name: string }) => r.name)).toEqual(["R0", "R1", "S0", "S1"]);
+    expect((await t.runn("GET", "/roles/")).json.values.map((r: { name: string }) => r.name)).toEqual([
+      "R0",
+      "R1",
+      "S0",
+      "S1",
+    ]);
   });
 
   it("injects 429, 5xx, resets, latency, malformed records and envelopes", async () => {
@@ -70,7 +83,9 @@ describe("faults", () => {
     expect(t.clock.now() - before).toBe(250);
     await t.control("PUT", "/faults", { malformedRecord: 1 });
     const bad = await t.harvest("GET", "/time_entries", { unchecked: true });
-    expect(bad.json.time_entries.filter((e: { hours: unknown }) => typeof e.hours !== "number")).toHaveLength(1);
+    expect(bad.json.time_entries.filter((e: { hours: unknown }) => typeof e.hours !== "number")).toHaveLength(
+      1,
+    );
     await t.control("PUT", "/faults", { malformedEnvelope: 1 });
     expect((await t.runn("GET", "/people/", { unchecked: true })).json.values).toBe("malformed");
   });

@@ -27,7 +27,9 @@ describe("generator", () => {
     const c = generate({ seed: 8, preset: "small", anchorDate, runnData: "existing" });
     expect(JSON.stringify(a.truth)).toBe(JSON.stringify(b.truth));
     expect(JSON.stringify(a.truth)).not.toBe(JSON.stringify(c.truth));
-    expect(Array.from(a.harvest[0]!.entries.seconds.subarray(0, 500))).toEqual(Array.from(b.harvest[0]!.entries.seconds.subarray(0, 500)));
+    expect(Array.from(a.harvest[0]!.entries.seconds.subarray(0, 500))).toEqual(
+      Array.from(b.harvest[0]!.entries.seconds.subarray(0, 500)),
+    );
   });
 
   it("puts the realistic mixes in even the tiny preset", () => {
@@ -56,7 +58,9 @@ describe("generator", () => {
     expect(t.create.projects).toBe(h.projects.filter((p) => p.isActive).length);
     const unknown = h.users.filter((u) => u.isActive && u.roles.length !== 1).map((u) => u.id);
     expect([...t.unknownRolePeople].sort()).toEqual(unknown.sort());
-    const singles = new Set(h.users.filter((u) => u.isActive && u.roles.length === 1).map((u) => u.roles[0]!.toLowerCase()));
+    const singles = new Set(
+      h.users.filter((u) => u.isActive && u.roles.length === 1).map((u) => u.roles[0]!.toLowerCase()),
+    );
     expect(t.create.roles).toBe(singles.size + (unknown.length > 0 ? 1 : 0));
     expect(t.actuals.keys + t.actuals.heldKeys.unknown_role).toBeGreaterThan(0);
   });

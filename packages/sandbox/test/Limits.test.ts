@@ -15,7 +15,11 @@ describe("rate limits", () => {
     expect(statuses.slice(100).every((s) => s === 429)).toBe(true);
     expect(Number(retryAfter)).toBe(15);
     const stats = (await t.control("GET", "/stats")).json;
-    expect([stats.harvest.throttled, stats.harvest.maxInWindow, stats.harvest.requests["GET /users/me"]]).toEqual([50, 100, 150]);
+    expect([
+      stats.harvest.throttled,
+      stats.harvest.maxInWindow,
+      stats.harvest.requests["GET /users/me"],
+    ]).toEqual([50, 100, 150]);
     t.clock.advance(15_001);
     expect((await t.harvest("GET", "/users/me")).status).toBe(200);
   });

@@ -8,9 +8,19 @@ describe("Runn simulator", () => {
     const t = withRunn();
     const token = t.sandbox.world.runn[0]!.token;
     // openapi/runn.yaml declares 400 on lists and writes (not on /me/), so the check uses a list.
-    const missing = await t.runn("GET", "/clients/", { bare: true, headers: { authorization: `Bearer ${token}` } });
+    const missing = await t.runn("GET", "/clients/", {
+      bare: true,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect([missing.status, missing.json.error, missing.json.statusCode]).toEqual([400, "Bad Request", 400]);
-    expect((await t.runn("GET", "/clients/", { bare: true, headers: { authorization: `Bearer ${token}`, "accept-version": "2.0.0" } })).status).toBe(400);
+    expect(
+      (
+        await t.runn("GET", "/clients/", {
+          bare: true,
+          headers: { authorization: `Bearer ${token}`, "accept-version": "2.0.0" },
+        })
+      ).status,
+    ).toBe(400);
     expect((await t.runn("GET", "/me/", { headers: { authorization: "Bearer nope" } })).status).toBe(401);
     expect((await t.runn("GET", "/me/")).json.name).toBe("Sandbox Runn 1");
   });
@@ -34,35 +44,65 @@ describe("Runn simulator", () => {
     expect(ids).toEqual([...r.people.keys()]);
     expect(pages).toBe(Math.floor(r.people.size / 200) + 1);
     const window = await t.runn("GET", "/actuals/?minDate=2024-05-01&maxDate=2024-05-31&limit=500");
-    expect(window.json.values.every((a: { date: string }) => a.date >= "2024-05-01" && a.date <= "2024-05-31")).toBe(true);
+    expect(
+      window.json.values.every((a: { date: string }) => a.date >= "2024-05-01" && a.date <= "2024-05-31"),
+    ).toBe(true);
   });
 
   it("assigns ids on create and stores references as sent; filters by externalId", async () => {
     const t = withRunn();
-    const refs = [{ referenceName: "Harvest", externalId: "777" }, { referenceName: "Other", externalId: "x-1" }];
+    const refs = [
+      { referenceName: "Harvest", externalId: "777" },
+      { referenceName: "Other", externalId: "x-1" },
+    ];
     const client = await t.runn("POST", "/clients/", { body: { name: "Made in test", references: refs } });
     expect(client.status).toBe(201);
     expect(client.json.references).toEqual(refs);
-    const bulk = await t.runn("POST", "/clients/bulk/", { body: { clients: [{ name: "A" }, { name: "B" }] } });
+    const bulk = await t.runn("POST", "/clients/bulk/", {
+      body: { clients: [{ name: "A" }, { name: "B" }] },
+    });
     expect(bulk.status).toBe(200);
     expect(bulk.json[1].id).toBe(bulk.json[0].id + 1);
-    const project = await t.runn("POST", "/projects/", { body: { name: "P", clientId: client.json.id, pricingModel: "fp", references: [{ referenceName: "Harvest", externalId: "888" }] } });
+    const project = await t.runn("POST", "/projects/", {
+      body: {
+        name: "P",
+        clientId: client.json.id,
+        pricingModel: "fp",
+        references: [{ referenceName: "Harvest", externalId: "888" }],
+      },
+    });
     expect(project.status).toBe(201);
     const role = await t.runn("POST", "/roles/", { body: { name: "Brand New Role" } });
     expect(role.status).toBe(201);
     expect((await t.runn("POST", "/roles/", { body: { name: "brand new role" } })).status).toBe(422);
-    const person = await t.runn("POST", "/people/", { body: { firstName: "Ann", lastName: "Lee", email: "ann@example.com", roleId: role.json.id, references: [{ referenceName: "Harvest", externalId: "999" }], employmentType: "contractor", minutesPerDay: 420 } });
+    const person = await t.runn("POST", "/people/", {
+      body: {
+        firstName: "Ann",
+        lastName: "Lee",
+        email: "ann@example.com",
+        roleId: role.json.id,
+        references: [{ referenceName: "Harvest", externalId: "999" }],
+        employmentType: "contractor",
+        minutesPerDay: 420,
+      },
+    });
     expect(person.status).toBe(201);
     const found = await t.runn("GET", "/people/?externalId=999");
     expect(found.json.values.map((p: { id: number }) => p.id)).toEqual([person.json.id]);
     expect((await t.runn("GET", "/projects/?externalId=888")).json.values).toHaveLength(1);
     const contracts = await t.runn("GET", "/people/contracts/current?limit=500");
     const contract = contracts.json.values.find((c: { personId: number }) => c.personId === person.json.id);
-    expect([contract.roleId, contract.employmentType, contract.minutesPerDay]).toEqual([role.json.id, "contractor", 420]);
+    expect([contract.roleId, contract.employmentType, contract.minutesPerDay]).toEqual([
+      role.json.id,
+      "contractor",
+      420,
+    ]);
     const patched = await t.runn("PATCH", `/people/${person.json.id}`, { body: { references: [] } });
     expect(patched.json.references).toEqual([]);
     expect((await t.runn("GET", `/roles/${role.json.id}`)).json.personIds).toEqual([person.json.id]);
-    expect((await t.runn("PATCH", `/clients/${client.json.id}`, { body: { isArchived: true } })).json.isArchived).toBe(true);
+    expect(
+      (await t.runn("PATCH", `/clients/${client.json.id}`, { body: { isArchived: true } })).json.isArchived,
+    ).toBe(true);
   });
 
   it("overwrites actuals by (date, person, project, role, workstream) and takes 1 to 100 per bulk", async () => {
@@ -72,18 +112,39 @@ describe("Runn simulator", () => {
     const project = [...r.projects.keys()][0]!;
     const role = [...r.roles.keys()][0]!;
     const key = { date: "2024-06-03", personId: person, projectId: project, roleId: role };
-    const first = await t.runn("POST", "/actuals/bulk/", { body: { actuals: [{ ...key, billableMinutes: 60 }, { ...key, workstreamId: 5, billableMinutes: 15 }] } });
+    const first = await t.runn("POST", "/actuals/bulk/", {
+      body: {
+        actuals: [
+          { ...key, billableMinutes: 60 },
+          { ...key, workstreamId: 5, billableMinutes: 15 },
+        ],
+      },
+    });
     expect(first.status).toBe(200);
-    const second = await t.runn("POST", "/actuals/bulk/", { body: { actuals: [{ ...key, billableMinutes: 30, nonbillableMinutes: 10 }] } });
+    const second = await t.runn("POST", "/actuals/bulk/", {
+      body: { actuals: [{ ...key, billableMinutes: 30, nonbillableMinutes: 10 }] },
+    });
     expect(second.json[0].id).toBe(first.json[0].id);
     expect([second.json[0].billableMinutes, second.json[0].nonbillableMinutes]).toEqual([30, 10]);
-    const listed = await t.runn("GET", `/actuals/?personId=${person}&projectId=${project}&minDate=2024-06-03&maxDate=2024-06-03`);
+    const listed = await t.runn(
+      "GET",
+      `/actuals/?personId=${person}&projectId=${project}&minDate=2024-06-03&maxDate=2024-06-03`,
+    );
     expect(listed.json.values).toHaveLength(2);
     expect((await t.runn("POST", "/actuals/bulk/", { body: { actuals: [] } })).status).toBe(400);
-    const many = Array.from({ length: 101 }, (_, i) => ({ ...key, date: `2024-0${1 + (i % 5)}-1${i % 10}`, billableMinutes: 1 }));
+    const many = Array.from({ length: 101 }, (_, i) => ({
+      ...key,
+      date: `2024-0${1 + (i % 5)}-1${i % 10}`,
+      billableMinutes: 1,
+    }));
     expect((await t.runn("POST", "/actuals/bulk/", { body: { actuals: many } })).status).toBe(400);
-    expect((await t.runn("POST", "/actuals/bulk/", { body: { actuals: [{ ...key, billableMinutes: -1 }] } })).status).toBe(400);
-    expect((await t.runn("POST", "/actuals/", { body: { ...key, personId: 1, billableMinutes: 5 } })).status).toBe(422);
+    expect(
+      (await t.runn("POST", "/actuals/bulk/", { body: { actuals: [{ ...key, billableMinutes: -1 }] } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await t.runn("POST", "/actuals/", { body: { ...key, personId: 1, billableMinutes: 5 } })).status,
+    ).toBe(422);
     expect((await t.runn("DELETE", `/actuals/${first.json[1].id}/`)).status).toBe(204);
     expect((await t.runn("DELETE", `/actuals/${first.json[1].id}/`)).status).toBe(404);
     const events = await t.runn("GET", "/activity-log/?eventType=actual_deleted");
@@ -97,7 +158,9 @@ describe("Runn simulator", () => {
     const busyProject = s.project[0]!;
     const busyPerson = s.person[0]!;
     expect((await t.runn("DELETE", `/projects/${busyProject}/`)).status).toBe(409);
-    const fresh = await t.runn("POST", "/projects/", { body: { name: "Empty", clientId: [...r.clients.keys()][0] } });
+    const fresh = await t.runn("POST", "/projects/", {
+      body: { name: "Empty", clientId: [...r.clients.keys()][0] },
+    });
     expect((await t.runn("DELETE", `/projects/${fresh.json.id}/`)).status).toBe(204);
     expect((await t.runn("GET", `/projects/${fresh.json.id}`)).status).toBe(404);
     expect((await t.runn("DELETE", `/people/${busyPerson}`)).status).toBe(409);

@@ -3,6 +3,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { startSandbox } from "../src/Server.ts";
+import { readJson } from "./support/Harness.ts";
 import { harvestSpec } from "./support/Spec.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -21,26 +22,38 @@ afterEach(() => {
 
 describe("HTTP face", () => {
   it("startSandbox serves real HTTP on 127.0.0.1 with the info document and control endpoints", async () => {
-    const sb = await startSandbox({ port: 0, seed: 42, preset: "tiny", anchorDate: "2024-06-03", accounts: 2 });
+    const sb = await startSandbox({
+      port: 0,
+      seed: 42,
+      preset: "tiny",
+      anchorDate: "2024-06-03",
+      accounts: 2,
+    });
     try {
       expect(sb.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(sb.info.accounts).toHaveLength(2);
       expect(sb.info.harvest.baseUrl).toBe(`${sb.url}/harvest/v2`);
-      const headers = { "user-agent": "T (t@example.com)", authorization: `Bearer ${sb.info.harvest.tokens.manager}`, "harvest-account-id": sb.info.harvest.accountId };
+      const headers = {
+        "user-agent": "T (t@example.com)",
+        authorization: `Bearer ${sb.info.harvest.tokens.manager}`,
+        "harvest-account-id": sb.info.harvest.accountId,
+      };
       const r = await fetch(`${sb.info.harvest.baseUrl}/users`, { headers });
-      const body = await r.json();
+      const body = await readJson(r);
       expect(harvestSpec.response("GET", "/users", r.status, body)).toEqual([]);
       expect(body.users.length).toBeGreaterThan(0);
-      const stats = await (await fetch(`${sb.info.control}/stats`)).json();
+      const stats = await readJson(await fetch(`${sb.info.control}/stats`));
       expect(stats.harvest.requests["GET /users"]).toBe(1);
-      const truth = await (await fetch(`${sb.info.control}/truth?account=1`)).json();
+      const truth = await readJson(await fetch(`${sb.info.control}/truth?account=1`));
       expect(truth.harvestAccountId).toBe(sb.info.accounts[1]!.harvest.accountId);
       expect(truth.lists.harvest["/users"].items).toBe(12);
-      const state = await (await fetch(`${sb.info.control}/runn/state`)).json();
+      const state = await readJson(await fetch(`${sb.info.control}/runn/state`));
       expect(state.people).toEqual([]);
       await fetch(`${sb.info.control}/faults`, { method: "PUT", body: JSON.stringify({ reset: 1 }) });
       await expect(fetch(`${sb.info.harvest.baseUrl}/users`, { headers })).rejects.toThrow();
-      const clock = await (await fetch(`${sb.info.control}/clock`, { method: "POST", body: JSON.stringify({ advanceDays: 1 }) })).json();
+      const clock = await readJson(
+        await fetch(`${sb.info.control}/clock`, { method: "POST", body: JSON.stringify({ advanceDays: 1 }) }),
+      );
       expect(clock.now).toBe("2024-06-04T18:00:00Z");
     } finally {
       await sb.close();
@@ -48,11 +61,28 @@ describe("HTTP face", () => {
   });
 
   it("`pnpm -s sandbox` prints exactly one JSON line, serves it, and stops on SIGTERM", async () => {
-    const child = spawn("pnpm", ["-s", "sandbox", "--seed", "42", "--preset", "tiny", "--port", "0", "--anchor-date", "2024-06-03", "--time-scale", "10"], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
+    const child = spawn(
+      "pnpm",
+      [
+        "-s",
+        "sandbox",
+        "--seed",
+        "42",
+        "--preset",
+        "tiny",
+        "--port",
+        "0",
+        "--anchor-date",
+        "2024-06-03",
+        "--time-scale",
+        "10",
+      ],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      },
+    );
     children.push(child);
     const lines: string[] = [];
     const rl = createInterface({ input: child.stdout! });
@@ -64,9 +94,23 @@ describe("HTTP face", () => {
       child.once("exit", (code) => reject(new Error(`exited ${code}`)));
     });
     const info = JSON.parse(first);
-    expect(Object.keys(info)).toEqual(["harvest", "runn", "accounts", "control", "timeScale", "anchorDate", "limits"]);
-    expect([info.timeScale, info.anchorDate, info.limits]).toEqual([10, "2024-06-03", { harvest: { requests: 100, windowMs: 15000 }, runn: { requests: 120, windowMs: 60000 } }]);
-    const me = await fetch(`${info.runn.baseUrl}/me/`, { headers: { "accept-version": "1.0.0", authorization: `Bearer ${info.runn.token}` } });
+    expect(Object.keys(info)).toEqual([
+      "harvest",
+      "runn",
+      "accounts",
+      "control",
+      "timeScale",
+      "anchorDate",
+      "limits",
+    ]);
+    expect([info.timeScale, info.anchorDate, info.limits]).toEqual([
+      10,
+      "2024-06-03",
+      { harvest: { requests: 100, windowMs: 15000 }, runn: { requests: 120, windowMs: 60000 } },
+    ]);
+    const me = await fetch(`${info.runn.baseUrl}/me/`, {
+      headers: { "accept-version": "1.0.0", authorization: `Bearer ${info.runn.token}` },
+    });
     expect(me.status).toBe(200);
     const closed = new Promise<void>((resolve) => rl.once("close", () => resolve()));
     signalGroup(child, "SIGTERM");

@@ -12,12 +12,27 @@ describe("the OpenAPI validator used by these tests can fail", () => {
 
   it("flags bad requests: missing headers, undeclared or ill-typed parameters, bad bodies", () => {
     const q = (s: string) => new URLSearchParams(s);
-    expect(harvestSpec.request("GET", "/users", q(""), {}, undefined)).toEqual(["GET /users: missing header User-Agent"]);
-    expect(harvestSpec.request("GET", "/users", q("per_page=5000"), { "user-agent": "x" }, undefined).length).toBe(1);
+    expect(harvestSpec.request("GET", "/users", q(""), {}, undefined)).toEqual([
+      "GET /users: missing header User-Agent",
+    ]);
+    expect(
+      harvestSpec.request("GET", "/users", q("per_page=5000"), { "user-agent": "x" }, undefined).length,
+    ).toBe(1);
     expect(harvestSpec.request("GET", "/users", q("bogus=1"), { "user-agent": "x" }, undefined)).toEqual([
       "GET /users: undeclared query parameter bogus",
     ]);
-    expect(runnSpec.request("POST", "/actuals/bulk/", q(""), { "accept-version": "1.0.0" }, { actuals: [] }).length).toBeGreaterThan(0);
-    expect(runnSpec.request("GET", "/actuals/", q("minDate=2024-01-01&limit=500"), { "accept-version": "1.0.0" }, undefined)).toEqual([]);
+    expect(
+      runnSpec.request("POST", "/actuals/bulk/", q(""), { "accept-version": "1.0.0" }, { actuals: [] })
+        .length,
+    ).toBeGreaterThan(0);
+    expect(
+      runnSpec.request(
+        "GET",
+        "/actuals/",
+        q("minDate=2024-01-01&limit=500"),
+        { "accept-version": "1.0.0" },
+        undefined,
+      ),
+    ).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ export interface Answer {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly text: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions
   readonly json: any;
   readonly reset: boolean;
 }
@@ -32,17 +33,39 @@ export interface CallOptions {
 /** A sandbox plus helpers. */
 export const harness = (options: SandboxOptions = {}) => {
   const clock = manualClock(1_700_000_000_000);
-  const sandbox: Sandbox = makeSandbox({ seed: 42, preset: "tiny", anchorDate: "2024-06-03", clock, ...options });
-  const raw = async (method: string, url: string, headers: Record<string, string>, body: string | null): Promise<Answer> => {
+  const sandbox: Sandbox = makeSandbox({
+    seed: 42,
+    preset: "tiny",
+    anchorDate: "2024-06-03",
+    clock,
+    ...options,
+  });
+  const raw = async (
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: string | null,
+  ): Promise<Answer> => {
     const r = await sandbox.handle(method, url, headers, body);
     if (r.kind === "reset") return { status: 0, headers: {}, text: null, json: undefined, reset: true };
-    return { status: r.status, headers: r.headers, text: r.body, json: r.body === null ? undefined : safeJson(r.body), reset: false };
+    return {
+      status: r.status,
+      headers: r.headers,
+      text: r.body,
+      json: r.body === null ? undefined : safeJson(r.body),
+      reset: false,
+    };
   };
   const harvest = async (method: string, path: string, o: CallOptions = {}): Promise<Answer> => {
     const h = sandbox.world.harvest[o.account ?? 0]!;
     const headers: Record<string, string> = o.bare
       ? { ...o.headers }
-      : { "user-agent": UA, authorization: `Bearer ${h.tokenByRole[o.as ?? "administrator"]}`, "harvest-account-id": String(h.accountId), ...o.headers };
+      : {
+          "user-agent": UA,
+          authorization: `Bearer ${h.tokenByRole[o.as ?? "administrator"]}`,
+          "harvest-account-id": String(h.accountId),
+          ...o.headers,
+        };
     const body = o.body === undefined ? null : JSON.stringify(o.body);
     if (body !== null) headers["content-type"] = "application/json";
     const a = await raw(method, `${ORIGIN}/harvest/v2${path}`, headers, body);
@@ -54,7 +77,9 @@ export const harness = (options: SandboxOptions = {}) => {
   };
   const runn = async (method: string, path: string, o: CallOptions = {}): Promise<Answer> => {
     const r = sandbox.world.runn[o.account ?? 0]!;
-    const headers: Record<string, string> = o.bare ? { ...o.headers } : { "accept-version": "1.0.0", authorization: `Bearer ${r.token}`, ...o.headers };
+    const headers: Record<string, string> = o.bare
+      ? { ...o.headers }
+      : { "accept-version": "1.0.0", authorization: `Bearer ${r.token}`, ...o.headers };
     const body = o.body === undefined ? null : JSON.stringify(o.body);
     if (body !== null) headers["content-type"] = "application/json";
     const a = await raw(method, `${ORIGIN}/runn${path}`, headers, body);
@@ -65,7 +90,12 @@ export const harness = (options: SandboxOptions = {}) => {
     return a;
   };
   const control = (method: string, path: string, body?: unknown) =>
-    raw(method, `${ORIGIN}/_sandbox${path}`, { "content-type": "application/json" }, body === undefined ? null : JSON.stringify(body));
+    raw(
+      method,
+      `${ORIGIN}/_sandbox${path}`,
+      { "content-type": "application/json" },
+      body === undefined ? null : JSON.stringify(body),
+    );
   return { sandbox, clock, raw, harvest, runn, control };
 };
 
@@ -76,3 +106,6 @@ const safeJson = (text: string): unknown => {
     return text;
   }
 };
+
+/** A fetch response's JSON, loosely typed for assertions. */
+export const readJson = async (r: Response): Promise<Answer["json"]> => r.json();

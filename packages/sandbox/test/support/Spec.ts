@@ -20,7 +20,7 @@ const makeAjv = () => {
   return ajv;
 };
 
-const escape = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapePointer = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** One OpenAPI file's validator. */
 export class Spec {
@@ -41,7 +41,9 @@ export class Spec {
       this.compiled.set(pointer, validate);
     }
     if (validate(value)) return [];
-    return (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
   }
 
   private resolve(node: Json, pointer: string): { node: Json; pointer: string } {
@@ -72,8 +74,9 @@ export class Spec {
     const t = this.template(method, path);
     if (!t) return [`${method} ${path}: no operation in ${this.file}`];
     const m = method.toLowerCase();
-    const opPointer = `#/paths/${escape(t)}/${m}`;
-    const responses = ((this.doc.paths as Record<string, Json>)[t]?.[m] as Json).responses as Record<string, Json>;
+    const opPointer = `#/paths/${escapePointer(t)}/${m}`;
+    const item = (this.doc.paths as Record<string, Json>)[t] as Json;
+    const responses = (item[m] as Json).responses as Record<string, Json>;
     const declared = responses[String(status)] ?? responses.default;
     if (!declared) return [`${method} ${t}: status ${status} not declared`];
     this.checked.responses++;
@@ -81,19 +84,31 @@ export class Spec {
     const content = node.content as Record<string, Json> | undefined;
     if (!content?.["application/json"]) return [];
     if (body === undefined) return [`${method} ${t} ${status}: JSON body expected`];
-    return this.check(`${pointer}/content/application~1json/schema`, body).map((e) => `${method} ${t} ${status}: ${e}`);
+    return this.check(`${pointer}/content/application~1json/schema`, body).map(
+      (e) => `${method} ${t} ${status}: ${e}`,
+    );
   }
 
   /** Errors of one request: required and declared parameters, parameter values, the JSON body. */
-  request(method: string, path: string, query: URLSearchParams, headers: Record<string, string>, body: unknown): string[] {
+  request(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    headers: Record<string, string>,
+    body: unknown,
+  ): string[] {
     const t = this.template(method, path);
     if (!t) return [`${method} ${path}: no operation in ${this.file}`];
     this.checked.requests++;
     const m = method.toLowerCase();
     const item = (this.doc.paths as Record<string, Json>)[t] as Json;
     const op = item[m] as Json;
-    const itemParams = ((item.parameters as Json[]) ?? []).map((p, i) => this.resolve(p, `#/paths/${escape(t)}/parameters/${i}`));
-    const opParams = ((op.parameters as Json[]) ?? []).map((p, i) => this.resolve(p, `#/paths/${escape(t)}/${m}/parameters/${i}`));
+    const itemParams = ((item.parameters as Json[]) ?? []).map((p, i) =>
+      this.resolve(p, `#/paths/${escapePointer(t)}/parameters/${i}`),
+    );
+    const opParams = ((op.parameters as Json[]) ?? []).map((p, i) =>
+      this.resolve(p, `#/paths/${escapePointer(t)}/${m}/parameters/${i}`),
+    );
     const params = [...itemParams, ...opParams];
     const errors: string[] = [];
     const queryNames = new Set<string>();
@@ -102,7 +117,12 @@ export class Spec {
       const where = node.in as string;
       const schema = (node.schema ?? {}) as Json;
       if (where === "query") queryNames.add(name);
-      const raw = where === "query" ? query.getAll(name) : where === "header" ? [headers[name.toLowerCase()]].filter((v) => v !== undefined) : [];
+      const raw =
+        where === "query"
+          ? query.getAll(name)
+          : where === "header"
+            ? [headers[name.toLowerCase()]].filter((v) => v !== undefined)
+            : [];
       if (where === "path") continue;
       if (raw.length === 0) {
         if (node.required === true) errors.push(`${method} ${t}: missing ${where} ${name}`);
@@ -115,16 +135,27 @@ export class Spec {
         if (as === "boolean") return v === "true" ? true : v === "false" ? false : v;
         return v;
       };
-      const value = type === "array" ? raw.map((v) => coerce(v as string, itemType)) : coerce(raw[0] as string, type);
-      errors.push(...this.check(`${pointer}/schema`, value).map((e) => `${method} ${t}: ${where} ${name}=${JSON.stringify(value)} ${e}`));
+      const value =
+        type === "array" ? raw.map((v) => coerce(v as string, itemType)) : coerce(raw[0] as string, type);
+      errors.push(
+        ...this.check(`${pointer}/schema`, value).map(
+          (e) => `${method} ${t}: ${where} ${name}=${JSON.stringify(value)} ${e}`,
+        ),
+      );
     }
-    for (const name of new Set(query.keys())) if (!queryNames.has(name)) errors.push(`${method} ${t}: undeclared query parameter ${name}`);
+    for (const name of new Set(query.keys()))
+      if (!queryNames.has(name)) errors.push(`${method} ${t}: undeclared query parameter ${name}`);
     const rb = op.requestBody as Json | undefined;
     if (rb) {
-      const { node, pointer } = this.resolve(rb, `#/paths/${escape(t)}/${m}/requestBody`);
+      const { node, pointer } = this.resolve(rb, `#/paths/${escapePointer(t)}/${m}/requestBody`);
       if (body === undefined) {
         if (node.required === true) errors.push(`${method} ${t}: body required`);
-      } else errors.push(...this.check(`${pointer}/content/application~1json/schema`, body).map((e) => `${method} ${t} body: ${e}`));
+      } else
+        errors.push(
+          ...this.check(`${pointer}/content/application~1json/schema`, body).map(
+            (e) => `${method} ${t} body: ${e}`,
+          ),
+        );
     } else if (body !== undefined) errors.push(`${method} ${t}: unexpected body`);
     return errors;
   }
