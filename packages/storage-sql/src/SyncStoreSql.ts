@@ -53,7 +53,12 @@ export const make = (
     yield* sql
       .onDialectOrElse({
         sqlite: () =>
-          sql`PRAGMA synchronous = NORMAL`.pipe(Effect.zipRight(sql`PRAGMA busy_timeout = 15000`)),
+          Effect.all([
+            sql`PRAGMA synchronous = NORMAL`,
+            sql`PRAGMA busy_timeout = 15000`,
+            sql`PRAGMA cache_size = -65536`,
+            sql`PRAGMA temp_store = MEMORY`,
+          ]),
         orElse: () => Effect.void,
       })
       .pipe(mapErrors("store.start"));
@@ -159,3 +164,16 @@ const toStoreError = (e: unknown): SyncStoreError =>
   e instanceof Error && (e as { _tag?: string })._tag === "SyncStoreError"
     ? (e as SyncStoreError)
     : storeError("Unavailable", "the database could not be opened", e);
+
+/** Drops a schema made by `layerPg({ schema })` and all it holds, e.g. after a test file or a benchmark. */
+export const dropPgSchema = (options: {
+  readonly url: Redacted.Redacted<string>;
+  readonly schema: string;
+}): Effect.Effect<void, SyncStoreError> =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient;
+    yield* sql`DROP SCHEMA IF EXISTS ${sql(options.schema)} CASCADE`;
+  }).pipe(
+    Effect.provide(PgClient.layer({ url: options.url, maxConnections: 1 })),
+    Effect.mapError((e) => toStoreError(e)),
+  );

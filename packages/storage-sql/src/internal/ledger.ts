@@ -24,7 +24,23 @@ const keyOf = (day: unknown, person: unknown, project: unknown, role: unknown) =
 const parseIds = (text: string): ReadonlyArray<HarvestTimeEntryId> =>
   text === "" ? [] : (text.split(",").map(Number) as Array<HarvestTimeEntryId>);
 
-const toEntry = (v: ReadonlyArray<unknown>): Ledger.LedgerEntry => ({
+/** Maps rows to entries; `written_at` repeats across a batch, so its ISO text is computed once per value. */
+const entries = (rows: ReadonlyArray<ReadonlyArray<unknown>>): Array<Ledger.LedgerEntry> => {
+  let lastMs: unknown;
+  let lastIso = "";
+  const out = new Array<Ledger.LedgerEntry>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i]!;
+    if (v[8] !== lastMs) {
+      lastMs = v[8];
+      lastIso = new Date(num(lastMs)).toISOString();
+    }
+    out[i] = toEntry(v, lastIso);
+  }
+  return out;
+};
+
+const toEntry = (v: ReadonlyArray<unknown>, writtenAt: string): Ledger.LedgerEntry => ({
   key: {
     personId: num(v[1]) as RunnPersonId,
     projectId: num(v[2]) as RunnProjectId,
@@ -35,7 +51,7 @@ const toEntry = (v: ReadonlyArray<unknown>): Ledger.LedgerEntry => ({
   nonbillableMinutes: num(v[5]),
   runnActualId: numOrNull(v[6]) as RunnActualId | null,
   harvestEntryIds: parseIds(String(v[7])),
-  writtenAt: String(v[8]),
+  writtenAt,
 });
 
 const selectColumns =
@@ -61,7 +77,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
       return out;
     });
 
-  const writeChunk = (conn: ConnectionId, chunk: ReadonlyArray<SyncStore.LedgerWrite>, at: string) =>
+  const writeChunk = (conn: ConnectionId, chunk: ReadonlyArray<SyncStore.LedgerWrite>, at: number) =>
     Effect.gen(function* () {
       const keys = chunk.map((e) => LedgerSql.keyRow(e.key));
       const before = yield* storedEntries(conn, keys);
@@ -102,7 +118,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
           Effect.gen(function* () {
             yield* fence(sql, lease);
             for (const chunk of chunks([...unique.values()], q.chunk)) {
-              yield* writeChunk(lease.connectionId, chunk, t.iso);
+              yield* writeChunk(lease.connectionId, chunk, t.ms);
             }
           }),
         )
@@ -132,7 +148,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
       const rows = yield* sql`SELECT ${sql.literal(selectColumns)} FROM hr_ledger l
         WHERE l.connection_id = ${id} AND l.day >= ${range?.from ?? "0000-01-01"} AND l.day <= ${range?.to ?? "9999-12-31"}
         ORDER BY l.day, l.person_id, l.project_id, l.role_id`.values.pipe(mapErrors("ledger.load"));
-      return rows.map(toEntry);
+      return entries(rows);
     }),
     byEntryIds: Effect.fn("SyncStore.ledger.byEntryIds")(function* (id, entryIds) {
       const found = new Map<string, Ledger.LedgerEntry>();
@@ -143,8 +159,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
           WHERE e.connection_id = ${id} AND e.entry_id IN ${sql.in(part)}`.values.pipe(
           mapErrors("ledger.byEntryIds"),
         );
-        for (const r of rows) {
-          const entry = toEntry(r);
+        for (const entry of entries(rows)) {
           found.set(keyOf(entry.key.date, entry.key.personId, entry.key.projectId, entry.key.roleId), entry);
         }
       }

@@ -34,7 +34,7 @@ export interface LedgerSql {
     conn: string,
     keys: ReadonlyArray<KeyRow>,
   ) => Effect.Effect<ReadonlyArray<unknown>, unknown>;
-  readonly upsert: (conn: string, rows: ReadonlyArray<Row>, at: string) => Effect.Effect<unknown, unknown>;
+  readonly upsert: (conn: string, rows: ReadonlyArray<Row>, at: number) => Effect.Effect<unknown, unknown>;
   readonly deleteKeys: (conn: string, keys: ReadonlyArray<KeyRow>) => Effect.Effect<unknown, unknown>;
   readonly insertEntries: (conn: string, rows: ReadonlyArray<EntryRow>) => Effect.Effect<unknown, unknown>;
   readonly deleteEntries: (conn: string, rows: ReadonlyArray<EntryRow>) => Effect.Effect<unknown, unknown>;
@@ -110,7 +110,7 @@ const arrays = (run: Run): LedgerSql => ({
   upsert: (conn, rows, at) =>
     run(
       `INSERT INTO hr_ledger (connection_id, ${keyCols}, billable, nonbillable, runn_actual_id, entry_ids, written_at)
-       SELECT $1::text, k.*, $10::text FROM unnest(${keyArrays}, $6::int[], $7::int[], $8::bigint[], $9::text[]) AS k
+       SELECT $1::text, k.*, $10::bigint FROM unnest(${keyArrays}, $6::int[], $7::int[], $8::bigint[], $9::text[]) AS k
        ${upsertTail}`,
       [conn, ...columns(rows, 8), at],
     ),

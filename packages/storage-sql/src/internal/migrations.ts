@@ -82,7 +82,7 @@ const initial = Effect.gen(function* () {
     nonbillable INTEGER NOT NULL,
     runn_actual_id BIGINT,
     entry_ids TEXT NOT NULL,
-    written_at TEXT NOT NULL,
+    written_at BIGINT NOT NULL,
     PRIMARY KEY (connection_id, day, person_id, project_id, role_id)) ${withoutRowId}`;
   yield* sql`CREATE TABLE hr_ledger_entries (
     connection_id TEXT NOT NULL,

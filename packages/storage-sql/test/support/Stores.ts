@@ -3,8 +3,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SqlClient } from "@effect/sql/SqlClient";
-import { PgClient } from "@effect/sql-pg";
 import { afterAll } from "@effect/vitest";
 import { SecretBox } from "@harvest-runn/storage";
 import { StoreRegistry } from "@harvest-runn/storage/testing";
@@ -41,11 +39,4 @@ export const pg = (url: string, schema: string, key = secretKey()) => ({
 
 /** Drops `schema` after the file's tests. */
 export const dropSchemaAfterAll = (url: string, schema: string) =>
-  afterAll(() =>
-    Effect.runPromise(
-      Effect.gen(function* () {
-        const sql = yield* SqlClient;
-        yield* sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`;
-      }).pipe(Effect.provide(PgClient.layer({ url: Redacted.make(url), maxConnections: 1 }))),
-    ),
-  );
+  afterAll(() => Effect.runPromise(SyncStoreSql.dropPgSchema({ url: Redacted.make(url), schema })));

@@ -36,8 +36,14 @@ export const connection = (overrides: Partial<NewConnection> = {}): NewConnectio
 });
 
 /** The day `offset` days after 2026-01-01. */
-export const day = (offset: number): IsoDate =>
-  new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+export const day = (offset: number): IsoDate => {
+  const cached = days.get(offset);
+  if (cached !== undefined) return cached;
+  const text = new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+  days.set(offset, text);
+  return text;
+};
+const days = new Map<number, IsoDate>();
 
 /** An actual key. */
 export const key = (person: number, project: number, role: number, date: IsoDate): Ledger.ActualKey => ({
