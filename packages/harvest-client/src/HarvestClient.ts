@@ -150,9 +150,9 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
 
   return HarvestClient.of({
     accountId: options.accountId,
-    me: () => getOne("/users/me", Harvest.Me),
-    company: () => getOne("/company", Harvest.Company),
-    accounts: () =>
+    me: Effect.fn("HarvestClient.me")(() => getOne("/users/me", Harvest.Me)),
+    company: Effect.fn("HarvestClient.company")(() => getOne("/company", Harvest.Company)),
+    accounts: Effect.fn("HarvestClient.accounts")(() =>
       execute({
         method: "GET",
         path: "/accounts",
@@ -166,6 +166,7 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
             signal,
           }),
       }).pipe(Effect.flatMap(decoded("/accounts", Harvest.Accounts)), Effect.mapError(clean)),
+    ),
     ...makeLists({
       getPage,
       perPage: options.perPage ?? 2000,
