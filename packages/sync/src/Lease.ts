@@ -46,7 +46,9 @@ export const withLease = <A, E, R>(
       (lease) => {
         const third = Duration.millis(Math.max(1, Math.floor(Duration.toMillis(ttl) / 3)));
         const renewing = Effect.sleep(third).pipe(
-          Effect.zipRight(store.leases.renew(lease, ttl).pipe(Effect.retry({ times: 1 }))),
+          Effect.zipRight(
+            Effect.suspend(() => store.leases.renew(lease, ttl)).pipe(Effect.retry({ times: 1 })),
+          ),
           Effect.forever,
           Effect.catchAll((e) =>
             Effect.logWarning("lease renewal failed: stopping the run", e.reason).pipe(
