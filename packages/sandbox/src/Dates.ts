@@ -8,9 +8,22 @@ export const dayOf = (iso: string): number => Math.floor(Date.parse(`${iso}T00:0
 /** `YYYY-MM-DD` of a day number. */
 export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
+const dayText = new Map<number, string>();
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** ISO 8601 UTC timestamp without milliseconds (`2024-05-01T10:00:00Z`) of epoch seconds. */
-export const isoSeconds = (seconds: number): string =>
-  `${new Date(seconds * 1000).toISOString().slice(0, 19)}Z`;
+export const isoSeconds = (seconds: number): string => {
+  const s = Math.floor(seconds);
+  const day = Math.floor(s / 86_400);
+  let date = dayText.get(day);
+  if (date === undefined) {
+    date = isoDay(day);
+    if (dayText.size > 100_000) dayText.clear();
+    dayText.set(day, date);
+  }
+  const r = s - day * 86_400;
+  return `${date}T${two(Math.floor(r / 3600))}:${two(Math.floor((r % 3600) / 60))}:${two(r % 60)}Z`;
+};
 
 /** Day of week of a day number: 0 = Sunday … 6 = Saturday. */
 export const weekday = (day: number): number => (day + 4) % 7;

@@ -314,22 +314,32 @@ const generateEntries = (
     const n = counts[di] as number;
     const inWindow = day >= windowStart;
     const dayStart = day * DAY;
+    let prevPair = 0;
+    let prevSeconds = 0;
+    let prevBillable = false;
     for (let k = 0; k < n; k++) {
-      const useArchived = archived.length > 0 && rng.chance(inWindow ? 0.02 : 0.05);
+      const roll = rng.next();
+      // A negative adjustment corrects the entry just before it (same user, project and day).
+      const adjust = roll < 0.002 && k > 0 && prevSeconds > 0;
+      const useArchived = !adjust && archived.length > 0 && rng.chance(inWindow ? 0.02 : 0.05);
       const pool = useArchived || active.length === 0 ? archived : active;
-      const pair = pool[Math.floor(rng.next() * pool.length)] as number;
+      const pair = adjust ? prevPair : (pool[Math.floor(rng.next() * pool.length)] as number);
       const user = Math.floor(pair / 131_072);
       const project = pair - user * 131_072;
       const t0 = taskStart[project] as number;
       const task = taskFlat[
         t0 + Math.floor(rng.next() * ((taskStart[project + 1] as number) - t0))
       ] as number;
-      const roll = rng.next();
       let seconds: number;
-      if (roll < 0.003) seconds = -rng.pick([15, 30, 60]) * 60;
-      else if (roll < 0.033) seconds = rng.range(5, 50) * 60 + rng.pick([10, 20, 40, 50]);
+      if (adjust) seconds = -Math.min(prevSeconds, rng.pick([15, 30]) * 60);
+      else if (roll < 0.032) seconds = rng.range(5, 50) * 60 + rng.pick([10, 20, 40, 50]);
       else seconds = (minutesPool[Math.floor(rng.next() * minutesPool.length)] as number) * 60;
-      const billable = taBillable[project * T + task] === 1 && rng.chance(0.9);
+      prevPair = pair;
+      prevSeconds = seconds;
+      const billable: boolean = adjust
+        ? prevBillable
+        : taBillable[project * T + task] === 1 && rng.chance(0.9);
+      prevBillable = billable;
       const age = anchorDay - day;
       const a = rng.next();
       const approval: 0 | 1 | 2 = age > 14 ? (a < 0.85 ? 2 : a < 0.95 ? 1 : 0) : a < 0.7 ? 0 : 1;
