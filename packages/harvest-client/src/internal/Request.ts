@@ -165,9 +165,11 @@ export const makeExecute = (settings: ExecutorSettings): Execute => {
         return yield* classify(sent);
       }).pipe(
         Effect.tapError((error) =>
-          Effect.logWarning(
-            error.retryable ? "harvest request failed, will retry" : "harvest request failed",
-          ).pipe(Effect.annotateLogs({ reason: error.reason, status: error.status ?? "none" })),
+          Effect.flatMap(Ref.get(attempts), (attempt) =>
+            Effect.logWarning(
+              error.retryable ? "harvest request failed, may retry" : "harvest request failed",
+            ).pipe(Effect.annotateLogs({ reason: error.reason, status: error.status ?? "none", attempt })),
+          ),
         ),
       );
 

@@ -97,6 +97,32 @@ describe("writes through the request executor", () => {
   );
 
   it.effect(
+    "a create whose connection was refused (never sent) is sent again",
+    () =>
+      Effect.gen(function* () {
+        let sends = 0;
+        const execute = yield* executor;
+        const spec: Request.RequestSpec = {
+          method: "POST",
+          path: "/clients",
+          idempotent: false,
+          send: async () => {
+            sends++;
+            if (sends === 1) {
+              const refused = Object.assign(new Error("connect"), { code: "ECONNREFUSED" });
+              throw new TypeError("fetch failed", { cause: refused });
+            }
+            return { response: new Response("{}", { status: 201 }), data: "{}" };
+          },
+        };
+        const exchange = yield* drive(execute(spec), { step: "1 second" });
+        expect(exchange.status).toBe(201);
+        expect(sends).toBe(2);
+      }),
+    60_000,
+  );
+
+  it.effect(
     "an idempotent write answered with 5xx is retried",
     () =>
       Effect.gen(function* () {
