@@ -86,7 +86,11 @@ export const reconcile = (
       harvest.runningEntries.length +
       harvest.updatedEntries.length +
       harvest.oldDayEntries.length;
-    const keys = new KeyTable(runn.actuals.length + options.ledger.length + entryCount);
+    const keys = new KeyTable(
+      runn.actuals.length + options.ledger.length + entryCount,
+      start,
+      settings.today,
+    );
     // Runn-side keys count only on fully loaded days, and only for the scoped project (A6, A10).
     const oldPersonDays = new Set<string>();
     for (const d of harvest.oldDays) {
@@ -103,43 +107,48 @@ export const reconcile = (
     const scoped = settings.scope.kind === "project";
     const relevant = (personId: number, projectId: number, date: string) =>
       (!scoped || projectId === scopeProject) && (date >= start || oldPersonDays.has(`${personId}:${date}`));
+    const skips = new SkipLog();
+    const agg = aggregate(harvest, settings, start, entities, roles, keys, skips);
+    // Runn-side keys join the Harvest ones after the pass, when every pair's role is known.
+    // A ledger row usually names its Runn actual: it reuses that actual's row when the key matches.
+    const actualIndex = new Map<number, number>();
+    const actualRow = new Int32Array(runn.actuals.length);
     for (let i = 0; i < runn.actuals.length; i++) {
       const a = runn.actuals[i]!;
       if (a.workstreamId !== null || !relevant(a.personId, a.projectId, a.date)) continue;
-      const k = keys.row(
-        `${a.personId}:${a.projectId}:${a.roleId}:${a.date}`,
-        a.personId,
-        a.projectId,
-        a.roleId,
-        a.date,
-      );
+      const k = keys.row(a.personId, a.projectId, a.roleId, a.date);
       const seen = keys.runn[k]!;
       if (seen < 0 || runn.actuals[seen]!.id > a.id) keys.runn[k] = i;
+      actualIndex.set(a.id, i);
+      actualRow[i] = k;
     }
     for (let i = 0; i < options.ledger.length; i++) {
-      const { key: lk } = options.ledger[i]!;
+      const { key: lk, runnActualId } = options.ledger[i]!;
+      const at = runnActualId === null ? undefined : actualIndex.get(runnActualId);
+      const a = at === undefined ? undefined : runn.actuals[at]!;
+      if (
+        a !== undefined &&
+        a.personId === lk.personId &&
+        a.projectId === lk.projectId &&
+        a.roleId === lk.roleId &&
+        a.date === lk.date
+      ) {
+        keys.ledger[actualRow[at!]!] = i;
+        continue;
+      }
       if (!relevant(lk.personId, lk.projectId, lk.date)) continue;
-      keys.ledger[
-        keys.row(
-          `${lk.personId}:${lk.projectId}:${lk.roleId}:${lk.date}`,
-          lk.personId,
-          lk.projectId,
-          lk.roleId,
-          lk.date,
-        )
-      ] = i;
+      keys.ledger[keys.row(lk.personId, lk.projectId, lk.roleId, lk.date)] = i;
     }
-    const skips = new SkipLog();
-    const agg = aggregate(harvest, settings, start, entities, roles, keys, skips);
     const refs: NewRefs = { person: new Map(), project: new Map(), role: new Map() };
     for (const p of entities.people) refs.person.set(-(p.harvestId + 1), p.ref);
     for (const p of entities.projects) refs.project.set(-(p.harvestId + 1), p.ref);
     for (const [i, r] of roles.created.entries()) refs.role.set(-(i + 1), r.ref);
     const actuals = decide(keys, agg, runn.actuals, options.ledger, settings, refs);
-    upserts.push(...actuals.upserts);
-    removals.push(...actuals.removals);
-    ledgerOps.push(...actuals.ledgerOps);
-    report.push(...actuals.report, ...skips.items(20));
+    for (const op of actuals.upserts) upserts.push(op);
+    for (const op of actuals.removals) removals.push(op);
+    for (const op of actuals.ledgerOps) ledgerOps.push(op);
+    for (const item of actuals.report) report.push(item);
+    for (const item of skips.items(20)) report.push(item);
   }
   for (const m of harvest.malformed) report.push({ _tag: "Malformed", record: m });
   for (const m of runn.malformed) report.push({ _tag: "Malformed", record: m });

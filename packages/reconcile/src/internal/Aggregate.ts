@@ -1,10 +1,10 @@
 /**
  * Actuals aggregation (SPEC A1, A2, A3, A4, A5, A6, A9): one pass over the time entries that sums each
- * key's day total, with plain loops, string keys and typed arrays (the hot path: a million entries).
+ * key's day total, with plain loops, numeric maps and typed arrays (the hot path: a million entries).
  */
 import type { Harvest, Plan, ReasonCode, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
 import type { EntityPlan } from "./Entities.ts";
-import type { KeyTable } from "./Keys.ts";
+import { dayNumber, type KeyTable } from "./Keys.ts";
 import { isUnknown, type Roles } from "./Roles.ts";
 import type { SkipLog } from "./SkipLog.ts";
 import type { PairRole, PersonSlot, Slot } from "./Slots.ts";
@@ -16,6 +16,17 @@ export interface Aggregated {
   readonly start: Int32Array;
   /** `person:project:date` of held time (unknown role, conflicting links): ledger keys there are kept. */
   readonly heldDays: Set<string>;
+}
+
+/** A (Harvest user, Harvest project) pair as the hot loop needs it. */
+interface Route {
+  readonly skip: ReasonCode | null;
+  readonly base: number;
+  readonly personNum: number;
+  readonly projectNum: number;
+  readonly person: Slot;
+  readonly project: Slot | null;
+  readonly role: number;
 }
 
 /** Entries to aggregate: the window's, plus running, updated and old-day entries (newest copy wins). */
@@ -64,69 +75,95 @@ export const aggregate = (
   const heldDays = new Set<string>();
   const main = harvest.timeEntries;
   const total = main.length + extra.size;
-  const entryRow = new Int32Array(total);
+  const entryRow = new Int32Array(total).fill(-1);
   const entryId = new Float64Array(total);
-  const { count, billable, nonbillable } = keys;
+  const { count, billable, nonbillable, firstDay } = keys;
+  const nDays = keys.days.length;
+  let pairRows = keys.pairRows;
 
-  const visit = (e: Harvest.TimeEntry, i: number): void => {
-    entryRow[i] = -1;
-    const date = e.spent_date;
-    if (date < windowStart && (oldDays.size === 0 || !oldDays.has(`${e.user.id}:${date}`))) return;
-    if (scopeProject !== null && e.project.id !== scopeProject) return;
-    const v = useHours ? e.hours : e.rounded_hours;
-    const amount = perDay ? Math.round(v * 3600) : v >= 0 ? Math.round(v * 60) : -Math.round(-v * 60);
-    if (approvedOnly && e.approval_status !== "approved") {
-      skips.add("not_approved", e, amount, perDay);
-      return;
-    }
-    const person = entities.user(e.user.id);
-    if (person.skip !== null) {
-      skip(person.skip, e, amount, person, null);
-      return;
-    }
-    const project = entities.project(e.project.id);
-    if (project.skip !== null) {
-      skip(project.skip, e, amount, person, project);
-      return;
-    }
-    let role = person.roles.get(project.num);
-    if (role === undefined) {
-      role = pairRole(roles, person, project);
-      person.roles.set(project.num, role);
-    }
-    if (typeof role === "string") {
-      skip(role, e, amount, person, project);
-      return;
-    }
-    const k = keys.row(
-      `${person.num}:${project.num}:${role.num}:${date}`,
-      person.num,
-      project.num,
-      role.num,
-      date,
-    );
-    count[k]!++;
-    if (e.billable) billable[k]! += amount;
-    else nonbillable[k]! += amount;
-    entryRow[i] = k;
-    entryId[i] = e.id;
+  const routes = new Map<number, Map<number, Route>>();
+  const route = (userId: number, projectId: number): Route => {
+    const person = entities.user(userId);
+    if (person.skip !== null)
+      return { skip: person.skip, base: -1, personNum: 0, projectNum: 0, person, project: null, role: 0 };
+    const project = entities.project(projectId);
+    if (project.skip !== null)
+      return { skip: project.skip, base: -1, personNum: 0, projectNum: 0, person, project, role: 0 };
+    if (person.pairs === null) person.pairs = keys.pairsOf(person.num);
+    const pair =
+      person.pairs.get(project.num) ??
+      keys.addPair(person.num, project.num, pairRole(roles, person, project), person.pairs);
+    const role = pair.role;
+    if (typeof role === "string")
+      return { skip: role, base: -1, personNum: 0, projectNum: 0, person, project, role: 0 };
+    const base = keys.baseOf(pair);
+    pairRows = keys.pairRows;
+    return {
+      skip: null,
+      base,
+      personNum: person.num,
+      projectNum: project.num,
+      person,
+      project,
+      role: role.num,
+    };
   };
-  const skip = (reason: ReasonCode, e: Harvest.TimeEntry, amount: number, p: Slot, pr: Slot | null) => {
+  const skip = (reason: ReasonCode, e: Harvest.TimeEntry, amount: number, r: Route) => {
     skips.add(reason, e, amount, perDay);
     if (reason !== "unknown_role" && reason !== "ambiguous_link") return;
+    const p = r.person;
+    const pr = r.project;
     const people = p.skip === null ? [p.num] : p.conflictIds;
     const projects = pr === null ? [Number.NaN] : pr.skip === null ? [pr.num] : pr.conflictIds;
     for (const a of people)
       for (const b of projects) heldDays.add(`${a}:${Number.isNaN(b) ? "*" : b}:${e.spent_date}`);
   };
 
+  const visit = (e: Harvest.TimeEntry, i: number): void => {
+    const date = e.spent_date;
+    if (date < windowStart && (oldDays.size === 0 || !oldDays.has(`${e.user.id}:${date}`))) return;
+    const projectId = e.project.id;
+    if (scopeProject !== null && projectId !== scopeProject) return;
+    const v = useHours ? e.hours : e.rounded_hours;
+    const amount = perDay ? Math.round(v * 3600) : v >= 0 ? Math.round(v * 60) : -Math.round(-v * 60);
+    if (approvedOnly && e.approval_status !== "approved") {
+      skips.add("not_approved", e, amount, perDay);
+      return;
+    }
+    const userId = e.user.id;
+    let byProject = routes.get(userId);
+    if (byProject === undefined) {
+      byProject = new Map();
+      routes.set(userId, byProject);
+    }
+    let r = byProject.get(projectId);
+    if (r === undefined) {
+      r = route(userId, projectId);
+      byProject.set(projectId, r);
+    }
+    if (r.skip !== null) {
+      skip(r.skip, e, amount, r);
+      return;
+    }
+    const day = dayNumber(date) - firstDay;
+    let k: number;
+    if (day >= 0 && day < nDays) {
+      k = pairRows[r.base + day]!;
+      if (k < 0) {
+        k = keys.add(r.personNum, r.projectNum, r.role, keys.days[day]!);
+        pairRows[r.base + day] = k;
+      }
+    } else k = keys.row(r.personNum, r.projectNum, r.role, date);
+    count[k]!++;
+    if (e.billable) billable[k]! += amount;
+    else nonbillable[k]! += amount;
+    entryRow[i] = k;
+    entryId[i] = e.id;
+  };
+
   if (extra.size === 0) for (let i = 0; i < main.length; i++) visit(main[i]!, i);
   else {
-    for (let i = 0; i < main.length; i++) {
-      const e = main[i]!;
-      if (extra.has(e.id)) entryRow[i] = -1;
-      else visit(e, i);
-    }
+    for (let i = 0; i < main.length; i++) if (!extra.has(main[i]!.id)) visit(main[i]!, i);
     let i = main.length;
     for (const e of extra.values()) visit(e, i++);
   }

@@ -22,7 +22,7 @@ interface Item {
   readonly id: number;
   readonly name: string;
   readonly active: boolean;
-  readonly matchKey: string | null;
+  readonly matchKey: () => string | null;
 }
 
 type Create = (item: Item, slot: Slots.Slot) => ReasonCode | null;
@@ -68,7 +68,7 @@ export const plan = (
       (it.active || settings.includeArchived);
     const match = Identity.matcher(
       index,
-      sorted.filter(eligible).map((it) => it.matchKey),
+      sorted.filter(eligible).map((it) => it.matchKey()),
     );
     for (const it of sorted) {
       if (slots.has(it.id)) continue;
@@ -89,7 +89,7 @@ export const plan = (
         out.report.push(held(kind, it.id, "identity_unreadable", `some Runn ${kind} records are unreadable`));
         slots.set(it.id, Slots.skipped("identity_unreadable"));
       } else {
-        const m = match(it.matchKey);
+        const m = match(it.matchKey());
         const policy = settings.onPossibleDuplicate;
         if (m !== null) {
           const outcome = policy === "create" ? "created" : policy === "link" && m.unique ? "linked" : "held";
@@ -147,7 +147,7 @@ export const plan = (
     id: c.id,
     name: c.name,
     active: c.is_active,
-    matchKey: Identity.normalise(c.name),
+    matchKey: () => Identity.normalise(c.name),
   });
   const createClient: Create = (it, slot) => {
     out.clients.push({
@@ -171,7 +171,7 @@ export const plan = (
         id: harvestClientId,
         name,
         active: true,
-        matchKey: Identity.normalise(name),
+        matchKey: () => Identity.normalise(name),
       };
       clients.archived.delete(harvestClientId);
       const made = planKind("client", [{ ...item, active: true }], true, createClient).slots.get(
@@ -209,7 +209,7 @@ export const plan = (
       id: p.id,
       name: p.name,
       active: p.is_active,
-      matchKey: Identity.projectMatchKey(p.name, p.client.name),
+      matchKey: () => Identity.projectMatchKey(p.name, p.client.name),
     })),
     projectsOn,
     createProject,
@@ -245,7 +245,7 @@ export const plan = (
       id: u.id,
       name: `${u.first_name} ${u.last_name}`,
       active: u.is_active,
-      matchKey: Identity.normalise(u.email) === "" ? null : Identity.normalise(u.email),
+      matchKey: () => Identity.normalise(u.email) || null,
     })),
     peopleOn,
     createPerson,

@@ -1,10 +1,30 @@
 /**
  * The fingerprints of a plan (SPEC R2, A9): one per snapshot section the plan's operations depend on.
- * Running entries are left out, so a growing timer does not make a saved plan stale.
+ * Each is the count, an order-independent hash of ids (and minutes where the plan reads them) and the
+ * newest update stamp: an added, removed or edited record changes it. Running entries are left out, so
+ * a growing timer does not make a saved plan stale.
  */
 import type { Harvest, Ledger, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
 import { windowStart } from "./Dates.ts";
 import { Accumulator, hashString, mix, ofList } from "./Fingerprint.ts";
+import { dayNumber } from "./Keys.ts";
+
+const stamped = <A>(
+  items: ReadonlyArray<A>,
+  id: (a: A) => number,
+  stamp: (a: A) => string,
+  extra?: (a: A) => number,
+): string => {
+  const acc = new Accumulator();
+  let newest = "";
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const s = stamp(item);
+    if (s > newest) newest = s;
+    acc.add(extra === undefined ? mix(id(item)) : mix(id(item) ^ mix(extra(item))));
+  }
+  return `${acc.digest()}-${newest}`;
+};
 
 const entries = (
   lists: ReadonlyArray<ReadonlyArray<Harvest.TimeEntry>>,
@@ -15,21 +35,18 @@ const entries = (
   const old = new Set(oldDays.map((d) => `${d.userId}:${d.date}`));
   const scopeProject = settings.scope.kind === "project" ? settings.scope.harvestProjectId : null;
   const acc = new Accumulator();
-  const seen = new Set<number>();
+  let newest = "";
   for (const list of lists) {
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!;
       if (e.is_running) continue;
       if (e.spent_date < start && (old.size === 0 || !old.has(`${e.user.id}:${e.spent_date}`))) continue;
       if (scopeProject !== null && e.project.id !== scopeProject) continue;
-      if (list !== lists[0]) {
-        if (seen.has(e.id)) continue;
-        seen.add(e.id);
-      }
-      acc.add(hashString(e.updated_at, mix(e.id)));
+      if (e.updated_at > newest) newest = e.updated_at;
+      acc.add(mix(e.id));
     }
   }
-  return acc.digest();
+  return `${acc.digest()}-${newest}`;
 };
 
 const canonical = (settings: ReconcileOptions.Settings): string =>
@@ -38,6 +55,18 @@ const canonical = (settings: ReconcileOptions.Settings): string =>
     roleMapping: Object.entries(settings.roleMapping).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     doNotImport: settings.doNotImport.map((d) => `${d.kind}:${d.harvestId}`).sort(),
   });
+
+const ledgerHash = (l: Ledger.LedgerEntry): number => {
+  const k = l.key;
+  let sum = 0;
+  for (const id of l.harvestEntryIds) sum = (sum + mix(id)) | 0;
+  return (
+    mix(
+      k.projectId ^
+        mix(k.roleId ^ mix(dayNumber(k.date) ^ mix(l.billableMinutes ^ mix(l.nonbillableMinutes)))),
+    ) ^ mix(sum ^ mix(l.runnActualId ?? -1))
+  );
+};
 
 /** Computes the fingerprints of the sections a plan under these settings depends on. */
 export const compute = (
@@ -52,41 +81,45 @@ export const compute = (
     readonly actuals: boolean;
   },
 ): Record<string, string> => {
-  const stamp = (r: { readonly id: number; readonly updatedAt: string }) => `${r.id}@${r.updatedAt}`;
+  const id = (r: { readonly id: number }) => r.id;
+  const runnStamp = (r: { readonly updatedAt: string }) => r.updatedAt;
+  const harvestStamp = (r: { readonly updated_at: string }) => r.updated_at;
   const out: Record<string, string> = {
     settings: hashString(canonical(settings)).toString(16),
-    "runn.clients": ofList(runn.clients, stamp),
-    "runn.projects": ofList(runn.projects, stamp),
-    "runn.people": ofList(runn.people, stamp),
-    "runn.roles": ofList(runn.roles, stamp),
+    "runn.clients": stamped(runn.clients, id, runnStamp),
+    "runn.projects": stamped(runn.projects, id, runnStamp),
+    "runn.people": stamped(runn.people, id, runnStamp),
+    "runn.roles": stamped(runn.roles, id, runnStamp),
     "runn.identityOnly": ofList(
       runn.identityOnly,
       (r) => `${r.kind}:${r.id}:${JSON.stringify(r.references)}`,
     ),
+    "runn.unreadableKinds": [...runn.unreadableKinds].sort().join(","),
   };
-  const hstamp = (r: { readonly id: number; readonly updated_at: string }) => `${r.id}@${r.updated_at}`;
-  if (parts.clients || parts.projects) out["harvest.clients"] = ofList(harvest.clients, hstamp);
-  if (parts.projects) out["harvest.projects"] = ofList(harvest.projects, hstamp);
-  if (parts.people) out["harvest.users"] = ofList(harvest.users, hstamp);
+  if (parts.clients || parts.projects) out["harvest.clients"] = stamped(harvest.clients, id, harvestStamp);
+  if (parts.projects) out["harvest.projects"] = stamped(harvest.projects, id, harvestStamp);
+  if (parts.people) out["harvest.users"] = stamped(harvest.users, id, harvestStamp);
   if (parts.actuals) {
     out["harvest.timeEntries"] = entries(
       [harvest.timeEntries, harvest.updatedEntries, harvest.oldDayEntries],
       settings,
       harvest.oldDays,
     );
-    out["runn.contracts"] = ofList(runn.contracts, stamp);
-    out["runn.projectMembers"] = ofList(runn.projectMembers, stamp);
-    out["runn.assignments"] = ofList(runn.assignments, stamp);
-    out["runn.actuals"] = ofList(
+    out["runn.contracts"] = stamped(runn.contracts, id, runnStamp);
+    out["runn.projectMembers"] = stamped(runn.projectMembers, id, runnStamp);
+    out["runn.assignments"] = stamped(runn.assignments, id, runnStamp);
+    out["runn.actuals"] = stamped(
       runn.actuals,
-      (a) => `${stamp(a)}:${a.billableMinutes}:${a.nonbillableMinutes}`,
+      id,
+      runnStamp,
+      (a) => a.billableMinutes * 65_537 + a.nonbillableMinutes,
     );
-    out.ledger = ofList(ledger, (l) => {
-      let sum = 0;
-      for (const id of l.harvestEntryIds) sum += id;
-      const k = l.key;
-      return `${k.personId}:${k.projectId}:${k.roleId}:${k.date}:${l.billableMinutes}:${l.nonbillableMinutes}:${l.runnActualId}:${l.harvestEntryIds.length}:${sum}`;
-    });
+    out.ledger = stamped(
+      ledger,
+      (l) => l.key.personId,
+      (l) => l.writtenAt,
+      ledgerHash,
+    );
   }
   return out;
 };

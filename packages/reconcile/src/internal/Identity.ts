@@ -94,14 +94,21 @@ export interface Match {
   readonly unique: boolean;
 }
 
-/** Groups unlinked Runn entities by match key, to look up the candidates of unlinked Harvest entities. */
+const runnKeys = new WeakMap<KindIndex, Map<string, Array<number>>>();
+
+/** Groups unlinked Runn entities by match key (once per index), to find candidates of Harvest entities. */
 export const matcher = (kindIndex: KindIndex, harvestKeys: ReadonlyArray<string | null>) => {
-  const runnByKey = new Map<string, Array<number>>();
-  for (const r of kindIndex.unlinked) {
-    if (r.matchKey === null || r.matchKey === "" || r.matchKey === "\u0000") continue;
-    const ids = runnByKey.get(r.matchKey);
-    if (ids === undefined) runnByKey.set(r.matchKey, [r.id]);
-    else ids.push(r.id);
+  let runnByKey = runnKeys.get(kindIndex);
+  if (runnByKey === undefined) {
+    const byKey = new Map<string, Array<number>>();
+    for (const r of kindIndex.unlinked) {
+      if (r.matchKey === null || r.matchKey === "" || r.matchKey === "\u0000") continue;
+      const ids = byKey.get(r.matchKey);
+      if (ids === undefined) byKey.set(r.matchKey, [r.id]);
+      else ids.push(r.id);
+    }
+    runnKeys.set(kindIndex, byKey);
+    runnByKey = byKey;
   }
   const harvestCount = new Map<string, number>();
   for (const k of harvestKeys) if (k !== null) harvestCount.set(k, (harvestCount.get(k) ?? 0) + 1);

@@ -21,13 +21,28 @@ export interface ActualsPlan {
   readonly report: Array<Plan.ReportItem>;
 }
 
+const byNumber = (a: number, b: number) => a - b;
+
+/** The Harvest entry ids of a row, sorted. */
+const idsOf = (ids: Float64Array, from: number, to: number): Array<number> => {
+  const out = new Array<number>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = ids[i]!;
+  return out.length > 1 ? out.sort(byNumber) : out;
+};
+
 const sameIds = (ids: Float64Array, from: number, to: number, ledgerIds: ReadonlyArray<number>): boolean => {
   if (to - from !== ledgerIds.length) return false;
-  const a = Array.from(ids.subarray(from, to)).sort((x, y) => x - y);
-  const b = [...ledgerIds].sort((x, y) => x - y);
+  if (to - from === 1) return ids[from] === ledgerIds[0];
+  const a = idsOf(ids, from, to);
+  const b = [...ledgerIds].sort(byNumber);
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 };
+
+const minutes = (billableMinutes: number, nonbillableMinutes: number): Plan.Minutes => ({
+  billableMinutes,
+  nonbillableMinutes,
+});
 
 /** Decides every key of the table. */
 export const decide = (
@@ -42,84 +57,69 @@ export const decide = (
   const perDay = settings.rounding.mode === "day";
   const protect = settings.protectManualEdits;
   const toMinutes = (v: number) => (perDay ? (v >= 0 ? Math.round(v / 60) : -Math.round(-v / 60)) : v);
-  const order = new Int32Array(keys.n);
-  for (let k = 0; k < keys.n; k++) order[k] = k;
-  order.sort(keys.compare);
   const ref = (map: Map<number, Plan.NewRef>, num: number) => (num >= 0 ? num : map.get(num)!);
+  const order = keys.order();
+  const { runn: runnRow, ledger: ledgerRow, count, person, project, role } = keys;
 
   for (let o = 0; o < order.length; o++) {
     const k = order[o]!;
-    const r = keys.runn[k]!;
-    const l = keys.ledger[k]!;
+    const r = runnRow[k]!;
+    const l = ledgerRow[k]!;
     const actual = r >= 0 ? actuals[r]! : null;
     const owned = l >= 0 ? ledger[l]! : null;
     const date = keys.date[k]! as Ledger.ActualKey["date"];
-    const key = () =>
-      ({
-        personId: keys.person[k]!,
-        projectId: keys.project[k]!,
-        roleId: keys.role[k]!,
-        date,
-      }) as Ledger.ActualKey;
-    const inRunn = actual && {
-      billableMinutes: actual.billableMinutes,
-      nonbillableMinutes: actual.nonbillableMinutes,
-    };
-    const written = owned && {
-      billableMinutes: owned.billableMinutes,
-      nonbillableMinutes: owned.nonbillableMinutes,
-    };
+    // A8 protectManualEdits: the Runn value of a ledger key is not what the sync last wrote.
     const edited =
       protect &&
-      written !== null &&
-      (inRunn === null ||
-        inRunn.billableMinutes !== written.billableMinutes ||
-        inRunn.nonbillableMinutes !== written.nonbillableMinutes);
+      owned !== null &&
+      (actual === null ||
+        actual.billableMinutes !== owned.billableMinutes ||
+        actual.nonbillableMinutes !== owned.nonbillableMinutes);
 
-    if (keys.count[k]! === 0) {
+    if (count[k]! === 0) {
       // No Harvest time: only ledger keys are touched (A8); foreign actuals are left alone.
       if (owned === null) continue;
-      if (agg.heldDays.has(`${keys.person[k]}:${keys.project[k]}:${date}`)) continue;
-      if (agg.heldDays.has(`${keys.person[k]}:*:${date}`)) continue;
+      if (agg.heldDays.size > 0) {
+        if (agg.heldDays.has(`${person[k]}:${project[k]}:${date}`)) continue;
+        if (agg.heldDays.has(`${person[k]}:*:${date}`)) continue;
+      }
       if (actual === null) out.ledgerOps.push({ _tag: "ForgetLedger", key: owned.key });
-      else if (edited)
+      else if (edited) {
         out.report.push({
           _tag: "ManualEditConflict",
           key: owned.key,
-          written: written!,
-          inRunn,
+          written: minutes(owned.billableMinutes, owned.nonbillableMinutes),
+          inRunn: minutes(actual.billableMinutes, actual.nonbillableMinutes),
           computed: null,
         });
-      else if (
+      } else if (
         settings.onRemovedTime === "zero" &&
-        inRunn!.billableMinutes === 0 &&
-        inRunn!.nonbillableMinutes === 0
-      )
+        actual.billableMinutes === 0 &&
+        actual.nonbillableMinutes === 0
+      ) {
         out.ledgerOps.push({ _tag: "ForgetLedger", key: owned.key });
-      else
+      } else {
         out.removals.push({
           _tag: "RemoveActual",
           mode: settings.onRemovedTime,
           key: owned.key,
           runnActualId: actual.id,
-          previous: inRunn!,
+          previous: minutes(actual.billableMinutes, actual.nonbillableMinutes),
         });
+      }
       continue;
     }
 
     const rawB = toMinutes(keys.billable[k]!);
     const rawN = toMinutes(keys.nonbillable[k]!);
-    const billableMinutes = Math.max(0, rawB);
-    const nonbillableMinutes = Math.max(0, rawN);
-    const person = ref(refs.person, keys.person[k]!);
-    const project = ref(refs.project, keys.project[k]!);
-    const role = ref(refs.role, keys.role[k]!);
+    const billableMinutes = Math.max(rawB, 0);
+    const nonbillableMinutes = Math.max(rawN, 0);
     if (rawB < 0 || rawN < 0) {
       out.report.push({
         _tag: "NegativeDayClamped",
-        person,
-        project,
-        role,
+        person: ref(refs.person, person[k]!),
+        project: ref(refs.project, project[k]!),
+        role: ref(refs.role, role[k]!),
         date,
         billableMinutes: rawB,
         nonbillableMinutes: rawN,
@@ -128,25 +128,25 @@ export const decide = (
     const from = agg.start[k]!;
     const to = agg.start[k + 1]!;
     if (
-      inRunn !== null &&
-      inRunn.billableMinutes === billableMinutes &&
-      inRunn.nonbillableMinutes === nonbillableMinutes
+      actual !== null &&
+      actual.billableMinutes === billableMinutes &&
+      actual.nonbillableMinutes === nonbillableMinutes
     ) {
       // Runn already holds the value (A7): nothing to write; make sure the ledger owns the key.
       if (
         owned === null ||
         owned.billableMinutes !== billableMinutes ||
         owned.nonbillableMinutes !== nonbillableMinutes ||
-        owned.runnActualId !== actual!.id ||
+        owned.runnActualId !== actual.id ||
         !sameIds(agg.ids, from, to, owned.harvestEntryIds)
       ) {
         out.ledgerOps.push({
           _tag: "RecordLedger",
-          key: key(),
+          key: { personId: actual.personId, projectId: actual.projectId, roleId: actual.roleId, date },
           billableMinutes,
           nonbillableMinutes,
-          runnActualId: actual!.id,
-          harvestEntryIds: Array.from(agg.ids.subarray(from, to)).sort((a, b) => a - b),
+          runnActualId: actual.id,
+          harvestEntryIds: idsOf(agg.ids, from, to),
         });
       }
       continue;
@@ -155,23 +155,23 @@ export const decide = (
       out.report.push({
         _tag: "ManualEditConflict",
         key: owned!.key,
-        written: written!,
-        inRunn,
-        computed: { billableMinutes, nonbillableMinutes },
+        written: minutes(owned!.billableMinutes, owned!.nonbillableMinutes),
+        inRunn: actual === null ? null : minutes(actual.billableMinutes, actual.nonbillableMinutes),
+        computed: minutes(billableMinutes, nonbillableMinutes),
       });
       continue;
     }
     out.upserts.push({
       _tag: "UpsertActual",
-      personId: person as Plan.PersonRef,
-      projectId: project as Plan.ProjectRef,
-      roleId: role as Plan.RoleRef,
+      personId: ref(refs.person, person[k]!) as Plan.PersonRef,
+      projectId: ref(refs.project, project[k]!) as Plan.ProjectRef,
+      roleId: ref(refs.role, role[k]!) as Plan.RoleRef,
       date,
       billableMinutes,
       nonbillableMinutes,
-      harvestEntryIds: Array.from(agg.ids.subarray(from, to)).sort((a, b) => a - b),
+      harvestEntryIds: idsOf(agg.ids, from, to),
       runnActualId: actual === null ? null : actual.id,
-      previous: inRunn,
+      previous: actual === null ? null : minutes(actual.billableMinutes, actual.nonbillableMinutes),
     });
   }
   return out;

@@ -3,6 +3,7 @@
  * actuals aggregation reads these, so they are plain mutable objects looked up by numeric Harvest id.
  */
 import type { Plan, ReasonCode } from "@harvest-runn/domain";
+import type { Pair } from "./Keys.ts";
 import type { RoleSlot } from "./Roles.ts";
 
 /** A resolved role for one (person, project) pair, or why time on that pair is not written. */
@@ -20,10 +21,10 @@ export interface Slot {
   readonly conflictIds: ReadonlyArray<number>;
 }
 
-/** A user's slot also carries its creation role and a per-project cache of resolved roles. */
+/** A user's slot also carries its creation role and, once time is seen, its person's pairs by project. */
 export interface PersonSlot extends Slot {
   readonly newRole: RoleSlot | null;
-  readonly roles: Map<number, PairRole>;
+  pairs: Map<number, Pair> | null;
 }
 
 /** A slot for an entity linked to exactly one Runn id. */
@@ -49,7 +50,11 @@ export const created = (ref: Plan.NewRef, harvestId: number): Slot => ({
 
 /** Widens a slot into a person slot. */
 export const person = (slot: Slot, newRole: RoleSlot | null = null): PersonSlot => ({
-  ...slot,
+  num: slot.num,
+  ref: slot.ref,
+  skip: slot.skip,
+  isNew: slot.isNew,
+  conflictIds: slot.conflictIds,
   newRole,
-  roles: new Map(),
+  pairs: null,
 });
