@@ -1,4 +1,5 @@
 import { defineConfig } from "tsup";
 import { base } from "../../tsup.base.ts";
 
-export default defineConfig(base({ index: "src/index.ts", testing: "src/testing/index.ts" }));
+const entries = { index: "src/index.ts", testing: "src/testing/index.ts" };
+export default defineConfig({ ...base(entries), external: ["@effect/vitest", "vitest"] });
