@@ -1,9 +1,12 @@
 /**
  * `pnpm -s sandbox --seed 42 --preset small --port 0 [--accounts N] [--time-scale K] [--anchor-date D]
- * [--runn-data empty|existing]`: prints one JSON line (connection info) on stdout, logs on stderr, runs
- * until SIGINT/SIGTERM.
+ * [--runn-data empty|existing] [--harvest-limit 100/15000] [--runn-limit 120/60000[/blockMs]]
+ * [--faults '{"serverError":0.01}'] [--verbose]`: prints one JSON line (connection info) on stdout, logs on
+ * stderr, runs until SIGINT/SIGTERM.
  */
+import type { FaultConfig } from "./Faults.ts";
 import { isPresetName } from "./Presets.ts";
+import type { Limit } from "./RateLimiter.ts";
 import { startSandbox } from "./Server.ts";
 
 const args = process.argv.slice(2);
@@ -31,6 +34,23 @@ if (runnData !== undefined && runnData !== "empty" && runnData !== "existing")
   fail("--runn-data must be empty or existing");
 const anchorDate = flag("anchor-date");
 const verbose = args.includes("--verbose");
+const limit = (name: string): Limit | undefined => {
+  const v = flag(name);
+  if (v === undefined) return undefined;
+  const [requests, windowMs, blockMs] = v.split("/").map(Number);
+  if (!(requests && requests > 0 && windowMs && windowMs > 0))
+    return fail(`--${name} must look like 100/15000`);
+  return { requests, windowMs, ...(blockMs ? { blockMs } : {}) };
+};
+const harvestLimit = limit("harvest-limit");
+const runnLimit = limit("runn-limit");
+const faultsText = flag("faults");
+let faults: FaultConfig | undefined;
+try {
+  faults = faultsText === undefined ? undefined : (JSON.parse(faultsText) as FaultConfig);
+} catch {
+  fail("--faults must be a JSON object");
+}
 
 const started = Date.now();
 const sb = await startSandbox({
@@ -41,6 +61,8 @@ const sb = await startSandbox({
   timeScale: num("time-scale", 1),
   ...(anchorDate ? { anchorDate } : {}),
   ...(runnData ? { runnData: runnData as "empty" | "existing" } : {}),
+  limits: { ...(harvestLimit ? { harvest: harvestLimit } : {}), ...(runnLimit ? { runn: runnLimit } : {}) },
+  ...(faults ? { faults } : {}),
   ...(verbose ? { onRequest: (line: string) => process.stderr.write(`${line}\n`) } : {}),
 });
 process.stderr.write(`sandbox: ${preset} ready on ${sb.url} in ${Date.now() - started} ms\n`);

@@ -6,7 +6,23 @@ import { presets } from "../src/Presets.ts";
 const anchorDate = "2024-06-03";
 
 describe("generator", () => {
-  it("builds exactly the preset's counts", () => {
+  it("builds exactly the preset's counts (the README's table)", () => {
+    const tiny = generate({ seed: 42, preset: "tiny", anchorDate, runnData: "existing" });
+    const small = generate({ seed: 42, preset: "small", anchorDate, runnData: "existing" });
+    const shape = (w: typeof tiny) => {
+      const h = w.harvest[0]!;
+      const r = w.runn[0]!;
+      return [
+        h.userAssignments.length,
+        h.taskAssignments.length,
+        r.clients.size,
+        r.projects.size,
+        r.people.size,
+        r.actuals.size,
+      ];
+    };
+    expect(shape(tiny)).toEqual([31, 34, 13, 12, 12, 12]);
+    expect(shape(small)).toEqual([850, 1183, 33, 225, 145, 2000]);
     for (const name of ["tiny", "small"] as const) {
       const w = generate({ seed: 42, preset: name, anchorDate });
       const h = w.harvest[0]!;

@@ -76,6 +76,8 @@ describe("HTTP face", () => {
         "2024-06-03",
         "--time-scale",
         "10",
+        "--runn-limit",
+        "5/60000",
       ],
       {
         cwd: root,
@@ -106,12 +108,20 @@ describe("HTTP face", () => {
     expect([info.timeScale, info.anchorDate, info.limits]).toEqual([
       10,
       "2024-06-03",
-      { harvest: { requests: 100, windowMs: 15000 }, runn: { requests: 120, windowMs: 60000 } },
+      { harvest: { requests: 100, windowMs: 15000 }, runn: { requests: 5, windowMs: 60000 } },
     ]);
     const me = await fetch(`${info.runn.baseUrl}/me/`, {
       headers: { "accept-version": "1.0.0", authorization: `Bearer ${info.runn.token}` },
     });
     expect(me.status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await fetch(`${info.runn.baseUrl}/me/`, {
+        headers: { "accept-version": "1.0.0", authorization: `Bearer ${info.runn.token}` },
+      });
+      statuses.push(r.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
     const closed = new Promise<void>((resolve) => rl.once("close", () => resolve()));
     signalGroup(child, "SIGTERM");
     await closed;
