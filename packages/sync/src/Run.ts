@@ -32,11 +32,11 @@ export interface RunRequest {
 
 const types: ReadonlyArray<Run.EntityType> = ["clients", "projects", "people", "actuals"];
 
-/** Held items of the connection's latest finished run, to tell new holds from known ones. */
+/** Held items of the connection's latest run that got to apply, to tell new holds from known ones. */
 const previouslyHeld = (env: Env, connectionId: string) =>
   Effect.gen(function* () {
-    const page = yield* env.store.runs.list(connectionId as never, { limit: 1 });
-    const last = page.runs[0];
+    const page = yield* env.store.runs.list(connectionId as never, { limit: 20 });
+    const last = page.runs.find((r) => r.status === "succeeded" || r.status === "partial");
     if (last === undefined) return new Set<string>();
     const detail = yield* env.store.runs.get(last.id, { outcome: "held", limit: 100_000 });
     return new Set(

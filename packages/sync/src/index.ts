@@ -1,4 +1,5 @@
 export * as Clients from "./Clients.ts";
+export { type CreateSyncOptions, createSync, type SyncClient } from "./Facade.ts";
 export * as Notify from "./Notify.ts";
 export * as Output from "./Output.ts";
 export * as Progress from "./Progress.ts";

@@ -1,0 +1,126 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSync, type SyncClient } from "../src/index.ts";
+import type { ProgressEvent } from "../src/Progress.ts";
+import { anchorDate } from "./support/World.ts";
+
+describe("the Promise facade over SQLite, against the sandbox", () => {
+  let sb: RunningSandbox;
+  let sync: SyncClient;
+  let dir: string;
+  const events: Array<ProgressEvent> = [];
+  const hooks: Array<any> = [];
+  const hookServer = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => {
+      body += c;
+    });
+    req.on("end", () => {
+      hooks.push(JSON.parse(body));
+      res.writeHead(204).end();
+    });
+  });
+  let connectionId = "";
+  const connectParams = () => ({
+    name: "acme",
+    harvest: {
+      accountId: Number(sb.info.harvest.accountId),
+      userAgent: "Facade test (t@example.test)",
+      token: sb.info.harvest.token,
+    },
+    runn: { baseUrl: sb.info.runn.baseUrl, token: sb.info.runn.token },
+  });
+
+  beforeAll(async () => {
+    sb = await startSandbox({ port: 0, seed: 11, preset: "tiny", anchorDate, timeScale: 200 });
+    await new Promise<void>((r) => hookServer.listen(0, "127.0.0.1", () => r()));
+    dir = mkdtempSync(join(tmpdir(), "sync-facade-"));
+    sync = createSync({
+      store: { sqlite: { filename: join(dir, "state.db"), secretKey: randomBytes(32).toString("base64") } },
+      clients: {
+        harvestBaseUrl: sb.info.harvest.baseUrl,
+        harvestIdBaseUrl: sb.info.harvest.idBaseUrl,
+        harvestRateLimit: { limit: 100, window: "75 millis" },
+        runnRateLimit: { limit: 120, window: "300 millis" },
+        baseDelay: "5 millis",
+      },
+      sync: { now: () => new Date(sb.sandbox.nowSeconds() * 1000) },
+      onProgress: (e) => events.push(e),
+    });
+  });
+  afterAll(async () => {
+    await sync?.close();
+    await sb?.close();
+    hookServer.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses a wrong token, a wrong account id and a wrong Runn region, saying which (SPEC C2)", async () => {
+    const wrongToken = { ...connectParams(), harvest: { ...connectParams().harvest, token: "nope" } };
+    await expect(sync.connect(wrongToken)).rejects.toMatchObject({
+      _tag: "SyncError",
+      reason: "HarvestAuth",
+    });
+    const wrongAccount = { ...connectParams(), harvest: { ...connectParams().harvest, accountId: 1 } };
+    await expect(sync.connect(wrongAccount)).rejects.toMatchObject({ reason: "HarvestAccount" });
+    const wrongRegion = {
+      ...connectParams(),
+      runn: { ...connectParams().runn, baseUrl: `${sb.url}/elsewhere` },
+    };
+    await expect(sync.connect(wrongRegion)).rejects.toMatchObject({ reason: "RunnRegion" });
+    const error = await sync.connect(wrongToken).catch((e) => e);
+    expect(JSON.stringify(error)).not.toContain(sb.info.harvest.token);
+    expect(await sync.connections()).toEqual([]);
+  });
+
+  it("connects, plans, applies the saved plan, and refuses it once stale", async () => {
+    const { connection } = await sync.connect({
+      ...connectParams(),
+      settings: {
+        switches: { actuals: true },
+        webhookUrl: `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook?token=s3cret`,
+      },
+    });
+    connectionId = connection.id;
+    expect(connection.webhookOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const dry = await sync.plan(connectionId);
+    expect(dry.writes).toBeGreaterThan(0);
+    const saved = JSON.parse(JSON.stringify(dry.plan));
+    const applied = await sync.apply(saved);
+    expect(applied.status).toBe("succeeded");
+    expect(applied.counts.created + applied.counts.written).toBe(dry.writes);
+    expect(events.map((e) => e.phase)).toEqual(
+      expect.arrayContaining(["load", "reconcile", "people", "actuals"]),
+    );
+    // The plan's creates now exist: applying it again is refused as stale (SPEC R2).
+    const again = await sync.apply(saved);
+    expect(again.status).toBe("failed");
+    expect(again.error?.reason).toBe("StalePlan");
+  });
+
+  it("reports status, runs and a run's items; notifies held items once, without secrets (SPEC R5, R8)", async () => {
+    const status = await sync.status(connectionId);
+    expect(status.running).toBe(false);
+    expect(status.lastRun?.status).toBe("failed");
+    expect(status.lastSuccess.people).not.toBeNull();
+    expect(status.lastSuccess.actuals).not.toBeNull();
+    const { runs } = await sync.runs(connectionId);
+    expect(runs.map((r) => r.status)).toEqual(["failed", "succeeded"]);
+    const detail = await sync.runDetail(runs[1]!.id);
+    expect(detail.items.filter((i) => i.outcome === "created").length).toBeGreaterThan(0);
+    // First run held Unknown-role keys (notified) and the stale apply failed (notified).
+    expect(hooks.map((h) => h.events)).toEqual([["items.held"], ["run.failed"]]);
+    expect(JSON.stringify(hooks)).not.toContain(sb.info.harvest.token);
+    expect(JSON.stringify(hooks)).not.toContain(sb.info.runn.token);
+    expect(JSON.stringify(hooks)).not.toContain("s3cret");
+    const next = await sync.run(connectionId);
+    expect(next.status).toBe("succeeded");
+    expect(hooks).toHaveLength(2);
+  });
+});
