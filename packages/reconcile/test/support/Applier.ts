@@ -20,7 +20,15 @@ export const apply = (
   runn: Snapshot.RunnSnapshot,
   ledgerIn: ReadonlyArray<Ledger.LedgerEntry>,
 ): Applied => {
-  const all = [runn.clients, runn.projects, runn.people, runn.roles, runn.contracts, runn.actuals, runn.identityOnly];
+  const all = [
+    runn.clients,
+    runn.projects,
+    runn.people,
+    runn.roles,
+    runn.contracts,
+    runn.actuals,
+    runn.identityOnly,
+  ];
   let next = Math.max(0, ...all.flatMap((l) => l.map((r) => r.id))) + 1000;
   const newIds = new Map<string, number>();
   const id = (r: number | string): number => (typeof r === "number" ? r : newIds.get(r)!);
@@ -86,7 +94,12 @@ export const apply = (
         else relink(people, op);
         break;
       case "UpsertActual": {
-        const k = { personId: id(op.personId), projectId: id(op.projectId), roleId: id(op.roleId), date: op.date };
+        const k = {
+          personId: id(op.personId),
+          projectId: id(op.projectId),
+          roleId: id(op.roleId),
+          date: op.date,
+        };
         const seen = actuals.get(keyOf(k));
         const written = seen
           ? { ...seen, billableMinutes: op.billableMinutes, nonbillableMinutes: op.nonbillableMinutes }
@@ -126,7 +139,15 @@ export const apply = (
     }
   }
   return {
-    runn: { ...runn, clients, projects, people, roles, contracts, actuals: [...actuals.values(), ...foreign] },
+    runn: {
+      ...runn,
+      clients,
+      projects,
+      people,
+      roles,
+      contracts,
+      actuals: [...actuals.values(), ...foreign],
+    },
     ledger: [...ledger.values()],
   };
 };

@@ -101,7 +101,15 @@ const refs = (harvestId: number | null) => (harvestId === null ? [] : [ref(harve
 
 /** A Runn client, linked to `harvestId` when given. */
 export const runnClient = (id: number, harvestId: number | null, o: Loose<Runn.Client> = {}): Runn.Client =>
-  cast({ id, name: `Client ${harvestId ?? id}`, isArchived: false, references: refs(harvestId), createdAt: T, updatedAt: T, ...o });
+  cast({
+    id,
+    name: `Client ${harvestId ?? id}`,
+    isArchived: false,
+    references: refs(harvestId),
+    createdAt: T,
+    updatedAt: T,
+    ...o,
+  });
 
 /** A Runn project, linked to `harvestId` when given. */
 export const runnProject = (
@@ -141,7 +149,17 @@ export const runnPerson = (id: number, harvestId: number | null, o: Loose<Runn.P
 
 /** A Runn role. */
 export const runnRole = (id: number, name: string, o: Loose<Runn.Role> = {}): Runn.Role =>
-  cast({ id, name, isArchived: false, defaultHourCost: 0, standardRate: 0, references: [], createdAt: T, updatedAt: T, ...o });
+  cast({
+    id,
+    name,
+    isArchived: false,
+    defaultHourCost: 0,
+    standardRate: 0,
+    references: [],
+    createdAt: T,
+    updatedAt: T,
+    ...o,
+  });
 
 /** A person's current contract in a role. */
 export const contract = (id: number, personId: number, roleId: number): Runn.Contract =>
@@ -159,7 +177,13 @@ export const contract = (id: number, personId: number, roleId: number): Runn.Con
   });
 
 /** A project membership in a role. */
-export const member = (id: number, personId: number, projectId: number, roleId: number, placeholder = false) =>
+export const member = (
+  id: number,
+  personId: number,
+  projectId: number,
+  roleId: number,
+  placeholder = false,
+) =>
   cast<Runn.ProjectMember>({
     id,
     personId,
@@ -196,7 +220,17 @@ export const actual = (
   nonbillableMinutes = 0,
   o: Loose<Runn.Actual> = {},
 ): Runn.Actual =>
-  cast({ id, ...k, workstreamId: null, phaseId: null, billableMinutes, nonbillableMinutes, createdAt: T, updatedAt: T, ...o });
+  cast({
+    id,
+    ...k,
+    workstreamId: null,
+    phaseId: null,
+    billableMinutes,
+    nonbillableMinutes,
+    createdAt: T,
+    updatedAt: T,
+    ...o,
+  });
 
 /** A ledger row: the sync wrote these minutes for these entries. */
 export const ledgerEntry = (

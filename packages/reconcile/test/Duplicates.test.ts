@@ -1,0 +1,166 @@
+import type { Plan } from "@harvest-runn/domain";
+import { describe, expect, it } from "vitest";
+import { reconcile } from "../src/index.ts";
+import * as B from "./support/Builder.ts";
+
+const entityOptions = (o: Parameters<typeof B.options>[0] = {}) =>
+  B.options({ switches: { clientsAndProjects: true, people: true, actuals: false }, ...o });
+const items = (plan: Plan.Plan, tag: Plan.ReportItem["_tag"]) => plan.report.filter((r) => r._tag === tag);
+
+describe("E8 possible duplicates under each policy", () => {
+  const harvest = B.harvestSnapshot({
+    users: [B.user(1, { email: " Ann@Example.com " })],
+    clients: [B.client(10, { name: "Acme  Ltd" })],
+    projects: [B.project(100, 10, { name: "Web", client: { id: 10, name: "Acme Ltd" } })],
+  });
+  const runn = B.runnSnapshot({
+    people: [B.runnPerson(501, null, { email: "ann@example.com" })],
+    clients: [B.runnClient(510, null, { name: "acme ltd" })],
+    projects: [B.runnProject(600, null, 510, { name: "WEB" })],
+    roles: [B.runnRole(7, "Developer")],
+  });
+  const cases: ReadonlyArray<
+    [Plan.PossibleDuplicate["outcome"], "hold" | "create" | "link", ReadonlyArray<string>]
+  > = [
+    ["held", "hold", []],
+    ["created", "create", ["CreateClient", "CreateProject", "CreatePerson"]],
+    ["linked", "link", ["LinkEntity", "LinkEntity", "LinkEntity"]],
+  ];
+  for (const [outcome, policy, tags] of cases) {
+    it(`E8: onPossibleDuplicate ${policy} → ${outcome}, with a suggestion per entity`, () => {
+      const plan = reconcile(harvest, runn, entityOptions({ onPossibleDuplicate: policy }));
+      expect(plan.operations.map((o) => o._tag)).toEqual(tags);
+      const dups = items(plan, "PossibleDuplicate") as Array<Plan.PossibleDuplicate>;
+      expect(dups.map((d) => [d.kind, d.outcome, d.suggestions])).toEqual([
+        ["client", outcome, [{ kind: "client", runnId: 510, harvestId: 10 }]],
+        ["person", outcome, [{ kind: "person", runnId: 501, harvestId: 1 }]],
+        ["project", outcome, [{ kind: "project", runnId: 600, harvestId: 100 }]],
+      ]);
+    });
+  }
+  it("E8: link writes the entity's existing references plus the Harvest one", () => {
+    const withRefs = {
+      ...runn,
+      people: [B.runnPerson(501, null, { email: "ann@example.com", references: [B.ref(9, "HR")] })],
+    };
+    const plan = reconcile(harvest, withRefs, entityOptions({ onPossibleDuplicate: "link" }));
+    const link = plan.operations.find(
+      (o) => o._tag === "LinkEntity" && o.kind === "person",
+    ) as Plan.LinkEntity;
+    expect(link.references).toEqual([B.ref(9, "HR"), B.ref(1)]);
+  });
+  it("E8: link with two Harvest look-alikes holds both instead of guessing", () => {
+    const twins = {
+      ...harvest,
+      users: [B.user(1, { email: "ann@example.com" }), B.user(2, { email: "ANN@example.com" })],
+    };
+    const plan = reconcile(twins, runn, entityOptions({ onPossibleDuplicate: "link" }));
+    const people = (items(plan, "PossibleDuplicate") as Array<Plan.PossibleDuplicate>).filter(
+      (d) => d.kind === "person",
+    );
+    expect(people.map((d) => d.outcome)).toEqual(["held", "held"]);
+  });
+  it("E8: a linked Runn entity is never a duplicate candidate", () => {
+    const plan = reconcile(
+      B.harvestSnapshot({ clients: [B.client(10, { name: "Acme" })] }),
+      B.runnSnapshot({ clients: [B.runnClient(510, 99, { name: "Acme" })] }),
+      entityOptions(),
+    );
+    expect(plan.operations.map((o) => o._tag)).toEqual(["CreateClient"]);
+  });
+});
+
+describe("E9 conflicting links", () => {
+  it("E9: two Runn entities with one Harvest id are reported; nothing is created; actuals are held", () => {
+    const harvest = B.harvestSnapshot({
+      users: [B.user(1)],
+      timeEntries: [B.entry(1, 1, 100, "2026-11-20", 60)],
+    });
+    const runn = B.runnSnapshot({
+      people: [B.runnPerson(501, 1), B.runnPerson(502, 1)],
+      projects: [B.runnProject(600, 100, 510)],
+      roles: [B.runnRole(7, "Developer")],
+      contracts: [B.contract(900, 501, 7), B.contract(901, 502, 7)],
+    });
+    const plan = reconcile(harvest, runn, B.options());
+    expect(plan.operations).toEqual([]);
+    expect(items(plan, "ConflictingLink")).toEqual([
+      { _tag: "ConflictingLink", kind: "person", harvestId: 1, runnIds: [501, 502] },
+    ]);
+    expect((items(plan, "Skipped") as Array<Plan.Skipped>).map((s) => s.reason)).toEqual(["ambiguous_link"]);
+  });
+});
+
+describe("E10 do-not-import list", () => {
+  it("E10: an entity on the do-not-import list is not created, and its time is skipped with that reason", () => {
+    const harvest = B.harvestSnapshot({
+      users: [B.user(1)],
+      timeEntries: [B.entry(1, 1, 100, "2026-11-20", 60)],
+    });
+    const runn = B.runnSnapshot({
+      projects: [B.runnProject(600, 100, 510)],
+      roles: [B.runnRole(7, "Developer")],
+    });
+    const plan = reconcile(harvest, runn, B.options({ doNotImport: [{ kind: "person", harvestId: 1 }] }));
+    expect(plan.operations).toEqual([]);
+    expect(items(plan, "Held")).toMatchObject([{ kind: "person", harvestId: 1, reason: "do_not_import" }]);
+    expect(items(plan, "Skipped")).toMatchObject([{ reason: "do_not_import", entryIds: [1] }]);
+  });
+});
+
+describe("R7 records known only by identity", () => {
+  it("R7: a Runn record known only by identity counts as linked and is not re-created", () => {
+    const plan = reconcile(
+      B.harvestSnapshot({ clients: [B.client(10)] }),
+      B.runnSnapshot({
+        identityOnly: [{ kind: "client", id: 510, references: [B.ref(10)], error: "name: missing" }],
+      }),
+      entityOptions(),
+    );
+    expect(plan.operations).toEqual([]);
+  });
+  it("R7: when some record's identity failed, creates of that kind are held", () => {
+    const plan = reconcile(
+      B.harvestSnapshot({ clients: [B.client(10)] }),
+      B.runnSnapshot({ unreadableKinds: ["client"] }),
+      entityOptions(),
+    );
+    expect(plan.operations).toEqual([]);
+    expect(items(plan, "Held")).toMatchObject([{ kind: "client", reason: "identity_unreadable" }]);
+  });
+  it("R7: malformed records of both snapshots reach the report", () => {
+    const record = {
+      source: "harvest" as const,
+      resource: "users",
+      id: 3,
+      path: "email",
+      message: "expected string",
+    };
+    const plan = reconcile(B.harvestSnapshot({ malformed: [record] }), B.runnSnapshot(), entityOptions());
+    expect(plan.report).toEqual([{ _tag: "Malformed", record }]);
+  });
+});
+
+describe("C4 R4 switches and scope", () => {
+  const harvest = B.harvestSnapshot({
+    users: [B.user(1)],
+    clients: [B.client(10)],
+    projects: [B.project(100, 10)],
+  });
+  it("C4: with every switch off nothing is written", () => {
+    const plan = reconcile(
+      harvest,
+      B.runnSnapshot(),
+      B.options({ switches: { clientsAndProjects: false, people: false, actuals: false } }),
+    );
+    expect(plan.operations).toEqual([]);
+  });
+  it("R4: an entity-type scope creates only those types", () => {
+    const plan = reconcile(
+      harvest,
+      B.runnSnapshot(),
+      entityOptions({ scope: { kind: "entities", types: ["people"] } }),
+    );
+    expect(plan.operations.map((o) => o._tag)).toEqual(["CreateRole", "CreatePerson"]);
+  });
+});
