@@ -21,7 +21,11 @@ describe("StoreRegistry", () => {
 
   it("without the server variable: skips with a reason outside CI, fails under CI=true", () => {
     const env = { HARVEST_RUNN_STORES: "pg" };
-    expect(StoreRegistry.server("pg", "DATABASE_URL", env)).toBeUndefined();
+    const printed: Array<string> = [];
+    expect(StoreRegistry.server("pg", "DATABASE_URL", env, (m) => printed.push(m))).toBeUndefined();
+    expect(printed).toEqual([
+      expect.stringContaining("skipping the pg store adapter: DATABASE_URL is not set"),
+    ]);
     expect(() => StoreRegistry.server("pg", "DATABASE_URL", { ...env, CI: "true" })).toThrow(
       /DATABASE_URL is not set/,
     );

@@ -41,14 +41,17 @@ export const isSelected = (name: string, env: Env = process.env): boolean =>
  * Missing: under `CI=true` this throws (the test file fails); otherwise it prints why the adapter is
  * skipped and returns `undefined`. An adapter not selected returns `undefined` quietly.
  */
-export const server = (name: Name, variable: string, env: Env = process.env): string | undefined => {
+export const server = (
+  name: Name,
+  variable: string,
+  env: Env = process.env,
+  warn: (message: string) => void = console.warn,
+): string | undefined => {
   if (!isSelected(name, env)) return undefined;
   const value = env[variable];
   if (value) return value;
   if (isCi(env))
     throw new Error(`${variable} is not set: the ${name} store adapter cannot be tested under CI=true`);
-  console.warn(
-    `[storage] skipping the ${name} store adapter: ${variable} is not set (set it to test ${name})`,
-  );
+  warn(`[storage] skipping the ${name} store adapter: ${variable} is not set (set it to test ${name})`);
   return undefined;
 };
