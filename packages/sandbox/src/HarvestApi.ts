@@ -1,5 +1,6 @@
 /** The simulated Harvest API: User-Agent and auth checks, then routing to lists, single records and writes. */
 
+import { createEntry, deleteEntry, updateEntry } from "./HarvestEntryWrites.ts";
 import { companyJson, userJson } from "./HarvestJson.ts";
 import {
   type ListContext,
@@ -17,12 +18,9 @@ import { type Caller, managerScope } from "./HarvestScope.ts";
 import {
   canWrite,
   createClient,
-  createEntry,
   createProject,
   createUser,
-  deleteEntry,
   updateClient,
-  updateEntry,
   updateProject,
   updateUser,
 } from "./HarvestWrites.ts";

@@ -1,6 +1,7 @@
 /** The simulated Runn API v1: `Accept-Version` and token checks, then routing (trailing slashes optional). */
 import { parseInstant } from "./Dates.ts";
 import { parseBody, type Reply, reply, type SimRequest } from "./Http.ts";
+import { deleteActual, upsertActual, upsertActualsBulk } from "./RunnActualWrites.ts";
 import { roleJson, runnError } from "./RunnJson.ts";
 import {
   listActuals,
@@ -20,15 +21,12 @@ import {
   createPerson,
   createProject,
   createRole,
-  deleteActual,
   deletePerson,
   deleteProject,
   updateClient,
   updatePerson,
   updateProject,
   updateRole,
-  upsertActual,
-  upsertActualsBulk,
 } from "./RunnWrites.ts";
 
 /** Resolves the account of a Runn request, or the 400/401 reply. */
