@@ -1,1 +1,2 @@
-export {};
+export * as Cli from "./Cli.ts";
+export * as Summary from "./Summary.ts";

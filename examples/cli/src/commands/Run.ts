@@ -1,0 +1,157 @@
+/**
+ * `plan`, `sync`, `apply <plan.json>` and `backfill --from <date>`: dry runs print what would be
+ * written; runs print their summary and exit 0 (succeeded), 3 (partial) or 1 (failed).
+ */
+import { readFileSync } from "node:fs";
+import { Args, Command, Options } from "@effect/cli";
+import { Output, Sync } from "@harvest-runn/sync";
+import { Effect, Option } from "effect";
+import * as Errors from "../Errors.ts";
+import * as ProgressBars from "../ProgressBars.ts";
+import * as Render from "../Render.ts";
+import * as Summary from "../Summary.ts";
+import { connection, json, resolveConnection, withApp } from "./Common.ts";
+
+const entityTypes = ["clients", "projects", "people", "actuals"] as const;
+
+const only = Options.text("only").pipe(
+  Options.withDescription("comma-separated entity types: clients,projects,people,actuals"),
+  Options.optional,
+);
+const project = Options.integer("project").pipe(
+  Options.withDescription("sync one Harvest project's actuals (SPEC A10)"),
+  Options.optional,
+);
+
+/** The scope the flags ask for. */
+const scopeOf = (o: { readonly only: Option.Option<string>; readonly project: Option.Option<number> }) =>
+  Effect.gen(function* () {
+    if (Option.isSome(o.project)) {
+      if (Option.isSome(o.only)) return yield* Errors.usage("--only and --project cannot be combined");
+      return { kind: "project", harvestProjectId: o.project.value } as const satisfies Output.Scope;
+    }
+    if (Option.isNone(o.only)) return Output.scopeAll;
+    const types = o.only.value.split(",").map((t) => t.trim());
+    const bad = types.filter((t) => !(entityTypes as ReadonlyArray<string>).includes(t));
+    if (bad.length > 0 || types.length === 0)
+      return yield* Errors.usage(`--only takes ${entityTypes.join(",")}; got "${bad.join(",")}"`);
+    return { kind: "entities", types: types as Array<(typeof entityTypes)[number]> } as const;
+  });
+
+/** Prints a finished run (summary and breakdown, or the summary as JSON) and sets the exit code. */
+export const printRun = (summary: Output.RunSummary, asJson: boolean) =>
+  Effect.gen(function* () {
+    if (asJson) yield* Render.json(summary);
+    else {
+      const detail = yield* (yield* Sync.Sync).runDetail(summary.id);
+      yield* Render.lines(...Summary.runLines(summary, Summary.breakdown(detail.items)));
+    }
+    yield* Errors.setExitCode(Summary.exitOf(summary));
+  });
+
+/** Runs an effect with progress output for this process's mode. */
+export const withProgress = <A, E, R>(asJson: boolean, effect: Effect.Effect<A, E, R>) => {
+  const bars = ProgressBars.make(ProgressBars.modeFor(asJson));
+  return effect.pipe(Effect.provide(bars.layer), Effect.ensuring(bars.stop));
+};
+
+/** Lines for a dry run: planned writes by kind, held and skipped items by reason. */
+export const planLines = (items: ReadonlyArray<Output.RunItem>, writes: number): Array<string> => {
+  const planned = items.filter((i) => i.outcome === "planned");
+  const action = (i: Output.RunItem) => i.label.split(" ")[0] ?? "";
+  const rows = Render.countBy(planned, (i) => `${i.kind}\u0000${action(i)}`).map(([k, n]) => {
+    const [kind, verb] = k.split("\u0000");
+    return [kind ?? "", verb ?? "", n];
+  });
+  const b = Summary.breakdown(items);
+  const reasons = (title: string, r: Record<string, number>) =>
+    Object.keys(r).length === 0
+      ? []
+      : [`${title}:`, ...Object.entries(r).map(([k, n]) => `  ${String(n).padStart(5)}  ${k}`)];
+  return [
+    Render.style.bold(`Plan: ${writes} Runn write${writes === 1 ? "" : "s"}`),
+    ...(rows.length === 0 ? ["  nothing to write"] : Render.table(["kind", "action", "count"], rows)),
+    ...reasons("held (waiting for you)", b.held),
+    ...reasons("skipped", b.skipped),
+    ...b.duplicates.map((d) => `  possible duplicate ${d.label}: ${Render.style.cyan(d.command)}`),
+  ];
+};
+
+const planCommand = Command.make("plan", { connection, only, project, json }, (o) =>
+  withApp(
+    Effect.gen(function* () {
+      const id = yield* resolveConnection(o.connection);
+      const scope = yield* scopeOf(o);
+      const result = yield* (yield* Sync.Sync).plan(id, { scope });
+      yield* Render.out(o.json, result.plan, () => [
+        ...planLines(result.items, result.writes),
+        Render.style.dim(
+          "save it with `harvest-runn plan --json > plan.json`, apply it with `harvest-runn apply plan.json`",
+        ),
+      ]);
+    }),
+  ),
+).pipe(Command.withDescription("show what a sync would write, writing nothing (--json: the Plan itself)"));
+
+const syncCommand = Command.make(
+  "sync",
+  {
+    connection,
+    only,
+    project,
+    dryRun: Options.boolean("dry-run").pipe(Options.withDescription("write nothing")),
+    json,
+  },
+  (o) =>
+    withApp(
+      Effect.gen(function* () {
+        const id = yield* resolveConnection(o.connection);
+        const scope = yield* scopeOf(o);
+        const sync = yield* Sync.Sync;
+        if (o.dryRun) {
+          const result = yield* sync.plan(id, { scope });
+          return yield* Render.out(
+            o.json,
+            { writes: result.writes, counts: result.counts, items: result.items },
+            () => planLines(result.items, result.writes),
+          );
+        }
+        const summary = yield* withProgress(o.json, sync.run(id, { scope, trigger: "manual" }));
+        yield* printRun(summary, o.json);
+      }),
+    ),
+).pipe(Command.withDescription("run the sync now (all types the switches allow, or --only / --project)"));
+
+const applyCommand = Command.make("apply", { file: Args.text({ name: "plan.json" }), json }, (o) =>
+  withApp(
+    Effect.gen(function* () {
+      const raw = yield* Effect.try({
+        try: () => JSON.parse(readFileSync(o.file, "utf8")) as unknown,
+        catch: (e) =>
+          Errors.usage(`cannot read a plan from ${o.file}: ${e instanceof Error ? e.message : String(e)}`),
+      });
+      const summary = yield* withProgress(o.json, (yield* Sync.Sync).apply(raw, { trigger: "manual" }));
+      yield* printRun(summary, o.json);
+    }),
+  ),
+).pipe(
+  Command.withDescription(
+    "apply a plan saved with `plan --json` (refused when Harvest or Runn changed since)",
+  ),
+);
+
+const backfillCommand = Command.make(
+  "backfill",
+  { connection, from: Options.text("from").pipe(Options.withDescription("first day, YYYY-MM-DD")), json },
+  (o) =>
+    withApp(
+      Effect.gen(function* () {
+        const id = yield* resolveConnection(o.connection);
+        const summary = yield* withProgress(o.json, (yield* Sync.Sync).backfill(id, o.from));
+        yield* printRun(summary, o.json);
+      }),
+    ),
+).pipe(Command.withDescription("recompute every day's actuals from a date (SPEC A6)"));
+
+/** The run commands. */
+export const commands = [planCommand, syncCommand, applyCommand, backfillCommand] as const;

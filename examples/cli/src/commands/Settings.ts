@@ -1,0 +1,131 @@
+/**
+ * `settings`: shows a connection's switches, policies, role mapping, schedule and webhook, and changes
+ * the ones given as flags (merged over the stored settings).
+ */
+import { Command, Options } from "@effect/cli";
+import type { ConnectionId } from "@harvest-runn/domain";
+import { type Settings, SyncStore } from "@harvest-runn/storage";
+import { Sync, SyncError } from "@harvest-runn/sync";
+import { Effect, Option } from "effect";
+import * as Render from "../Render.ts";
+import { connection, json, resolveConnection, withApp } from "./Common.ts";
+
+const onOff = (name: string, description: string) =>
+  Options.choice(name, ["on", "off"]).pipe(
+    Options.withDescription(description),
+    Options.map((v) => v === "on"),
+    Options.optional,
+  );
+
+const flags = {
+  connection,
+  json,
+  clientsAndProjects: onOff("clients-and-projects", "import clients and projects"),
+  people: onOff("people", "import people"),
+  actuals: onOff("actuals", "sync actuals (timesheets)"),
+  onPossibleDuplicate: Options.choice("on-possible-duplicate", ["hold", "create", "link"]).pipe(
+    Options.optional,
+  ),
+  onRemovedTime: Options.choice("on-removed-time", ["delete", "zero"]).pipe(Options.optional),
+  windowDays: Options.integer("window-days").pipe(Options.optional),
+  includeArchived: onOff("include-archived", "import archived Harvest entities too"),
+  protectManualEdits: onOff(
+    "protect-manual-edits",
+    "report a conflict instead of overwriting edited actuals",
+  ),
+  approvedOnly: onOff("approved-only", "sync approved time entries only"),
+  roleMap: Options.keyValueMap("role-map").pipe(
+    Options.withDescription("Harvest role=Runn role (repeat for more; replaces the table)"),
+    Options.optional,
+  ),
+  schedule: Options.text("schedule").pipe(Options.withDescription("daily run time HH:MM"), Options.optional),
+  timeZone: Options.text("time-zone").pipe(
+    Options.withDescription("IANA time zone of the schedule"),
+    Options.optional,
+  ),
+  scheduleEnabled: onOff("scheduled", "run daily"),
+  webhook: Options.text("webhook").pipe(Options.withDescription("webhook URL, or none"), Options.optional),
+};
+
+type Success<O> = O extends Options.Options<infer A> ? A : never;
+type Flags = { readonly [K in keyof typeof flags]: Success<(typeof flags)[K]> };
+
+const some = <A>(o: Option.Option<A>, f: (a: A) => Record<string, unknown>) =>
+  Option.match(o, { onNone: () => ({}), onSome: f });
+
+/** The settings patch the flags ask for, deep-merged over `current`. */
+const merged = (current: Settings.Settings, o: Flags) => ({
+  ...current,
+  switches: {
+    ...current.switches,
+    ...some(o.clientsAndProjects, (v) => ({ clientsAndProjects: v })),
+    ...some(o.people, (v) => ({ people: v })),
+    ...some(o.actuals, (v) => ({ actuals: v })),
+  },
+  schedule: {
+    ...current.schedule,
+    ...some(o.schedule, (v) => ({ timeOfDay: v })),
+    ...some(o.timeZone, (v) => ({ timeZone: v })),
+    ...some(o.scheduleEnabled, (v) => ({ enabled: v })),
+  },
+  ...some(o.onPossibleDuplicate, (v) => ({ onPossibleDuplicate: v })),
+  ...some(o.onRemovedTime, (v) => ({ onRemovedTime: v })),
+  ...some(o.windowDays, (v) => ({ windowDays: v })),
+  ...some(o.includeArchived, (v) => ({ includeArchived: v })),
+  ...some(o.protectManualEdits, (v) => ({ protectManualEdits: v })),
+  ...some(o.approvedOnly, (v) => ({ approvedOnly: v })),
+  ...some(o.roleMap, (v) => ({ roleMapping: Object.fromEntries(v) })),
+  ...some(o.webhook, (v) => ({ webhookUrl: v === "none" ? null : v })),
+});
+
+const changes = (o: Flags) =>
+  Object.entries(o).some(
+    ([k, v]) =>
+      k !== "connection" && k !== "json" && Option.isOption(v) && Option.isSome(v as Option.Option<unknown>),
+  );
+
+/** Settings as shown: the webhook's origin only (a URL can carry a token). */
+const shown = (s: Settings.Settings) => ({
+  ...s,
+  webhookUrl: s.webhookUrl === null ? null : safeOrigin(s.webhookUrl),
+});
+
+const safeOrigin = (url: string) => {
+  try {
+    return `${new URL(url).origin}/…`;
+  } catch {
+    return "invalid URL";
+  }
+};
+
+const settingsCommand = Command.make("settings", flags, (o) =>
+  withApp(
+    Effect.gen(function* () {
+      const id = yield* resolveConnection(o.connection);
+      const store = yield* SyncStore.SyncStore;
+      const sync = yield* Sync.Sync;
+      const read = store.settings
+        .get(id as ConnectionId)
+        .pipe(
+          Effect.mapError((e) =>
+            SyncError.make(e.reason === "NotFound" ? "ConnectionNotFound" : "Store", e.message),
+          ),
+        );
+      let current = yield* read;
+      if (changes(o)) {
+        yield* sync.configure(id, merged(current, o));
+        current = yield* read;
+      }
+      const view = shown(current);
+      yield* Render.out(o.json, { connectionId: id, settings: view }, () => [
+        Render.style.bold(`settings of ${id}`),
+        ...Object.entries(view).map(
+          ([k, v]) => `  ${k.padEnd(20)} ${typeof v === "object" ? JSON.stringify(v) : String(v)}`,
+        ),
+      ]);
+    }),
+  ),
+).pipe(Command.withDescription("show or change switches, policies, role mapping, schedule and webhook"));
+
+/** The settings command. */
+export const commands = [settingsCommand] as const;
