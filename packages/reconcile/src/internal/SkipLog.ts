@@ -51,7 +51,7 @@ export class SkipLog {
         date: acc.date as Plan.Skipped["date"],
         entryCount: acc.count,
         entryIds: acc.ids.slice(0, cap),
-        minutes: Math.round(acc.amount),
+        minutes: Math.round(acc.amount) || 0,
       });
     }
     return out;

@@ -1,0 +1,197 @@
+/**
+ * fast-check arbitraries for whole worlds: Harvest and Runn snapshots that partly agree (linked, unlinked,
+ * look-alikes, conflicting), entries in and out of the window, Runn actuals and ledger rows, and options.
+ */
+import type { Harvest, Ledger, ReconcileOptions, Runn, Snapshot } from "@harvest-runn/domain";
+import fc from "fast-check";
+import * as B from "./Builder.ts";
+
+/** A generated world. */
+export interface World {
+  readonly harvest: Snapshot.HarvestSnapshot;
+  readonly runn: Snapshot.RunnSnapshot;
+  readonly options: ReconcileOptions.Options;
+}
+
+const DAYS = ["2026-10-10", "2026-10-20", "2026-11-01", "2026-11-20", "2026-11-21", "2026-11-27"];
+const ROLE_SETS: ReadonlyArray<ReadonlyArray<string>> = [
+  [],
+  ["Developer"],
+  ["designer"],
+  ["Developer", "Lead"],
+];
+
+/** Worlds with up to 4 users, 3 clients, 4 projects, 25 entries. */
+export const world = (
+  o: { readonly protect?: boolean; readonly simple?: boolean } = {},
+): fc.Arbitrary<World> =>
+  fc
+    .record({
+      users: fc.array(
+        fc.record({
+          link: fc.constantFrom("linked", "unlinked", "lookalike"),
+          roles: fc.integer({ min: 0, max: 3 }),
+          active: fc.boolean(),
+          role: fc.constantFrom(7, 8, 9),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      clients: fc.array(
+        fc.record({ link: fc.constantFrom("linked", "unlinked", "lookalike"), active: fc.boolean() }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      projects: fc.array(
+        fc.record({
+          link: fc.constantFrom("linked", "unlinked", "lookalike", "conflict"),
+          client: fc.nat(),
+          active: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      members: fc.array(fc.record({ user: fc.nat(), project: fc.nat(), role: fc.constantFrom(7, 8, 9) }), {
+        maxLength: 4,
+      }),
+      entries: fc.array(
+        fc.record({
+          user: fc.nat(),
+          project: fc.nat(),
+          day: fc.nat(DAYS.length - 1),
+          seconds: fc.integer({ min: -1800, max: 20_000 }),
+          billable: fc.boolean(),
+          approved: fc.boolean(),
+        }),
+        { maxLength: 25 },
+      ),
+      actuals: fc.array(
+        fc.record({
+          user: fc.nat(),
+          project: fc.nat(),
+          day: fc.nat(DAYS.length - 1),
+          role: fc.constantFrom(7, 8),
+          minutes: fc.nat(300),
+          owned: fc.boolean(),
+          drift: fc.boolean(),
+        }),
+        { maxLength: 8 },
+      ),
+      policy: fc.constantFrom("hold", "create", "link") as fc.Arbitrary<"hold" | "create" | "link">,
+      removed: fc.constantFrom("delete", "zero") as fc.Arbitrary<"delete" | "zero">,
+      perDay: fc.boolean(),
+      archived: fc.boolean(),
+      approvedOnly: fc.boolean(),
+    })
+    .map((g) => {
+      const users: Array<Harvest.User> = [];
+      const people: Array<Runn.Person> = [];
+      const contracts: Array<Runn.Contract> = [];
+      g.users.forEach((u, i) => {
+        const id = i + 1;
+        users.push(B.user(id, { roles: ROLE_SETS[u.roles], is_active: u.active }));
+        if (u.link === "linked") {
+          people.push(B.runnPerson(500 + id, id));
+          contracts.push(B.contract(900 + id, 500 + id, u.role));
+        } else if (u.link === "lookalike") people.push(B.runnPerson(500 + id, null));
+      });
+      const clients: Array<Harvest.Client> = [];
+      const runnClients: Array<Runn.Client> = [];
+      g.clients.forEach((c, i) => {
+        const id = 10 + i;
+        clients.push(B.client(id, { is_active: c.active }));
+        if (c.link !== "unlinked") runnClients.push(B.runnClient(510 + i, c.link === "linked" ? id : null));
+      });
+      const projects: Array<Harvest.Project> = [];
+      const runnProjects: Array<Runn.Project> = [];
+      g.projects.forEach((p, i) => {
+        const id = 100 + i;
+        const client = 10 + (p.client % clients.length);
+        projects.push(B.project(id, client, { is_active: p.active }));
+        const runnClient = runnClients.find((c) => c.name === `Client ${client}`)?.id ?? 509;
+        if (p.link === "linked" || p.link === "conflict")
+          runnProjects.push(B.runnProject(600 + i, id, runnClient));
+        if (p.link === "conflict") runnProjects.push(B.runnProject(650 + i, id, runnClient));
+        if (p.link === "lookalike")
+          runnProjects.push(B.runnProject(600 + i, null, runnClient, { name: `Project ${id}` }));
+      });
+      const members = g.members.map((m, i) =>
+        B.member(i + 1, 500 + 1 + (m.user % users.length), 600 + (m.project % projects.length), m.role),
+      );
+      const entries = g.entries.map((e, i) =>
+        B.entry(
+          i + 1,
+          1 + (e.user % users.length),
+          100 + (e.project % projects.length),
+          DAYS[e.day]!,
+          e.seconds / 60,
+          {
+            billable: e.billable,
+            approval_status: e.approved ? "approved" : "submitted",
+          },
+        ),
+      );
+      const actuals: Array<Runn.Actual> = [];
+      const ledger: Array<Ledger.LedgerEntry> = [];
+      const seen = new Set<string>();
+      g.actuals.forEach((a, i) => {
+        const k = {
+          personId: 500 + 1 + (a.user % users.length),
+          projectId: 600 + (a.project % projects.length),
+          roleId: a.role,
+          date: DAYS[a.day]!,
+        };
+        const ks = JSON.stringify(k);
+        if (seen.has(ks)) return;
+        seen.add(ks);
+        actuals.push(B.actual(i + 1, k, a.minutes));
+        if (a.owned)
+          ledger.push(B.ledgerEntry(k, a.drift && o.protect ? a.minutes + 5 : a.minutes, [1000 + i], i + 1));
+      });
+      const runn = B.runnSnapshot({
+        people,
+        contracts,
+        clients: runnClients,
+        projects: runnProjects,
+        roles: [B.runnRole(7, "Developer"), B.runnRole(8, "Lead"), B.runnRole(9, "Unknown")],
+        projectMembers: members,
+        actuals,
+      });
+      const options = B.options({
+        ledger,
+        onPossibleDuplicate: g.policy,
+        onRemovedTime: g.removed,
+        includeArchived: g.archived,
+        protectManualEdits: o.protect ?? false,
+        rounding: { source: "hours", mode: o.simple ? "entry" : g.perDay ? "day" : "entry" },
+        approvedOnly: o.simple ? false : g.approvedOnly,
+      });
+      return {
+        harvest: B.harvestSnapshot({ users, clients, projects, timeEntries: entries }),
+        runn,
+        options,
+      };
+    });
+
+/** Shuffles every list of a world with a seeded permutation. */
+export const shuffled = (w: World, seed: number): World => {
+  let s = seed | 0;
+  const rand = () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const sh = <A>(xs: ReadonlyArray<A>): Array<A> => {
+    const out = [...xs];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+  const shAll = <A extends object>(o: A): A =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? sh(v) : v])) as A;
+  return {
+    harvest: shAll(w.harvest),
+    runn: shAll(w.runn),
+    options: { ...w.options, ledger: sh(w.options.ledger) },
+  };
+};
