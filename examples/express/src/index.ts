@@ -1,1 +1,4 @@
-export {};
+export { type AppOptions, createApp } from "./App.ts";
+export * as Config from "./Config.ts";
+export * as Dispatch from "./Dispatch.ts";
+export * as Runtime from "./Runtime.ts";

@@ -1,0 +1,90 @@
+/**
+ * The Express app over the host's runtime: `/health` (public), the status page and its login, and the
+ * JSON API behind the bearer key. Kept apart from `main.ts` so tests start it on port 0.
+ *
+ * @example
+ * const runtime = Runtime.make(config);
+ * const app = createApp(runtime, { apiKey: config.apiKey });
+ * app.listen(3000, "127.0.0.1");
+ */
+import type { Redacted } from "effect";
+import express, { type ErrorRequestHandler, type Express } from "express";
+import { requireKey } from "./api/Auth.ts";
+import * as Connections from "./api/Connections.ts";
+import * as Links from "./api/Links.ts";
+import * as Runs from "./api/Runs.ts";
+import * as PageRoutes from "./page/Routes.ts";
+import { Sessions } from "./page/Session.ts";
+import type { HostRuntime } from "./Runtime.ts";
+
+/** Options of `createApp`. */
+export interface AppOptions {
+  /** The API key (`HARVEST_RUNN_API_KEY`). */
+  readonly apiKey: Redacted.Redacted<string>;
+  /** Add `Secure` to cookies (serve behind HTTPS). Default false. */
+  readonly cookieSecure?: boolean;
+  /** The session table (default a fresh one). */
+  readonly sessions?: Sessions;
+}
+
+/** Turns body-parser failures into a 400 naming the body, and anything else into a bare 500. */
+const errors: ErrorRequestHandler = (err, _req, res, _next) => {
+  const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
+  if (status === 500) console.error("request failed:", err instanceof Error ? err.name : "unknown error");
+  res.status(status).json({
+    error:
+      status === 500
+        ? { _tag: "InternalError", reason: "Internal", message: "internal error" }
+        : {
+            _tag: "HttpError",
+            reason: "BadRequest",
+            message: status === 413 ? "body: too large" : "body: not valid JSON",
+            field: "body",
+          },
+  });
+};
+
+/** Builds the app; it owns no resources (the runtime is disposed by its creator). */
+export const createApp = (runtime: HostRuntime, options: AppOptions): Express => {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader(
+      "Content-Security-Policy",
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    next();
+  });
+
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  const pages = express.Router();
+  PageRoutes.routes(pages, runtime, {
+    apiKey: options.apiKey,
+    sessions: options.sessions ?? new Sessions(),
+    cookieSecure: options.cookieSecure ?? false,
+  });
+  app.use(pages);
+
+  const api = express.Router();
+  api.use(requireKey(options.apiKey));
+  api.use(express.json({ limit: "1mb" }));
+  Connections.routes(api, runtime);
+  Runs.routes(api, runtime);
+  Links.routes(api, runtime);
+  api.use((req, res) => {
+    res.status(404).json({
+      error: { _tag: "HttpError", reason: "NotFound", message: `no route ${req.method} ${req.path}` },
+    });
+  });
+  app.use(api);
+  app.use(errors);
+  return app;
+};

@@ -1,0 +1,104 @@
+/**
+ * The host's one `ManagedRuntime`: a store (SQLite by default, Postgres with `DATABASE_URL`), the API
+ * clients, the `Sync` service, the dispatch of background work and, optionally, the in-process daily
+ * scheduler. Built once at start and disposed on shutdown.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { SecretBox, SyncStore } from "@harvest-runn/storage";
+import { SyncStoreSql } from "@harvest-runn/storage-sql";
+import { Clients, Sync } from "@harvest-runn/sync";
+import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect";
+import type { HostConfig } from "./Config.ts";
+import * as Dispatch from "./Dispatch.ts";
+
+/** The services every route reaches. */
+export type Services = Sync.Sync | SyncStore.SyncStore | Dispatch.Dispatch;
+
+/** The runtime `createApp` takes. */
+export type HostRuntime = ManagedRuntime.ManagedRuntime<Services, SyncStore.SyncStoreError>;
+
+/** What the layer is built from: a store layer plus the options of the clients and `Sync`. */
+export interface HostLayerOptions {
+  readonly store: Layer.Layer<SyncStore.SyncStore, SyncStore.SyncStoreError>;
+  readonly clients?: Clients.Options;
+  readonly sync?: Sync.SyncOptions;
+  /** Fork the in-process daily scheduler (with catch-up after a restart). */
+  readonly scheduler: boolean;
+}
+
+/** Forks `Sync`'s scheduler for the lifetime of the runtime. */
+const layerScheduler = Layer.scopedDiscard(
+  Effect.gen(function* () {
+    const sync = yield* Sync.Sync;
+    yield* Effect.logInfo("in-process daily scheduler started");
+    yield* Effect.forkScoped(sync.scheduler);
+  }),
+);
+
+/** The host's layer. */
+export const layer = (options: HostLayerOptions): Layer.Layer<Services, SyncStore.SyncStoreError> => {
+  const base = Sync.layer(options.sync ?? {}).pipe(
+    Layer.provideMerge(Layer.merge(options.store, Clients.layer(options.clients ?? {}))),
+  );
+  const dispatch = Dispatch.layerInProcess().pipe(Layer.provideMerge(base));
+  return options.scheduler ? Layer.merge(dispatch, layerScheduler.pipe(Layer.provide(base))) : dispatch;
+};
+
+/**
+ * The secret key: `HARVEST_RUNN_SECRET_KEY`, or for the embedded store a key file `secret.key` beside
+ * it (created with mode 0600 on first start), so a local install works without setup.
+ */
+const secretKeyFor = (config: HostConfig, filename: string) =>
+  Option.isSome(config.secretKey)
+    ? Effect.succeed(config.secretKey.value)
+    : Effect.try({
+        try: () => {
+          const file = join(dirname(filename), "secret.key");
+          mkdirSync(dirname(file), { recursive: true });
+          if (!existsSync(file))
+            writeFileSync(file, Redacted.value(SecretBox.generateKey()), { mode: 0o600 });
+          return Redacted.make(readFileSync(file, "utf8").trim());
+        },
+        catch: () =>
+          new SyncStore.SyncStoreError({
+            reason: "SecretKey",
+            message: `cannot read or create the key file beside ${filename}; set HARVEST_RUNN_SECRET_KEY`,
+          }),
+      });
+
+/** The store the configuration asks for. */
+export const storeLayer = (
+  config: HostConfig,
+): Layer.Layer<SyncStore.SyncStore, SyncStore.SyncStoreError> => {
+  if (Option.isSome(config.databaseUrl)) {
+    // The queue (packages/queue) is meant to take over scheduling and manual runs here; until it
+    // exists the Postgres store is used with the in-process dispatch and scheduler.
+    return SyncStoreSql.layerPg({
+      url: config.databaseUrl.value,
+      ...(Option.isSome(config.secretKey) ? { secretKey: config.secretKey.value } : {}),
+    });
+  }
+  const dir = resolve(Option.getOrElse(config.stateDir, () => ".harvest-runn"));
+  const filename = join(dir, "state.db");
+  return Layer.unwrapEffect(
+    secretKeyFor(config, filename).pipe(
+      Effect.map((secretKey) => SyncStoreSql.layerSqlite({ filename, secretKey })),
+    ),
+  );
+};
+
+/** Builds the runtime from the configuration (the store opens when the runtime is first used). */
+export const make = (config: HostConfig): HostRuntime =>
+  ManagedRuntime.make(
+    layer({
+      store: storeLayer(config),
+      scheduler: config.scheduler,
+      clients: {
+        ...(Option.isSome(config.harvestBaseUrl) ? { harvestBaseUrl: config.harvestBaseUrl.value } : {}),
+        ...(Option.isSome(config.harvestIdBaseUrl)
+          ? { harvestIdBaseUrl: config.harvestIdBaseUrl.value }
+          : {}),
+      },
+    }),
+  );

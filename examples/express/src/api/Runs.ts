@@ -1,0 +1,220 @@
+/**
+ * Run routes: start a sync (`202 {runId}`, 409 while a run holds the lease), one project's actuals
+ * (SPEC A10), the run history (paged), one run with its items (filtered), undo (SPEC E11), and dry runs
+ * (`202 {planId}`, polled, then appliable).
+ */
+import { ReasonCode, ReconcileOptions } from "@harvest-runn/domain";
+import { Run } from "@harvest-runn/storage";
+import { Output, Sync, SyncError } from "@harvest-runn/sync";
+import { Effect, Schema } from "effect";
+import type { Router } from "express";
+import { Dispatch } from "../Dispatch.ts";
+import type { HostRuntime } from "../Runtime.ts";
+import { decode, Id, IntString } from "./Decode.ts";
+import { encoded, json } from "./Handler.ts";
+import * as HttpError from "./HttpError.ts";
+
+const IsoDate = Schema.String.pipe(
+  Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: () => "a date YYYY-MM-DD" }),
+);
+
+/** The body of `POST .../sync` and `POST .../plans`: entity types (default all) or a backfill date. */
+export const SyncBody = Schema.Struct({
+  types: Schema.optional(Schema.NonEmptyArray(ReconcileOptions.EntityType)),
+  backfillFrom: Schema.optional(IsoDate),
+});
+
+const Started = Schema.Struct({ runId: Schema.String });
+const PlanStarted = Schema.Struct({ planId: Schema.String });
+const IdParams = Schema.Struct({ id: Id });
+const RunParams = Schema.Struct({ id: Id, runId: Id });
+const PlanParams = Schema.Struct({ id: Id, planId: Id });
+const ProjectParams = Schema.Struct({ id: Id, harvestProjectId: IntString });
+
+const PageQuery = Schema.Struct({
+  limit: Schema.optional(IntString.pipe(Schema.lessThanOrEqualTo(200))),
+  before: Schema.optional(IntString),
+});
+
+const list = <A, I>(item: Schema.Schema<A, I, never>) =>
+  Schema.transform(Schema.String, Schema.NonEmptyArray(item), {
+    strict: false,
+    decode: (s) => s.split(",").map((x) => x.trim()),
+    encode: (xs) => xs.join(","),
+  });
+
+const ItemsQuery = Schema.Struct({
+  outcome: Schema.optional(list(Run.Outcome)),
+  reason: Schema.optional(list(ReasonCode)),
+  after: Schema.optional(IntString),
+  limit: Schema.optional(IntString.pipe(Schema.lessThanOrEqualTo(100_000))),
+});
+
+const UndoBody = Schema.Struct({ dryRun: Schema.optional(Schema.Boolean) });
+
+const UndoReport = Schema.Struct({
+  runId: Schema.String,
+  connectionId: Schema.String,
+  dryRun: Schema.Boolean,
+  undoRunId: Schema.NullOr(Schema.String),
+  items: Schema.Array(Output.RunItem),
+});
+
+const PlanView = Schema.Struct({
+  id: Schema.String,
+  connectionId: Schema.String,
+  status: Schema.Literal("running", "done", "failed"),
+  createdAt: Schema.String,
+  result: Schema.NullOr(
+    Schema.Struct({
+      plan: Schema.Unknown,
+      items: Schema.Array(Output.RunItem),
+      counts: Output.Counts,
+      writes: Schema.Number,
+    }),
+  ),
+  error: Schema.NullOr(Schema.Struct({ reason: Schema.String, message: Schema.String })),
+});
+
+const RunsPage = Schema.Struct({ runs: Schema.Array(Output.RunSummary), next: Schema.NullOr(Schema.Number) });
+
+/** Fails `RunNotFound` unless the run belongs to the connection. */
+const ownRun = (connectionId: string, runId: string) =>
+  Effect.gen(function* () {
+    const sync = yield* Sync.Sync;
+    const detail = yield* sync.runDetail(runId, { limit: 1 });
+    if (detail.summary.connectionId !== connectionId)
+      return yield* SyncError.make("RunNotFound", `no run ${runId} for connection ${connectionId}`);
+    return detail.summary;
+  });
+
+/** Adds the run routes to an authenticated router. */
+export const routes = (router: Router, runtime: HostRuntime) => {
+  router.post(
+    "/connections/:id/sync",
+    json(runtime, (req) =>
+      Effect.gen(function* () {
+        const { id } = yield* decode(IdParams, req.params, "params");
+        const body = yield* decode(SyncBody, req.body, "body");
+        const dispatch = yield* Dispatch;
+        const started = yield* dispatch.startRun(
+          id,
+          body.backfillFrom !== undefined
+            ? { _tag: "Backfill", fromDate: body.backfillFrom }
+            : {
+                _tag: "Run",
+                ...(body.types === undefined ? {} : { scope: { kind: "entities", types: body.types } }),
+              },
+        );
+        return encoded(202, Started, started);
+      }),
+    ),
+  );
+
+  router.post(
+    "/connections/:id/projects/:harvestProjectId/sync-actuals",
+    json(runtime, (req) =>
+      Effect.gen(function* () {
+        const { id, harvestProjectId } = yield* decode(ProjectParams, req.params, "params");
+        const dispatch = yield* Dispatch;
+        const started = yield* dispatch.startRun(id, {
+          _tag: "Run",
+          scope: { kind: "project", harvestProjectId },
+        });
+        return encoded(202, Started, started);
+      }),
+    ),
+  );
+
+  router.get(
+    "/connections/:id/runs",
+    json(runtime, (req) =>
+      Effect.gen(function* () {
+        const { id } = yield* decode(IdParams, req.params, "params");
+        const page = yield* decode(PageQuery, req.query, "query");
+        const sync = yield* Sync.Sync;
+        yield* sync.status(id);
+        const result = yield* sync.runs(id, {
+          limit: page.limit ?? 20,
+          ...(page.before === undefined ? {} : { before: page.before }),
+        });
+        return encoded(200, RunsPage, result);
+      }),
+    ),
+  );
+
+  router.get(
+    "/connections/:id/runs/:runId",
+    json(runtime, (req) =>
+      Effect.gen(function* () {
+        const { id, runId } = yield* decode(RunParams, req.params, "params");
+        const q = yield* decode(ItemsQuery, req.query, "query");
+        yield* ownRun(id, runId);
+        const sync = yield* Sync.Sync;
+        const detail = yield* sync.runDetail(runId, {
+          ...(q.outcome === undefined ? {} : { outcome: q.outcome }),
+          ...(q.reason === undefined ? {} : { reason: q.reason }),
+          ...(q.after === undefined ? {} : { after: q.after }),
+          limit: q.limit ?? 1000,
+        });
+        return encoded(200, Output.RunDetail, detail);
+      }),
+    ),
+  );
+
+  router.post(
+    "/connections/:id/runs/:runId/undo",
+    json(runtime, (req) =>
+      Effect.gen(function* () {
+        const { id, runId } = yield* decode(RunParams, req.params, "params");
+        const body = yield* decode(UndoBody, req.body, "body");
+        yield* ownRun(id, runId);
+        const sync = yield* Sync.Sync;
+        const report = yield* sync.undo(runId, { dryRun: body.dryRun ?? false });
+        return encoded(200, UndoReport, report);
+      }),
+    ),
+  );
+
+  router.post(
+    "/connections/:id/plans",
+    json(runtime, (req) =>
+      Effect.gen(function* () {
+        const { id } = yield* decode(IdParams, req.params, "params");
+        const body = yield* decode(SyncBody, req.body, "body");
+        const dispatch = yield* Dispatch;
+        const started = yield* dispatch.startPlan(id, {
+          ...(body.types === undefined ? {} : { scope: { kind: "entities", types: body.types } }),
+          ...(body.backfillFrom === undefined ? {} : { backfillFrom: body.backfillFrom }),
+        });
+        return encoded(202, PlanStarted, started);
+      }),
+    ),
+  );
+
+  router.get(
+    "/connections/:id/plans/:planId",
+    json(runtime, (req) =>
+      Effect.gen(function* () {
+        const { id, planId } = yield* decode(PlanParams, req.params, "params");
+        const dispatch = yield* Dispatch;
+        return encoded(200, PlanView, yield* dispatch.plan(id, planId));
+      }),
+    ),
+  );
+
+  router.post(
+    "/connections/:id/plans/:planId/apply",
+    json(runtime, (req) =>
+      Effect.gen(function* () {
+        const { id, planId } = yield* decode(PlanParams, req.params, "params");
+        const dispatch = yield* Dispatch;
+        const job = yield* dispatch.plan(id, planId);
+        if (job.result === null)
+          return yield* HttpError.make("Conflict", `plan ${planId} is ${job.status}, not ready to apply`);
+        const started = yield* dispatch.startRun(id, { _tag: "Apply", plan: job.result.plan });
+        return encoded(202, Started, started);
+      }),
+    ),
+  );
+};

@@ -1,0 +1,157 @@
+/**
+ * A started host for tests: the sandbox on 127.0.0.1, the host's runtime over an SQLite store in a temp
+ * directory, and the app listening on port 0. Every response body read through `api` is recorded so a
+ * test can check that no token ever appears in one.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { SecretBox } from "@harvest-runn/storage";
+import { SyncStoreSql } from "@harvest-runn/storage-sql";
+import { Layer, ManagedRuntime, Redacted } from "effect";
+import { createApp } from "../../src/App.ts";
+import * as Runtime from "../../src/Runtime.ts";
+
+/** The date the tests pin the sandbox to. */
+export const anchorDate = "2026-03-16";
+
+/** The API key of the test host. */
+export const apiKey = "test-key-7f3c9a1e5b2d4c6f";
+
+/** One recorded response. */
+export interface Recorded {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly text: string;
+}
+
+/** A started host. */
+export interface Host {
+  readonly sb: RunningSandbox;
+  readonly base: string;
+  readonly bodies: Array<Recorded>;
+  /** Calls the API with the key (or `key: null` without one) and records the response. */
+  readonly api: (
+    method: string,
+    path: string,
+    options?: { readonly body?: unknown; readonly key?: string | null; readonly raw?: string },
+  ) => Promise<{ status: number; json: any; headers: Headers }>;
+  /** Creates the sandbox's first account pair as a connection with id `id`. */
+  readonly connect: (id: string, settings?: unknown) => Promise<any>;
+  /** Polls a run until it has ended (bounded). */
+  readonly waitForRun: (connectionId: string, runId: string) => Promise<any>;
+  readonly close: () => Promise<void>;
+}
+
+/** Starts the sandbox and the host. */
+export const startHost = async (): Promise<Host> => {
+  const sb = await startSandbox({
+    port: 0,
+    seed: 7,
+    preset: "tiny",
+    anchorDate,
+    timeScale: 200,
+    runnData: "existing",
+  });
+  const dir = mkdtempSync(join(tmpdir(), "harvest-runn-express-"));
+  const scale = sb.info.timeScale;
+  const runtime = ManagedRuntime.make(
+    Runtime.layer({
+      store: SyncStoreSql.layerSqlite({
+        filename: join(dir, "state.db"),
+        secretKey: SecretBox.generateKey(),
+      }),
+      clients: {
+        harvestBaseUrl: sb.info.harvest.baseUrl,
+        harvestIdBaseUrl: sb.info.harvest.idBaseUrl,
+        harvestRateLimit: { limit: 100, window: `${Math.ceil(15_000 / scale)} millis` },
+        runnRateLimit: { limit: 120, window: `${Math.ceil(60_000 / scale)} millis` },
+        baseDelay: "5 millis",
+      },
+      sync: { now: () => new Date(sb.sandbox.nowSeconds() * 1000), leaseTtl: "20 seconds" },
+      scheduler: false,
+    }).pipe(Layer.orDie),
+  );
+  const app = createApp(runtime, { apiKey: Redacted.make(apiKey) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bodies: Array<Recorded> = [];
+
+  const api: Host["api"] = async (method, path, options = {}) => {
+    const key = options.key === undefined ? apiKey : options.key;
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+        ...(options.body === undefined && options.raw === undefined
+          ? {}
+          : { "content-type": "application/json" }),
+      },
+      ...(options.raw !== undefined
+        ? { body: options.raw }
+        : options.body === undefined
+          ? {}
+          : { body: JSON.stringify(options.body) }),
+    });
+    const text = await res.text();
+    bodies.push({ method, path, status: res.status, text });
+    return { status: res.status, json: text === "" ? null : JSON.parse(text), headers: res.headers };
+  };
+
+  const connect: Host["connect"] = async (id, settings) => {
+    const res = await api("POST", "/connections", {
+      body: {
+        id,
+        name: `Sandbox ${id}`,
+        harvest: {
+          accountId: Number(sb.info.harvest.accountId),
+          userAgent: "HarvestRunnTests (tests@example.com)",
+          token: sb.info.harvest.token,
+        },
+        runn: { baseUrl: sb.info.runn.baseUrl, token: sb.info.runn.token },
+        ...(settings === undefined ? {} : { settings }),
+      },
+    });
+    if (res.status !== 201) throw new Error(`connect failed: ${res.status} ${JSON.stringify(res.json)}`);
+    return res.json;
+  };
+
+  const waitForRun: Host["waitForRun"] = async (connectionId, runId) => {
+    for (let i = 0; i < 600; i++) {
+      const res = await api("GET", `/connections/${connectionId}/runs/${runId}`);
+      if (res.status === 200 && res.json.summary.status !== "running") return res.json;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`run ${runId} did not end`);
+  };
+
+  return {
+    sb,
+    base,
+    bodies,
+    api,
+    connect,
+    waitForRun,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.dispose();
+      await sb.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** The secrets no response may contain: every sandbox token and the API key. */
+export const secretsOf = (h: Host): ReadonlyArray<string> => [
+  h.sb.info.harvest.token,
+  ...Object.values(h.sb.info.harvest.tokens),
+  h.sb.info.runn.token,
+  apiKey,
+];
