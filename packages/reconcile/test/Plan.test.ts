@@ -1,0 +1,80 @@
+import { Plan, ReconcileOptions } from "@harvest-runn/domain";
+import { Schema } from "effect";
+import { describe, expect, it } from "vitest";
+import { Reconcile, reconcile } from "../src/index.ts";
+import * as B from "./support/Builder.ts";
+
+const D = "2026-11-20";
+const world = () => {
+  const w = B.linkedWorld();
+  return { harvest: { ...w.harvest, timeEntries: [B.entry(1, 1, 100, D, 60)] }, runn: w.runn };
+};
+
+describe("R2 plans and fingerprints", () => {
+  it("R2: the plan envelope carries version, connection, creation time and the settings (not the ledger)", () => {
+    const w = world();
+    const plan = reconcile(w.harvest, w.runn, B.options({ ledger: [B.ledgerEntry(B.key(D), 5, [1], 1)] }));
+    expect([plan.version, plan.connectionId, plan.createdAt]).toEqual([1, "test", "2026-11-27T12:00:00Z"]);
+    expect(Object.keys(plan.options).sort()).toEqual(Object.keys(ReconcileOptions.Settings.fields).sort());
+  });
+  it("R2: a plan encodes to JSON and decodes back unchanged", () => {
+    const w = world();
+    const plan = reconcile(w.harvest, w.runn, B.options());
+    const json = JSON.stringify(Schema.encodeSync(Plan.Plan)(plan));
+    expect(Schema.decodeUnknownSync(Plan.Plan)(JSON.parse(json))).toEqual(plan);
+  });
+  it("R2: fingerprints of fresh snapshots equal the plan's until a record it depends on changes", () => {
+    const w = world();
+    const options = B.options();
+    const plan = reconcile(w.harvest, w.runn, options);
+    expect(Reconcile.fingerprints(w.harvest, w.runn, options)).toEqual(plan.fingerprints);
+    const edited = {
+      ...w.harvest,
+      timeEntries: [B.entry(1, 1, 100, D, 90, { updated_at: "2026-11-27T09:00:00Z" })],
+    };
+    expect(Reconcile.fingerprints(edited, w.runn, options)).not.toEqual(plan.fingerprints);
+    const deleted = { ...w.harvest, timeEntries: [] };
+    expect(Reconcile.fingerprints(deleted, w.runn, options)).not.toEqual(plan.fingerprints);
+  });
+  it("A9: a running timer does not make a saved plan stale", () => {
+    const w = world();
+    const options = B.options();
+    const before = { ...w.harvest, runningEntries: [B.entry(2, 1, 100, D, 10, { is_running: true })] };
+    const after = { ...w.harvest, runningEntries: [B.entry(2, 1, 100, D, 25, { is_running: true })] };
+    expect(Reconcile.fingerprints(after, w.runn, options)).toEqual(
+      reconcile(before, w.runn, options).fingerprints,
+    );
+  });
+  it("R2: an unrelated change (actuals off, a time entry edited) does not make a plan stale", () => {
+    const w = world();
+    const options = B.options({ switches: { clientsAndProjects: true, people: true, actuals: false } });
+    const plan = reconcile(w.harvest, w.runn, options);
+    const edited = {
+      ...w.harvest,
+      timeEntries: [B.entry(1, 1, 100, D, 90, { updated_at: "2026-11-27T09:00:00Z" })],
+    };
+    expect(Reconcile.fingerprints(edited, w.runn, options)).toEqual(plan.fingerprints);
+  });
+});
+
+describe("A6 old days", () => {
+  it("A6: old days are the days of old updated entries and the days the ledger says they moved from", () => {
+    const w = B.linkedWorld();
+    const moved = B.entry(7, 1, 100, "2026-09-05", 60);
+    const recent = B.entry(8, 1, 100, D, 60);
+    const options = B.options({
+      ledger: [
+        B.ledgerEntry(B.key("2026-09-01"), 60, [7], 1),
+        B.ledgerEntry(B.key("2026-08-01"), 60, [99], 2),
+      ],
+    });
+    expect(Reconcile.oldDays({ updatedEntries: [moved, recent] }, w.runn, options)).toEqual([
+      { userId: 1, date: "2026-09-01" },
+      { userId: 1, date: "2026-09-05" },
+    ]);
+  });
+  it("A6: the window start is today minus windowDays − 1, or the backfill date", () => {
+    expect(Reconcile.windowStart(B.options())).toBe("2026-10-14");
+    expect(Reconcile.windowStart(B.options({ backfillFrom: "2026-01-01" as never }))).toBe("2026-01-01");
+  });
+});
