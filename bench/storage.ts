@@ -10,7 +10,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Effect, type Layer, Redacted } from "effect";
 import { SecretBox, SyncStore } from "../packages/storage/src/index.ts";
@@ -23,6 +23,13 @@ interface Result {
   readonly writeMs: number;
   readonly readMs: number;
 }
+
+/** CPU time of this process since `from`, in ms (the wall time also counts waiting for the machine). */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(from);
+  return Math.round((d.user + d.system) / 1000);
+};
+const cpu = new Map<string, { write: number; read: number }>();
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,11 +49,14 @@ const measure = (adapter: string, layer: Layer.Layer<SyncStore.SyncStore, unknow
       ttl: "1 hour",
     });
     const rows = Fixtures.ledgerRows(keys);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     yield* store.ledger.upsert(lease, rows);
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const loaded = yield* store.ledger.load(connection.id);
     const t2 = performance.now();
+    cpu.set(adapter, { write: cpuMs(c0), read: cpuMs(c1) });
     if (loaded.length !== keys) throw new Error(`${adapter}: read back ${loaded.length} keys, wrote ${keys}`);
     return { adapter, keys, writeMs: Math.round(t1 - t0), readMs: Math.round(t2 - t1) } satisfies Result;
   }).pipe(Effect.provide(layer));
@@ -72,13 +82,20 @@ const program = Effect.gen(function* () {
   const url = process.env.DATABASE_URL;
   if (url) results.push(yield* pg(url));
   else console.log("pg: skipped (DATABASE_URL is not set)");
-  console.log("adapter  keys        write ms   read ms   keys/s written");
+  const cols = ["adapter", "keys", "write ms", "read ms", "write cpu ms", "read cpu ms", "keys/s written"];
+  console.log(cols.map((c) => c.padEnd(15)).join(""));
   for (const r of results) {
+    const c = cpu.get(r.adapter);
     const rate = Math.round(r.keys / (r.writeMs / 1000));
-    console.log(
-      `${r.adapter.padEnd(8)} ${String(r.keys).padEnd(11)} ${String(r.writeMs).padEnd(10)} ${String(r.readMs).padEnd(9)} ${rate}`,
-    );
+    const cells = [r.adapter, r.keys, r.writeMs, r.readMs, c?.write, c?.read, rate];
+    console.log(cells.map((v) => String(v).padEnd(15)).join(""));
   }
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${os.cpus().length} CPUs`,
+  );
   for (const r of results) console.log(JSON.stringify(r));
 });
 

@@ -1,12 +1,12 @@
 /**
  * The actuals ledger of the SQL store (SPEC A6, A8): one row per key, plus an index of Harvest entry
  * ids → keys kept in step with it, so `byEntryIds` finds the day an entry moved away from.
- * Writes run in one transaction behind the fence, in multi-row chunks.
+ * Writes run in one transaction behind the fence, in multi-row chunks. Days are stored as integers
+ * (days since 1970-01-01): smaller keys, and integer order is date order.
  */
 import type {
   ConnectionId,
   HarvestTimeEntryId,
-  IsoDate,
   Ledger,
   RunnActualId,
   RunnPersonId,
@@ -19,10 +19,18 @@ import * as LedgerSql from "./ledgerSql.ts";
 import { chunks, type Deps, fence, mapErrors, now, num, numOrNull } from "./support.ts";
 
 const keyOf = (day: unknown, person: unknown, project: unknown, role: unknown) =>
-  `${num(person)}:${num(project)}:${num(role)}:${day}`;
+  `${num(person)}:${num(project)}:${num(role)}:${num(day)}`;
 
 const parseIds = (text: string): ReadonlyArray<HarvestTimeEntryId> =>
-  text === "" ? [] : (text.split(",").map(Number) as Array<HarvestTimeEntryId>);
+  (text === ""
+    ? []
+    : text.indexOf(",") < 0
+      ? [Number(text)]
+      : text.split(",").map(Number)) as unknown as ReadonlyArray<HarvestTimeEntryId>;
+
+/** The distinct ids of a row, in order. */
+const distinct = (ids: ReadonlyArray<number>): ReadonlyArray<number> =>
+  ids.length < 2 ? ids : [...new Set(ids)];
 
 /** Maps rows to entries; `written_at` repeats across a batch, so its ISO text is computed once per value. */
 const entries = (rows: ReadonlyArray<ReadonlyArray<unknown>>): Array<Ledger.LedgerEntry> => {
@@ -35,24 +43,22 @@ const entries = (rows: ReadonlyArray<ReadonlyArray<unknown>>): Array<Ledger.Ledg
       lastMs = v[8];
       lastIso = new Date(num(lastMs)).toISOString();
     }
-    out[i] = toEntry(v, lastIso);
+    out[i] = {
+      key: {
+        personId: num(v[1]) as RunnPersonId,
+        projectId: num(v[2]) as RunnProjectId,
+        roleId: num(v[3]) as RunnRoleId,
+        date: LedgerSql.dayText(num(v[0])),
+      },
+      billableMinutes: num(v[4]),
+      nonbillableMinutes: num(v[5]),
+      runnActualId: numOrNull(v[6]) as RunnActualId | null,
+      harvestEntryIds: parseIds(String(v[7])),
+      writtenAt: lastIso,
+    };
   }
   return out;
 };
-
-const toEntry = (v: ReadonlyArray<unknown>, writtenAt: string): Ledger.LedgerEntry => ({
-  key: {
-    personId: num(v[1]) as RunnPersonId,
-    projectId: num(v[2]) as RunnProjectId,
-    roleId: num(v[3]) as RunnRoleId,
-    date: v[0] as IsoDate,
-  },
-  billableMinutes: num(v[4]),
-  nonbillableMinutes: num(v[5]),
-  runnActualId: numOrNull(v[6]) as RunnActualId | null,
-  harvestEntryIds: parseIds(String(v[7])),
-  writtenAt,
-});
 
 const selectColumns =
   "l.day, l.person_id, l.project_id, l.role_id, l.billable, l.nonbillable, l.runn_actual_id, l.entry_ids, l.written_at";
@@ -67,7 +73,7 @@ const byKey = (a: Ledger.LedgerEntry, b: Ledger.LedgerEntry) =>
 export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
   const q = LedgerSql.make(sql);
 
-  /** Entry-id index rows of `keys` as stored now. */
+  /** Entry ids of `keys` as stored now, by key. */
   const storedEntries = (conn: ConnectionId, keys: ReadonlyArray<LedgerSql.KeyRow>) =>
     Effect.map(q.lookup(conn, keys), (rows) => {
       const out = new Map<string, ReadonlyArray<number>>();
@@ -77,29 +83,42 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
       return out;
     });
 
-  const writeChunk = (conn: ConnectionId, chunk: ReadonlyArray<SyncStore.LedgerWrite>, at: number) =>
+  const noneStored = Effect.succeed(new Map<string, ReadonlyArray<number>>());
+
+  const writeChunk = (
+    conn: ConnectionId,
+    chunk: ReadonlyArray<SyncStore.LedgerWrite>,
+    at: number,
+    empty: boolean,
+  ) =>
     Effect.gen(function* () {
       const keys = chunk.map((e) => LedgerSql.keyRow(e.key));
-      const before = yield* storedEntries(conn, keys);
+      const before = yield* empty ? noneStored : storedEntries(conn, keys);
       const removed: Array<LedgerSql.EntryRow> = [];
       const added: Array<LedgerSql.EntryRow> = [];
       const rows: Array<LedgerSql.Row> = [];
-      for (const e of chunk) {
-        const k = e.key;
-        const old = new Set(before.get(keyOf(k.date, k.personId, k.projectId, k.roleId)) ?? []);
-        const next = new Set<number>(e.harvestEntryIds);
-        for (const id of old)
-          if (!next.has(id)) removed.push([id, k.date, k.personId, k.projectId, k.roleId]);
-        for (const id of next) if (!old.has(id)) added.push([id, k.date, k.personId, k.projectId, k.roleId]);
+      for (let i = 0; i < chunk.length; i++) {
+        const e = chunk[i]!;
+        const [day, person, project, role] = keys[i]!;
+        const next = distinct(e.harvestEntryIds);
+        const stored = before.size === 0 ? undefined : before.get(keyOf(day, person, project, role));
+        if (stored === undefined) {
+          for (const id of next) added.push([id, day, person, project, role]);
+        } else {
+          const old = new Set(stored);
+          const fresh = new Set(next);
+          for (const id of old) if (!fresh.has(id)) removed.push([id, day, person, project, role]);
+          for (const id of fresh) if (!old.has(id)) added.push([id, day, person, project, role]);
+        }
         rows.push([
-          k.date,
-          k.personId,
-          k.projectId,
-          k.roleId,
+          day,
+          person,
+          project,
+          role,
           e.billableMinutes,
           e.nonbillableMinutes,
           e.runnActualId,
-          [...next].join(","),
+          next.join(","),
         ]);
       }
       for (const part of chunks(removed, q.chunk)) yield* q.deleteEntries(conn, part);
@@ -108,17 +127,19 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
     });
 
   return {
-    upsert: Effect.fn("SyncStore.ledger.upsert")(function* (lease, entries) {
+    upsert: Effect.fn("SyncStore.ledger.upsert")(function* (lease, input) {
       const t = yield* now;
       const unique = new Map<string, SyncStore.LedgerWrite>();
-      for (const e of entries)
-        unique.set(keyOf(e.key.date, e.key.personId, e.key.projectId, e.key.roleId), e);
+      for (const e of input)
+        unique.set(`${e.key.personId}:${e.key.projectId}:${e.key.roleId}:${e.key.date}`, e);
       yield* sql
         .withTransaction(
           Effect.gen(function* () {
             yield* fence(sql, lease);
+            const any =
+              yield* sql`SELECT 1 AS found FROM hr_ledger WHERE connection_id = ${lease.connectionId} LIMIT 1`;
             for (const chunk of chunks([...unique.values()], q.chunk)) {
-              yield* writeChunk(lease.connectionId, chunk, t.ms);
+              yield* writeChunk(lease.connectionId, chunk, t.ms, any.length === 0);
             }
           }),
         )
@@ -145,8 +166,10 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
         .pipe(mapErrors("ledger.remove"));
     }),
     load: Effect.fn("SyncStore.ledger.load")(function* (id, range) {
+      const from = range?.from === undefined ? -10_000_000 : LedgerSql.dayNumber(range.from);
+      const to = range?.to === undefined ? 10_000_000 : LedgerSql.dayNumber(range.to);
       const rows = yield* sql`SELECT ${sql.literal(selectColumns)} FROM hr_ledger l
-        WHERE l.connection_id = ${id} AND l.day >= ${range?.from ?? "0000-01-01"} AND l.day <= ${range?.to ?? "9999-12-31"}
+        WHERE l.connection_id = ${id} AND l.day >= ${from} AND l.day <= ${to}
         ORDER BY l.day, l.person_id, l.project_id, l.role_id`.values.pipe(mapErrors("ledger.load"));
       return entries(rows);
     }),
@@ -160,7 +183,10 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
           mapErrors("ledger.byEntryIds"),
         );
         for (const entry of entries(rows)) {
-          found.set(keyOf(entry.key.date, entry.key.personId, entry.key.projectId, entry.key.roleId), entry);
+          found.set(
+            `${entry.key.personId}:${entry.key.projectId}:${entry.key.roleId}:${entry.key.date}`,
+            entry,
+          );
         }
       }
       return [...found.values()].sort(byKey);

@@ -3,13 +3,13 @@
  * once per chunk size and reused); Postgres gets one array parameter per column through `unnest`.
  */
 import type { SqlClient } from "@effect/sql/SqlClient";
-import type { Ledger } from "@harvest-runn/domain";
+import type { IsoDate, Ledger } from "@harvest-runn/domain";
 import type { Effect } from "effect";
 import { chunks } from "./support.ts";
 
 /** One ledger row in column order. */
 export type Row = readonly [
-  day: string,
+  day: number,
   person: number,
   project: number,
   role: number,
@@ -20,10 +20,10 @@ export type Row = readonly [
 ];
 
 /** One row of the entry-id index: (entry id, key). */
-export type EntryRow = readonly [entryId: number, day: string, person: number, project: number, role: number];
+export type EntryRow = readonly [entryId: number, day: number, person: number, project: number, role: number];
 
 /** A key in column order. */
-export type KeyRow = readonly [day: string, person: number, project: number, role: number];
+export type KeyRow = readonly [day: number, person: number, project: number, role: number];
 
 type Run = (text: string, params: ReadonlyArray<unknown>) => Effect.Effect<ReadonlyArray<unknown>, unknown>;
 
@@ -93,8 +93,8 @@ const rowValues = (run: Run): LedgerSql => ({
 });
 
 const column = <R extends ReadonlyArray<unknown>>(rows: ReadonlyArray<R>, i: number) => rows.map((r) => r[i]);
-const keyArrays = "$2::text[], $3::bigint[], $4::bigint[], $5::bigint[]";
-const entryArrays = "$2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[]";
+const keyArrays = "$2::int[], $3::bigint[], $4::bigint[], $5::bigint[]";
+const entryArrays = "$2::bigint[], $3::int[], $4::bigint[], $5::bigint[], $6::bigint[]";
 const columns = <R extends ReadonlyArray<unknown>>(rows: ReadonlyArray<R>, width: number) =>
   Array.from({ length: width }, (_, i) => column(rows, i));
 
@@ -140,8 +140,31 @@ export const make = (sql: SqlClient): LedgerSql => {
   return sql.onDialectOrElse({ pg: () => arrays(run), orElse: () => rowValues(run) });
 };
 
+const dayNumbers = new Map<string, number>();
+const dayTexts = new Map<number, IsoDate>();
+
+/** A date as days since 1970-01-01, the form the ledger stores (smaller keys, integer order = date order). */
+export const dayNumber = (date: string): number => {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+    if (dayNumbers.size < 100_000) dayNumbers.set(date, n);
+  }
+  return n;
+};
+
+/** Days since 1970-01-01 back to a date. */
+export const dayText = (n: number): IsoDate => {
+  let text = dayTexts.get(n);
+  if (text === undefined) {
+    text = new Date(n * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+    if (dayTexts.size < 100_000) dayTexts.set(n, text);
+  }
+  return text;
+};
+
 /** A key as a row. */
-export const keyRow = (k: Ledger.ActualKey): KeyRow => [k.date, k.personId, k.projectId, k.roleId];
+export const keyRow = (k: Ledger.ActualKey): KeyRow => [dayNumber(k.date), k.personId, k.projectId, k.roleId];
 
 /** Runs `f` over `items` in chunks of the dialect's size. */
 export const each = <A>(items: ReadonlyArray<A>, size: number) => chunks(items, size);

@@ -74,7 +74,7 @@ const initial = Effect.gen(function* () {
     PRIMARY KEY (connection_id, entity_type)) ${withoutRowId}`;
   yield* sql`CREATE TABLE hr_ledger (
     connection_id TEXT NOT NULL,
-    day TEXT NOT NULL,
+    day INTEGER NOT NULL,
     person_id BIGINT NOT NULL,
     project_id BIGINT NOT NULL,
     role_id BIGINT NOT NULL,
@@ -87,7 +87,7 @@ const initial = Effect.gen(function* () {
   yield* sql`CREATE TABLE hr_ledger_entries (
     connection_id TEXT NOT NULL,
     entry_id BIGINT NOT NULL,
-    day TEXT NOT NULL,
+    day INTEGER NOT NULL,
     person_id BIGINT NOT NULL,
     project_id BIGINT NOT NULL,
     role_id BIGINT NOT NULL,
