@@ -113,7 +113,20 @@ const measure = async (name: string, preset: Preset): Promise<Result> => {
     const code = await new Promise<number | null>((resolve) => proc.on("close", resolve));
     process.off("exit", kill);
     if (code !== 0) throw new Error(`benchmark child exited with ${code}`);
-    return JSON.parse(out.trim().split("\n").pop()!) as Result;
+    const r = JSON.parse(out.trim().split("\n").pop()!) as Result & {
+      runs: Array<number>;
+      operations: number;
+    };
+    console.log(`${name}: reconcile runs ${r.runs.join(", ")} ms; ${r.operations} operations`);
+    return {
+      preset: r.preset,
+      entries: r.entries,
+      ms: r.ms,
+      baselineMs: r.baselineMs,
+      ratio: r.ratio,
+      rssDeltaMb: r.rssDeltaMb,
+      peakRssMb: r.peakRssMb,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -83,7 +83,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
         references: [],
         createdAt: T,
         updatedAt: T,
-      }) as Runn.Role,
+      }) as unknown as Runn.Role,
   );
   const clients: Array<Harvest.Client> = [];
   const runnClients: Array<Runn.Client> = [];
@@ -95,7 +95,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       is_active: true,
       created_at: T,
       updated_at: T,
-    } as Harvest.Client);
+    } as unknown as Harvest.Client);
     runnClients.push({
       id: 1 + i,
       name: `Client ${i}`,
@@ -103,7 +103,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       references: H(id),
       createdAt: T,
       updatedAt: T,
-    } as Runn.Client);
+    } as unknown as Runn.Client);
   }
   const projects: Array<Harvest.Project> = [];
   const runnProjects: Array<Runn.Project> = [];
@@ -125,7 +125,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       cost_budget: null,
       created_at: T,
       updated_at: T,
-    } as Harvest.Project);
+    } as unknown as Harvest.Project);
     runnProjects.push({
       id: 1 + i,
       name: `Project ${i}`,
@@ -138,7 +138,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       references: H(id),
       createdAt: T,
       updatedAt: T,
-    } as Runn.Project);
+    } as unknown as Runn.Project);
   }
   const userProjects: Array<Array<number>> = [];
   for (let i = 0; i < p.people; i++) {
@@ -157,7 +157,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       access_roles: ["member"],
       created_at: T,
       updated_at: T,
-    } as Harvest.User);
+    } as unknown as Harvest.User);
     people.push({
       id: 1 + i,
       firstName: `First${i}`,
@@ -167,7 +167,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       references: H(id),
       createdAt: T,
       updatedAt: T,
-    } as Runn.Person);
+    } as unknown as Runn.Person);
     contracts.push({
       id: 1 + i,
       personId: 1 + i,
@@ -179,7 +179,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       endDate: null,
       createdAt: T,
       updatedAt: T,
-    } as Runn.Contract);
+    } as unknown as Runn.Contract);
     const mine = [int(p.projects), int(p.projects), int(p.projects)];
     userProjects.push(mine);
     members.push({
@@ -191,7 +191,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       isPlaceholder: false,
       createdAt: T,
       updatedAt: T,
-    } as Runn.ProjectMember);
+    } as unknown as Runn.ProjectMember);
   }
 
   // Time entries, and per key (person:project:date) the synced state of the first `actuals` keys.
@@ -219,7 +219,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       notes: null,
       created_at: T,
       updated_at: T,
-    } as Harvest.TimeEntry;
+    } as unknown as Harvest.TimeEntry;
     timeEntries.push(e);
     if (!billable) continue;
     const k = `${u}:${pr}:${d}`;
@@ -241,7 +241,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       projectId: 1 + acc.pr,
       roleId: onMember ? roleId : 1 + (acc.u % ROLES.length),
       date: acc.d as IsoDate,
-    } as Ledger.ActualKey;
+    } as unknown as Ledger.ActualKey;
     const minutes = actuals.length % 4 === 0 ? acc.minutes + 15 : acc.minutes;
     const id = 1 + actuals.length;
     actuals.push({
@@ -253,7 +253,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       nonbillableMinutes: 0,
       createdAt: T,
       updatedAt: T,
-    } as Runn.Actual);
+    } as unknown as Runn.Actual);
     ledger.push({
       key,
       billableMinutes: minutes,
@@ -261,7 +261,7 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       runnActualId: id,
       harvestEntryIds: acc.ids,
       writtenAt: T,
-    } as Ledger.LedgerEntry);
+    } as unknown as Ledger.LedgerEntry);
   }
   const harvest: Snapshot.HarvestSnapshot = {
     users,
