@@ -90,7 +90,7 @@ export const handleControl = (s: Sandbox, req: SimRequest, path: string, origin:
         account: i,
         harvestAccountId: String(w.harvest[i]?.accountId),
         firstImport: w.truth[i],
-        lists: listSizes(w, i),
+        lists: listSizes(w, i, isoSeconds(s.nowSeconds()).slice(0, 10)),
       });
     }
     case "GET /runn/state": {
@@ -105,7 +105,7 @@ export const handleControl = (s: Sandbox, req: SimRequest, path: string, origin:
         people: [...r.people.values()],
         roles: [...r.roles.values()],
         contracts: [...r.contracts.values()],
-        currentContracts: currentContracts(r, s.world.anchorDate),
+        currentContracts: currentContracts(r, isoSeconds(s.nowSeconds()).slice(0, 10)),
         projectMembers: [...r.members.values()],
         assignments: [...r.assignments.values()],
         actualsCount: actualJsonAll(r, false).length,

@@ -101,8 +101,9 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
   let advanced = 0;
   let lastStamp = 0;
   const nowSeconds = () => world.anchorInstant + Math.floor(advanced / 1000);
+  // A write is stamped strictly after the data clock's "now", so `updated_since=<now>` finds it.
   const stamp = () => {
-    lastStamp = Math.max(nowSeconds(), lastStamp + 1);
+    lastStamp = Math.max(nowSeconds() + 1, lastStamp + 1);
     return lastStamp;
   };
   const wallNow = () => clock.now() + advanced / timeScale;

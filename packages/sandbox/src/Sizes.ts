@@ -25,8 +25,8 @@ const size = (items: number, maxPage: number, pagination: "cursor" | "page"): Li
     (pagination === "cursor" && items > 0 && items % maxPage === 0 ? 1 : 0),
 });
 
-/** Sizes of every Harvest and Runn list of account `index` (as an administrator sees them). */
-export const listSizes = (world: World, index: number) => {
+/** Sizes of every Harvest and Runn list of account `index` (as an administrator sees them) on `today`. */
+export const listSizes = (world: World, index: number, today: string = world.anchorDate) => {
   const h = world.harvest[index];
   const r = world.runn[index];
   if (!h || !r) throw new Error(`no account ${index}`);
@@ -75,7 +75,7 @@ export const listSizes = (world: World, index: number) => {
       "/projects/": size(r.projects.size, 200, "cursor"),
       "/people/": size(r.people.size, 200, "cursor"),
       "/roles/": size(r.roles.size, 200, "cursor"),
-      "/people/contracts/current": size(currentContracts(r, world.anchorDate).length, 500, "cursor"),
+      "/people/contracts/current": size(currentContracts(r, today).length, 500, "cursor"),
       "/project-members/": size(r.members.size, 500, "cursor"),
       "/assignments/": size(r.assignments.size, 500, "cursor"),
       "/actuals/": size(actuals, 500, "cursor"),
