@@ -20,6 +20,13 @@ export interface Breakdown {
   readonly actualsWritten: number;
   readonly actualsRemoved: number;
   readonly held: Record<string, number>;
+  /** Held and skipped counts per reason and kind, e.g. `possible_duplicate` of `person`. */
+  readonly byKind: ReadonlyArray<{
+    readonly outcome: string;
+    readonly reason: string;
+    readonly kind: string;
+    readonly count: number;
+  }>;
   readonly skipped: Record<string, number>;
   readonly duplicates: ReadonlyArray<Duplicate>;
   readonly failed: ReadonlyArray<{ readonly kind: string; readonly label: string; readonly error: string }>;
@@ -44,6 +51,13 @@ export const breakdown = (items: ReadonlyArray<Output.RunItem>): Breakdown => ({
   actualsWritten: items.filter((i) => i.kind === "actual" && i.outcome === "written").length,
   actualsRemoved: items.filter((i) => i.kind === "actual" && i.outcome === "deleted").length,
   held: byReason(items, "held"),
+  byKind: Render.countBy(
+    items.filter((i) => i.outcome === "held" || i.outcome === "skipped"),
+    (i) => `${i.outcome}\u0000${i.reason ?? "unspecified"}\u0000${i.kind}`,
+  ).map(([k, count]) => {
+    const [outcome = "", reason = "", kind = ""] = k.split("\u0000");
+    return { outcome, reason, kind, count };
+  }),
   skipped: byReason(items, "skipped"),
   duplicates: items.flatMap((i) =>
     i.reason === "possible_duplicate" && i.outcome === "held" && i.runnId !== null && i.harvestId !== null
@@ -68,19 +82,27 @@ const statusColour = (s: Output.RunStatus) =>
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/** One line per reason of held (or skipped) items, with the kinds they are about. */
+export const reasonLines = (b: Breakdown, outcome: "held" | "skipped"): Array<string> =>
+  Object.entries(outcome === "held" ? b.held : b.skipped).map(([reason, n]) => {
+    const kinds = b.byKind
+      .filter((k) => k.outcome === outcome && k.reason === reason)
+      .map((k) => `${k.count} ${k.kind}`)
+      .join(", ");
+    return `    ${String(n).padStart(5)}  ${reason.padEnd(20)} ${Render.style.dim(kinds)}`;
+  });
+
 /** Lines for a run: status, what was created and written, holds, skips, duplicates, failures. */
 export const runLines = (summary: Output.RunSummary, b: Breakdown): Array<string> => {
   const kinds = ["role", "client", "project", "person"];
   const created = kinds.map((k) => `${b.created[k] ?? 0} ${k === "person" ? "people" : `${k}s`}`).join(", ");
-  const reasons = (r: Record<string, number>) =>
-    Object.entries(r).map(([reason, n]) => `    ${String(n).padStart(5)}  ${reason}`);
   const out = [
     `${Render.style.bold(`Run ${summary.id}`)}: ${statusColour(summary.status)}${summary.dryRun ? " (dry run)" : ""}`,
     `  created   ${created}`,
     `  actuals   ${plural(b.actualsWritten, "day total")} written, ${b.actualsRemoved} removed`,
   ];
-  if (Object.keys(b.held).length > 0) out.push(`  held (waiting for you):`, ...reasons(b.held));
-  if (Object.keys(b.skipped).length > 0) out.push(`  skipped:`, ...reasons(b.skipped));
+  if (Object.keys(b.held).length > 0) out.push("  held (waiting for you):", ...reasonLines(b, "held"));
+  if (Object.keys(b.skipped).length > 0) out.push("  skipped:", ...reasonLines(b, "skipped"));
   if (b.duplicates.length > 0) {
     out.push(`  possible duplicates (link each if it is the same entity):`);
     for (const d of b.duplicates) out.push(`    ${d.label}: ${Render.style.cyan(d.command)}`);

@@ -64,15 +64,13 @@ export const planLines = (items: ReadonlyArray<Output.RunItem>, writes: number):
     return [kind ?? "", verb ?? "", n];
   });
   const b = Summary.breakdown(items);
-  const reasons = (title: string, r: Record<string, number>) =>
-    Object.keys(r).length === 0
-      ? []
-      : [`${title}:`, ...Object.entries(r).map(([k, n]) => `  ${String(n).padStart(5)}  ${k}`)];
   return [
     Render.style.bold(`Plan: ${writes} Runn write${writes === 1 ? "" : "s"}`),
     ...(rows.length === 0 ? ["  nothing to write"] : Render.table(["kind", "action", "count"], rows)),
-    ...reasons("held (waiting for you)", b.held),
-    ...reasons("skipped", b.skipped),
+    ...(Object.keys(b.held).length === 0
+      ? []
+      : ["held (waiting for you):", ...Summary.reasonLines(b, "held")]),
+    ...(Object.keys(b.skipped).length === 0 ? [] : ["skipped:", ...Summary.reasonLines(b, "skipped")]),
     ...b.duplicates.map((d) => `  possible duplicate ${d.label}: ${Render.style.cyan(d.command)}`),
   ];
 };

@@ -1,0 +1,73 @@
+/**
+ * Runs `harvest-runn` as a real child process through tsx (as `pnpm harvest-runn` does), and kills
+ * every child still running by pid (call `killAll` in `afterEach`).
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const bin = fileURLToPath(new URL("../../src/bin.ts", import.meta.url));
+const children = new Set<number>();
+
+/** What a finished command printed and its exit code. */
+export interface Result {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI with `args` in `cwd` with extra environment variables. */
+export const run = (
+  args: ReadonlyArray<string>,
+  options: { readonly cwd: string; readonly env?: Record<string, string> },
+): Promise<Result> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--conditions=@harvest-runn/source", "--import", tsx, bin, ...args],
+      {
+        cwd: options.cwd,
+        env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...options.env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    if (child.pid !== undefined) children.add(child.pid);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString("utf8");
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (child.pid !== undefined) children.delete(child.pid);
+      resolve({ code, stdout, stderr });
+    });
+  });
+
+/** Kills every child still running. */
+export const killAll = () => {
+  for (const pid of children) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    children.delete(pid);
+  }
+};
+
+/** Parses stdout as exactly one JSON document. */
+export const jsonOf = (r: Result): unknown => {
+  try {
+    return JSON.parse(r.stdout);
+  } catch {
+    throw new Error(`stdout is not one JSON document (exit ${r.code}):\n${r.stdout}\nstderr:\n${r.stderr}`);
+  }
+};
+
+/** A stack trace line, as Node prints them. */
+export const stackLine = /^\s+at .+\(.+:\d+:\d+\)$/m;
