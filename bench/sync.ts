@@ -15,7 +15,8 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 };
 const preset = flag("preset") ?? "tiny";
-if (!["tiny", "small", "large"].includes(preset)) throw new Error(`unknown preset ${preset} (tiny, small, large)`);
+if (!["tiny", "small", "large"].includes(preset))
+  throw new Error(`unknown preset ${preset} (tiny, small, large)`);
 /** Compressed enough to finish in minutes, slow enough that the limits, not the machine, bind. */
 const defaultScale: Record<string, number> = { tiny: 50, small: 40, large: 20 };
 const timeScale = Number(flag("time-scale") ?? defaultScale[preset]);
@@ -41,7 +42,9 @@ const startChild = (): Promise<{ child: ChildProcess; info: any }> =>
     );
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once("line", (line) => resolve({ child, info: JSON.parse(line) }));
+    createInterface({ input: child.stdout! }).once("line", (line) =>
+      resolve({ child, info: JSON.parse(line) }),
+    );
   });
 
 const { child, info } = await startChild();
@@ -50,24 +53,49 @@ const stop = () => {
 };
 process.once("exit", stop);
 try {
-  log(`preset ${preset}, time scale ${timeScale} (limits: Harvest 100 per ${15_000 / timeScale} ms, Runn 120 per ${60_000 / timeScale} ms)`);
+  log(
+    `preset ${preset}, time scale ${timeScale} (limits: Harvest 100 per ${15_000 / timeScale} ms, Runn 120 per ${60_000 / timeScale} ms)`,
+  );
   const control = async (method: string, path: string): Promise<any> => {
     const res = await fetch(`${info.control}${path}`, { method });
     return res.json();
   };
   const clock = await control("GET", "/clock");
+  let phase = "";
+  let phaseStart = performance.now();
   const sync = createSync({
     clients: {
       harvestBaseUrl: info.harvest.baseUrl,
       harvestIdBaseUrl: info.harvest.idBaseUrl,
-      harvestRateLimit: { limit: info.limits.harvest.requests, window: `${info.limits.harvest.windowMs / timeScale} millis` },
-      runnRateLimit: { limit: info.limits.runn.requests, window: `${info.limits.runn.windowMs / timeScale} millis` },
+      harvestRateLimit: {
+        limit: info.limits.harvest.requests,
+        window: `${info.limits.harvest.windowMs / timeScale} millis`,
+      },
+      runnRateLimit: {
+        limit: info.limits.runn.requests,
+        window: `${info.limits.runn.windowMs / timeScale} millis`,
+      },
     },
-    sync: { now: () => new Date(clock.now) },
+    sync: {
+      now: () => new Date(clock.now),
+      ...(flag("concurrency") ? { concurrency: Number(flag("concurrency")) } : {}),
+    },
+    onProgress: (e) => {
+      if (e.phase !== phase) {
+        const t = performance.now();
+        if (phase !== "") log(`  ${phase}: ${Math.round(t - phaseStart)} ms`);
+        phase = e.phase;
+        phaseStart = t;
+      }
+    },
   });
   const { connection } = await sync.connect({
     name: "bench",
-    harvest: { accountId: Number(info.harvest.accountId), userAgent: "harvest-runn bench (bench@example.test)", token: info.harvest.token },
+    harvest: {
+      accountId: Number(info.harvest.accountId),
+      userAgent: "harvest-runn bench (bench@example.test)",
+      token: info.harvest.token,
+    },
     runn: { baseUrl: info.runn.baseUrl, token: info.runn.token },
     settings: { switches: { actuals: true } },
   });
@@ -79,7 +107,11 @@ try {
     const pick = (m: Record<string, { minRequests: number }>, prefix: string) =>
       Object.entries(m).find(([k]) => k.startsWith(prefix))?.[1].minRequests ?? 0;
     return {
-      harvest: h["/users"].minRequests + h["/clients"].minRequests + h["/projects"].minRequests + pick(h, "/time_entries?from="),
+      harvest:
+        h["/users"].minRequests +
+        h["/clients"].minRequests +
+        h["/projects"].minRequests +
+        pick(h, "/time_entries?from="),
       runn:
         r["/clients/"].minRequests +
         r["/projects/"].minRequests +
@@ -96,10 +128,17 @@ try {
   const t = before.firstImport;
   const reads = minimumReads(before.lists);
   const writes =
-    t.create.roles + Math.ceil(t.create.clients / 100) + t.create.projects + t.create.people + Math.ceil(t.actuals.writes / 100);
+    t.create.roles +
+    Math.ceil(t.create.clients / 100) +
+    t.create.projects +
+    t.create.people +
+    Math.ceil(t.actuals.writes / 100);
   const minimumRequests = reads.harvest + reads.runn + writes;
   const boundMs = Math.round(
-    (Math.max((reads.harvest * info.limits.harvest.windowMs) / info.limits.harvest.requests, (reads.runn * info.limits.runn.windowMs) / info.limits.runn.requests) +
+    (Math.max(
+      (reads.harvest * info.limits.harvest.windowMs) / info.limits.harvest.requests,
+      (reads.runn * info.limits.runn.windowMs) / info.limits.runn.requests,
+    ) +
       (writes * info.limits.runn.windowMs) / info.limits.runn.requests) /
       timeScale,
   );
@@ -138,8 +177,12 @@ try {
     rerunWrites: s2.runn.writes,
   };
   if (result.requestRatio !== 1 || rerunRequests !== rerunMinimumRequests) {
-    log(`first run requests by route: ${JSON.stringify({ harvest: s1.harvest.requests, runn: s1.runn.requests })}`);
-    log(`rerun requests by route: ${JSON.stringify({ harvest: s2.harvest.requests, runn: s2.runn.requests })}`);
+    log(
+      `first run requests by route: ${JSON.stringify({ harvest: s1.harvest.requests, runn: s1.runn.requests })}`,
+    );
+    log(
+      `rerun requests by route: ${JSON.stringify({ harvest: s2.harvest.requests, runn: s2.runn.requests })}`,
+    );
   }
   console.log(JSON.stringify(result));
 } finally {

@@ -5,7 +5,7 @@
 import { HarvestClient } from "@harvest-runn/harvest-client";
 import { RunnClient } from "@harvest-runn/runn-client";
 import type { Connection } from "@harvest-runn/storage";
-import { Context, type Duration, Effect, Layer, type Redacted } from "effect";
+import { Context, Duration, Effect, Layer, type Redacted } from "effect";
 
 /** The clients of one connection. */
 export interface Pair {
@@ -46,6 +46,20 @@ export interface Options {
   readonly fetch?: (request: Request) => Promise<Response>;
 }
 
+/**
+ * The Runn client's limiter keeps half its budget as a burst and refills the other half over the window,
+ * so its steady rate is half the budget. Asked for 2 per (window / limit) × (limit + 1) / limit, it
+ * bursts one request and then refills at just under the full rate: a window of the real length holds at
+ * most 1 + limit² / (limit + 1) ≤ limit requests, and the sync runs at the rate the budget allows.
+ */
+export const runnSteadyBudget = (budget: {
+  readonly limit: number;
+  readonly window: Duration.DurationInput;
+}) => {
+  const perRequest = Duration.toMillis(Duration.decode(budget.window)) / budget.limit;
+  return { limit: 2, window: Duration.millis(Math.ceil((perRequest * (budget.limit + 1)) / budget.limit)) };
+};
+
 /** Builds the clients with the given overrides. */
 export const make = (options: Options = {}) =>
   Clients.of({
@@ -71,7 +85,7 @@ export const make = (options: Options = {}) =>
         runn: RunnClient.make({
           token: c.runn.token,
           baseUrl: c.runn.baseUrl,
-          ...(options.runnRateLimit === undefined ? {} : { rateLimit: options.runnRateLimit }),
+          rateLimit: runnSteadyBudget(options.runnRateLimit ?? { limit: 120, window: "60 seconds" }),
           ...(options.maxAttempts === undefined && options.baseDelay === undefined
             ? {}
             : {
