@@ -78,6 +78,8 @@ export const check = (clients: Clients.Pair, accountId: number) =>
             ? "Harvest rejected the token: check HARVEST_TOKEN (wrong, expired or revoked)"
             : `Harvest could not be reached: ${accounts.left.message}`,
         );
+      } else if (accounts.right.accounts.some((a) => a.id === accountId)) {
+        add("harvest.token", "error", `Harvest answered /users/me with an error: ${me.left.message}`);
       } else {
         const harvestAccounts = accounts.right.accounts.filter((a) => a.product.toLowerCase() === "harvest");
         add(
@@ -117,7 +119,9 @@ const firstError = (checks: ReadonlyArray<DoctorCheck>): SyncError.SyncError | n
     failed.name === "harvest.account"
       ? "HarvestAccount"
       : failed.name === "harvest.token"
-        ? "HarvestAuth"
+        ? failed.message.startsWith("Harvest answered")
+          ? "Harvest"
+          : "HarvestAuth"
         : failed.message.includes("404")
           ? "RunnRegion"
           : "RunnAuth";
