@@ -45,7 +45,7 @@ describe.each(adapters.map((a) => [a.name, a] as const))("leases across processe
       expect(results.find((r) => r.won === false)).toEqual({ won: false, reason: "LeaseHeld" });
       expect(await Promise.all(racers.map((w) => w.exited))).toEqual([0, 0]);
     }
-  });
+  }, 180_000);
 
   it("a holder killed mid-run leaves the run unfinished; its lease expires and is taken over", async () => {
     const connection = await newConnection();
@@ -84,5 +84,5 @@ describe.each(adapters.map((a) => [a.name, a] as const))("leases across processe
     expect(after.detail.run.finishedAt).toBeNull();
     expect(after.detail.items).toHaveLength(1);
     expect(after.stale.reason).toBe("Fenced");
-  });
+  }, 120_000);
 });
