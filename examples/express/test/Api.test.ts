@@ -1,6 +1,6 @@
 /** The JSON API over real HTTP on loopback, against the sandbox. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Host, secretsOf, startHost } from "./support/Host.ts";
+import { type Host, type Json, secretsOf, startHost } from "./support/Host.ts";
 
 let host: Host;
 
@@ -110,14 +110,14 @@ describe("sync → run → items", () => {
     expect(detail.summary.trigger).toBe("api");
     // The sandbox's existing Runn data holds look-alike people back as possible duplicates (SPEC E8).
     expect(detail.summary.counts.held).toBeGreaterThan(0);
-    expect(detail.items.filter((i: any) => i.outcome === "held")).toHaveLength(detail.summary.counts.held);
-    expect(detail.items.filter((i: any) => i.outcome === "created")).toHaveLength(
+    expect(detail.items.filter((i: Json) => i.outcome === "held")).toHaveLength(detail.summary.counts.held);
+    expect(detail.items.filter((i: Json) => i.outcome === "created")).toHaveLength(
       detail.summary.counts.created,
     );
 
     const held = await host.api("GET", `/connections/acme/runs/${started.json.runId}?outcome=held`);
     expect(held.json.items.length).toBe(detail.summary.counts.held);
-    expect(held.json.items.every((i: any) => i.outcome === "held" && i.reason !== null)).toBe(true);
+    expect(held.json.items.every((i: Json) => i.outcome === "held" && i.reason !== null)).toBe(true);
 
     const runs = await host.api("GET", "/connections/acme/runs?limit=5");
     expect(runs.json.runs[0].id).toBe(started.json.runId);
@@ -162,14 +162,14 @@ describe("sync → run → items", () => {
   it("makes a dry run asynchronously and returns its plan by id", async () => {
     const started = await host.api("POST", "/connections/acme/plans", { body: { types: ["projects"] } });
     expect(started.status).toBe(202);
-    let plan: any = null;
+    let plan: Json = null;
     for (let i = 0; i < 300 && (plan === null || plan.status === "running"); i++) {
       plan = (await host.api("GET", `/connections/acme/plans/${started.json.planId}`)).json;
       if (plan.status === "running") await new Promise((r) => setTimeout(r, 100));
     }
     expect(plan.status).toBe("done");
-    expect(plan.result.writes).toBe(plan.result.items.filter((i: any) => i.outcome === "planned").length);
-    expect((await host.api("GET", "/connections/beta/plans/" + started.json.planId)).status).toBe(404);
+    expect(plan.result.writes).toBe(plan.result.items.filter((i: Json) => i.outcome === "planned").length);
+    expect((await host.api("GET", `/connections/beta/plans/${started.json.planId}`)).status).toBe(404);
   });
 
   it("reads and changes settings without showing a webhook's secret path", async () => {

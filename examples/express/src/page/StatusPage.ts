@@ -34,7 +34,7 @@ const lastSyncTable = (m: ConnectionModel, csrf: string) => {
       t,
     ) => html`<tr data-type="${t}"><th scope="row">${labels[t] ?? t}</th><td>${when(m.status.lastSuccess[t])}</td>
       <td><form class="inline" method="post" action="/ui/connections/${encodeURIComponent(id)}/import">${csrfField(csrf)}
-      <input type="hidden" name="type" value="${t}"><button type="submit" aria-label="Import ${t} from Harvest">Import from Harvest</button></form></td></tr>`,
+      <input type="hidden" name="type" value="${t}"><button type="submit">Import from Harvest</button></form></td></tr>`,
   );
   return html`<h3>Last successful sync</h3><table><thead><tr><th>Entity type</th><th>Last sync</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
 };

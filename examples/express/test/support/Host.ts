@@ -21,6 +21,10 @@ export const anchorDate = "2026-03-16";
 /** The API key of the test host. */
 export const apiKey = "test-key-7f3c9a1e5b2d4c6f";
 
+/** A decoded JSON response body. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field in the tests
+export type Json = any;
+
 /** One recorded response. */
 export interface Recorded {
   readonly method: string;
@@ -39,11 +43,11 @@ export interface Host {
     method: string,
     path: string,
     options?: { readonly body?: unknown; readonly key?: string | null; readonly raw?: string },
-  ) => Promise<{ status: number; json: any; headers: Headers }>;
+  ) => Promise<{ status: number; json: Json; headers: Headers }>;
   /** Creates the sandbox's first account pair as a connection with id `id`. */
-  readonly connect: (id: string, settings?: unknown) => Promise<any>;
+  readonly connect: (id: string, settings?: unknown) => Promise<Json>;
   /** Polls a run until it has ended (bounded). */
-  readonly waitForRun: (connectionId: string, runId: string) => Promise<any>;
+  readonly waitForRun: (connectionId: string, runId: string) => Promise<Json>;
   readonly close: () => Promise<void>;
 }
 
