@@ -81,7 +81,14 @@ export const layerInProcess = (options: { readonly maxPlans?: number } = {}) =>
               Effect.provideService(Progress.Progress, progress),
               Effect.tap((s) => Effect.logInfo("run finished", { runId: s.id, status: s.status })),
               Effect.tapError((e) =>
-                Effect.logWarning("run stopped", { reason: e.reason, message: e.message }),
+                Deferred.isDone(started).pipe(
+                  Effect.flatMap((began) =>
+                    Effect.logWarning(began ? "run stopped" : "run did not start", {
+                      reason: e.reason,
+                      message: e.message,
+                    }),
+                  ),
+                ),
               ),
             ),
           );
