@@ -4,9 +4,21 @@ import { NodeContext, NodeRuntime } from "@effect/platform-node";
 import { Effect, Exit, Logger, LogLevel } from "effect";
 import { main } from "./Cli.ts";
 
+/** Log lines go to stderr; only errors unless `HARVEST_RUNN_LOG_LEVEL` asks for more. */
+const levels: Record<string, LogLevel.LogLevel> = {
+  debug: LogLevel.Debug,
+  info: LogLevel.Info,
+  warning: LogLevel.Warning,
+  warn: LogLevel.Warning,
+  error: LogLevel.Error,
+  none: LogLevel.None,
+};
+const logLevel = (name: string | undefined): LogLevel.LogLevel =>
+  levels[(name ?? "").toLowerCase()] ?? LogLevel.Error;
+
 main(process.argv).pipe(
   Effect.provide(NodeContext.layer),
-  Logger.withMinimumLogLevel(process.env.HARVEST_RUNN_LOG === "debug" ? LogLevel.Debug : LogLevel.Warning),
+  Logger.withMinimumLogLevel(logLevel(process.env.HARVEST_RUNN_LOG_LEVEL)),
   (program) =>
     NodeRuntime.runMain(program, {
       disableErrorReporting: true,

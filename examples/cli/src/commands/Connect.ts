@@ -85,13 +85,17 @@ const connectCommand = Command.make(
           })
           .pipe(
             Effect.mapError((e) =>
-              withUrl(e, cfg.clients.harvestBaseUrl ?? "https://api.harvestapp.com/v2", baseUrl),
+              withUrl(
+                e,
+                `${cfg.clients.harvestBaseUrl ?? "https://api.harvestapp.com/v2"} and ${cfg.clients.harvestIdBaseUrl ?? "https://id.getharvest.com/api/v2"}`,
+                baseUrl,
+              ),
             ),
           );
         yield* Render.out(o.json, result, () => [
           `${Render.style.green("connected")} ${result.connection.id} (${result.connection.name}): Harvest account ${result.connection.harvestAccountId} → ${result.connection.runnBaseUrl}`,
           ...result.warnings.map((w) => `${Render.style.yellow("warning")}: ${w}`),
-          `actuals are ${result.connection.switches.actuals ? "on" : "off"}; change with \`harvest-runn settings --actuals on\``,
+          `actuals are ${result.connection.switches.actuals ? "on" : "off"}; change with \`harvest-runn settings --actuals ${result.connection.switches.actuals ? "off" : "on"}\``,
         ]);
       }),
     ),
@@ -102,7 +106,7 @@ export const withUrl = (e: SyncErrorClass, harvestUrl: string, runnUrl: string):
   e.message.includes("could not be reached")
     ? new SyncErrorClass({
         reason: e.message.startsWith("Runn") ? "Runn" : "Harvest",
-        message: `${e.message} (URL: ${e.message.startsWith("Runn") ? runnUrl : harvestUrl})`,
+        message: `${e.message} (tried ${e.message.startsWith("Runn") ? runnUrl : harvestUrl})`,
       })
     : e;
 
