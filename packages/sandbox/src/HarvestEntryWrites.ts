@@ -1,8 +1,8 @@
 /** Harvest time entry writes: create (a timer when `hours` is absent), update, delete. */
 import { dayOf, isIsoDate } from "./Dates.ts";
+import { entryJson, entryLookups } from "./EntryJson.ts";
 import { F_DELETED, F_LOCKED, F_RUNNING } from "./EntryStore.ts";
 import { type Body, changed, invalid, num, str } from "./HarvestBody.ts";
-import { entryJson, entryLookups } from "./HarvestJson.ts";
 import { findById, type HarvestAccount, type HProject } from "./HarvestModel.ts";
 import type { Caller } from "./HarvestScope.ts";
 import { type Reply, reply } from "./Http.ts";

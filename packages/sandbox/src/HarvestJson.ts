@@ -1,7 +1,5 @@
 /** Wire JSON (snake_case, as `openapi/harvest.yaml` describes it) of the simulated Harvest records. */
-import { roundHours } from "./ActualsPlan.ts";
-import { isoDay, isoSeconds } from "./Dates.ts";
-import { approvalStates, F_BILLABLE, F_BILLED, F_LOCKED, F_RUNNING } from "./EntryStore.ts";
+import { isoSeconds } from "./Dates.ts";
 import {
   fullName,
   type HarvestAccount,
@@ -13,7 +11,6 @@ import {
   type HUser,
   type HUserAssignment,
 } from "./HarvestModel.ts";
-import { notesPool } from "./Names.ts";
 
 export const userJson = (u: HUser) => ({
   id: u.id,
@@ -125,99 +122,6 @@ export const taskAssignmentJson = (a: HarvestAccount, ta: HTaskAssignment) => {
     budget: null,
     created_at: isoSeconds(ta.createdAt),
     updated_at: isoSeconds(ta.updatedAt),
-  };
-};
-
-/** Lookups a time entry needs: its user and task assignment. */
-export interface EntryLookups {
-  readonly version: number;
-  readonly ua: Map<number, HUserAssignment>;
-  readonly ta: Map<number, HTaskAssignment>;
-}
-
-export const entryLookups = (a: HarvestAccount): EntryLookups => {
-  const P = a.projects.length + 1_000_000;
-  const ua = new Map<number, HUserAssignment>();
-  for (const x of a.userAssignments) ua.set(x.user * P + x.project, x);
-  const T = a.tasks.length + 1_000_000;
-  const ta = new Map<number, HTaskAssignment>();
-  for (const x of a.taskAssignments) ta.set(x.project * T + x.task, x);
-  return { version: a.version, ua, ta };
-};
-
-/** The JSON of entry `i`; running timers count their time up to `nowSeconds` (the frozen data clock). */
-export const entryJson = (a: HarvestAccount, look: EntryLookups, i: number, nowSeconds: number) => {
-  const e = a.entries;
-  const u = a.users[e.user[i] as number] as HUser;
-  const p = a.projects[e.project[i] as number] as HProject;
-  const c = a.clients[p.client] as HClient;
-  const t = a.tasks[e.task[i] as number] as HTask;
-  const running = e.has(i, F_RUNNING);
-  const base = (e.seconds[i] as number) / 3600;
-  const started = running ? (e.timerStart.get(i) ?? nowSeconds) : null;
-  const hours = roundHours(running ? base + Math.max(0, nowSeconds - (started as number)) / 3600 : base);
-  const billable = e.has(i, F_BILLABLE);
-  const approval = approvalStates[e.approvalOf(i)];
-  const locked = e.has(i, F_LOCKED) || e.has(i, F_BILLED);
-  const ua = look.ua.get((e.user[i] as number) * (a.projects.length + 1_000_000) + (e.project[i] as number));
-  const ta = look.ta.get((e.project[i] as number) * (a.tasks.length + 1_000_000) + (e.task[i] as number));
-  const noteIndex = e.notes[i] as number;
-  return {
-    id: e.idOf(i),
-    spent_date: isoDay(e.day[i] as number),
-    user: { id: u.id, name: fullName(u) },
-    ...(ua
-      ? {
-          user_assignment: {
-            id: ua.id,
-            is_project_manager: ua.isProjectManager,
-            is_active: ua.isActive,
-            budget: null,
-            hourly_rate: ua.hourlyRate,
-            created_at: isoSeconds(ua.createdAt),
-            updated_at: isoSeconds(ua.updatedAt),
-          },
-        }
-      : {}),
-    client: { id: c.id, name: c.name },
-    project: { id: p.id, name: p.name },
-    task: { id: t.id, name: t.name },
-    ...(ta
-      ? {
-          task_assignment: {
-            id: ta.id,
-            billable: ta.billable,
-            is_active: ta.isActive,
-            hourly_rate: ta.hourlyRate,
-            budget: null,
-            created_at: isoSeconds(ta.createdAt),
-            updated_at: isoSeconds(ta.updatedAt),
-          },
-        }
-      : {}),
-    external_reference: null,
-    invoice: e.has(i, F_BILLED)
-      ? { id: 700_000 + ((e.day[i] as number) % 1000), number: `INV-${e.day[i]}` }
-      : null,
-    hours,
-    hours_without_timer: roundHours(base),
-    rounded_hours: Math.sign(hours) * (Math.ceil(Math.abs(hours) * 4) / 4),
-    notes: noteIndex < 0 ? (e.notesText.get(i) ?? null) : (notesPool[noteIndex] ?? null),
-    is_locked: locked,
-    locked_reason: locked ? (e.has(i, F_BILLED) ? "Item Invoiced and Approved" : "Item Approved") : null,
-    is_closed: approval === "approved",
-    approval_status: approval,
-    is_billed: e.has(i, F_BILLED),
-    timer_started_at: started === null ? null : isoSeconds(started),
-    started_time: null,
-    ended_time: null,
-    is_running: running,
-    billable,
-    budgeted: p.budgetBy !== "none",
-    billable_rate: billable ? (p.hourlyRate ?? 100) : null,
-    cost_rate: u.costRate,
-    created_at: isoSeconds(e.createdAt(i)),
-    updated_at: isoSeconds(e.updatedAt(i)),
   };
 };
 

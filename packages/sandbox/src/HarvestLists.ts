@@ -1,11 +1,9 @@
 /** Harvest list endpoints: filters, visibility and pagination over the account's records. */
 import { dayOf, isIsoDate, parseInstant } from "./Dates.ts";
+import { type EntryLookups, entryJson, entryLookups } from "./EntryJson.ts";
 import { approvalStates, F_BILLED, F_RUNNING } from "./EntryStore.ts";
 import {
   clientJson,
-  type EntryLookups,
-  entryJson,
-  entryLookups,
   projectJson,
   roleJson,
   taskAssignmentJson,
