@@ -15,9 +15,10 @@ const url = Pg.databaseUrl();
 const suite = url === undefined ? describe.skip : describe;
 
 suite("SyncQueue on Postgres", () => {
+  Pg.dropSchemasAfterAll(url);
   const queueOptions = (): SyncQueue.Options => ({
     url: Redacted.make(url ?? ""),
-    schema: Pg.schemaFor(url ?? "", "q"),
+    schema: Pg.schemaFor("q"),
     retryLimit: 2,
     retryDelay: "1 second",
     pollingInterval: "500 millis",

@@ -17,24 +17,37 @@ export const databaseUrl = (): string | undefined => {
   return undefined;
 };
 
-/** A unique schema name (one per test), dropped after the file's tests. */
-export const schemaFor = (url: string, prefix: string): string => {
-  const schema = `hr_queue_${prefix}_${randomBytes(4).toString("hex")}`;
+/** Drops every schema `schemaFor` handed out, after the file's tests (call once per file). */
+export const dropSchemasAfterAll = (url: string | undefined): void => {
   afterAll(async () => {
-    const boss = new PgBoss({
-      connectionString: url,
-      schema,
-      supervise: false,
-      schedule: false,
-      migrate: false,
-    });
-    boss.on("error", () => {});
-    try {
-      await boss.start();
-      await boss.getDb().executeSql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`, []);
-    } finally {
-      await boss.stop({ graceful: false, wait: true }).catch(() => {});
-    }
+    if (url === undefined) return;
+    for (const schema of made.splice(0)) await dropSchema(url, schema);
   });
+};
+
+const made: Array<string> = [];
+
+/** A unique schema name (one per test); `dropSchemasAfterAll` removes it. */
+export const schemaFor = (prefix: string): string => {
+  const schema = `hr_queue_${prefix}_${randomBytes(4).toString("hex")}`;
+  made.push(schema);
   return schema;
+};
+
+/** Drops one pg-boss schema and everything in it. */
+export const dropSchema = async (url: string, schema: string): Promise<void> => {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema,
+    supervise: false,
+    schedule: false,
+    migrate: false,
+  });
+  boss.on("error", () => {});
+  try {
+    await boss.start();
+    await boss.getDb().executeSql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`, []);
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+  }
 };
