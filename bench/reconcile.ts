@@ -10,7 +10,7 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -43,28 +43,35 @@ const baseline = (f: Fixture): number => {
   return byKey.size;
 };
 
-const time = (run: () => unknown): { ms: number; all: Array<number> } => {
+const time = (run: () => unknown): { ms: number; all: Array<number>; cpu: Array<number> } => {
   for (let i = 0; i < 2; i++) run();
   const all: Array<number> = [];
+  const cpu: Array<number> = [];
   for (let i = 0; i < 5; i++) {
     gc();
+    const c = process.cpuUsage();
     const t = performance.now();
     run();
     all.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
-  return { ms: median(all), all };
+  return { ms: median(all), all, cpu };
 };
 
-/** Child: load the snapshots, measure. */
+/** Child: load the snapshots, measure (wall time is the budget; CPU time and load show contention). */
 const child = (file: string, preset: string) => {
   const fixture = deserialize(readFileSync(file)) as Fixture;
   gc();
-  const rssBefore = process.memoryUsage().rss;
+  const before = process.memoryUsage();
   let rssDelta = 0;
+  let heapDelta = 0;
   let ops = 0;
   const r = time(() => {
     const plan = reconcile(fixture.harvest, fixture.runn, fixture.options);
-    rssDelta = Math.max(rssDelta, process.memoryUsage().rss - rssBefore);
+    const m = process.memoryUsage();
+    rssDelta = Math.max(rssDelta, m.rss - before.rss);
+    heapDelta = Math.max(heapDelta, m.heapUsed - before.heapUsed);
     ops = plan.operations.length;
   });
   const b = time(() => baseline(fixture));
@@ -77,9 +84,16 @@ const child = (file: string, preset: string) => {
     rssDeltaMb: mb(rssDelta),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
-  process.stdout.write(
-    `${JSON.stringify({ ...result, operations: ops, runs: r.all.map(Math.round), baselineRuns: b.all.map(Math.round) })}\n`,
-  );
+  const detail = {
+    operations: ops,
+    runs: r.all.map(Math.round),
+    cpuRuns: r.cpu.map(Math.round),
+    baselineRuns: b.all.map(Math.round),
+    baselineCpuRuns: b.cpu.map(Math.round),
+    heapDeltaMb: mb(heapDelta),
+    loadAverage: loadavg()[0]!.toFixed(1),
+  };
+  process.stdout.write(`${JSON.stringify({ ...result, ...detail })}\n`);
 };
 
 /** Parent: generate, write, spawn the child, read its figures. */
@@ -113,11 +127,13 @@ const measure = async (name: string, preset: Preset): Promise<Result> => {
     const code = await new Promise<number | null>((resolve) => proc.on("close", resolve));
     process.off("exit", kill);
     if (code !== 0) throw new Error(`benchmark child exited with ${code}`);
-    const r = JSON.parse(out.trim().split("\n").pop()!) as Result & {
-      runs: Array<number>;
-      operations: number;
-    };
-    console.log(`${name}: reconcile runs ${r.runs.join(", ")} ms; ${r.operations} operations`);
+    const r = JSON.parse(out.trim().split("\n").pop()!) as Result & Record<string, unknown>;
+    const list = (k: string) => (r[k] as Array<number>).join(", ");
+    console.log(
+      `${name}: ${r.operations} operations; reconcile wall ${list("runs")} ms, cpu ${list("cpuRuns")} ms; ` +
+        `baseline wall ${list("baselineRuns")} ms, cpu ${list("baselineCpuRuns")} ms; ` +
+        `heap delta ${r.heapDeltaMb} MB; load average ${r.loadAverage}`,
+    );
     return {
       preset: r.preset,
       entries: r.entries,
