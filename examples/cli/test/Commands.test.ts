@@ -79,9 +79,8 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
   });
 
   it("usage errors exit 2; a rejected Runn token exits 1 naming the token, without a stack trace", async () => {
-    const [unknownFlag, unknownCommand, badToken] = await Promise.all([
-      cli("sync", "--bogus"),
-      cli("frobnicate", "--json"),
+    const [unknownFlag, badToken] = await Promise.all([
+      cli("sync", "--bogus", "--json"),
       cli(
         "connect",
         "--harvest-token",
@@ -92,9 +91,9 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
       ),
     ]);
     expect(unknownFlag.code).toBe(2);
+    expect(decode(ErrorDoc, unknownFlag)).toMatchObject({ _tag: "UsageError", reason: "Usage" });
+    expect(unknownFlag.stderr).toContain("--bogus");
     expect(unknownFlag.stderr).not.toMatch(stackLine);
-    expect(unknownCommand.code).toBe(2);
-    expect(decode(ErrorDoc, unknownCommand)).toMatchObject({ _tag: "UsageError", reason: "Usage" });
 
     expect(badToken.code).toBe(1);
     const error = decode(ErrorDoc, badToken);
@@ -151,9 +150,8 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
   });
 
   it("runs show lists held items with reasons; status, runs, settings and a stale apply report", async () => {
-    const [shownJson, shownText, status, runs, settings, stale, badDate, linkUsage] = await Promise.all([
+    const [shownJson, status, runs, settings, stale, badDate, linkUsage] = await Promise.all([
       cli("runs", "show", firstRunId, "--outcome", "held", "--json"),
-      cli("runs", "show", firstRunId, "--outcome", "held"),
       cli("status", "--json"),
       cli("runs", "--json"),
       cli("settings", "--schedule", "03:30", "--json"),
@@ -170,8 +168,6 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
     }
     const reasons = new Set(detail.items.map((i) => i.reason));
     expect(reasons).toContain("possible_duplicate");
-    expect(shownText.code).toBe(0);
-    expect(shownText.stdout).toMatch(/held\s+possible_duplicate/);
 
     expect(status.code, status.stderr).toBe(0);
     const st = decode(Output.Status, status);
