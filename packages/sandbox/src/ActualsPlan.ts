@@ -21,7 +21,12 @@ export interface WindowTotals {
   readonly nonbillable: number[];
   readonly held: boolean[];
   readonly entriesInWindow: number;
-  readonly skippedEntries: { person_not_linked: number; project_not_linked: number; ambiguous_link: number };
+  readonly skippedEntries: {
+    person_not_linked: number;
+    project_not_linked: number;
+    ambiguous_link: number;
+    possible_duplicate: number;
+  };
   readonly heldEntries: { unknown_role: number };
 }
 
@@ -67,7 +72,7 @@ export const totalsOfWindow = (
     nonbillable: [],
     held: [],
     entriesInWindow: 0,
-    skippedEntries: { person_not_linked: 0, project_not_linked: 0, ambiguous_link: 0 },
+    skippedEntries: { person_not_linked: 0, project_not_linked: 0, ambiguous_link: 0, possible_duplicate: 0 },
     heldEntries: { unknown_role: 0 },
   };
   const e = harvest.entries;
@@ -81,12 +86,14 @@ export const totalsOfWindow = (
     const person = plan.personOf[u];
     if (typeof person !== "number") {
       if (person === "conflicting_link") t.skippedEntries.ambiguous_link++;
+      else if (person === "possible_duplicate") t.skippedEntries.possible_duplicate++;
       else t.skippedEntries.person_not_linked++;
       continue;
     }
     const project = plan.projectOf[p];
     if (typeof project !== "number") {
       if (project === "conflicting_link") t.skippedEntries.ambiguous_link++;
+      else if (project === "possible_duplicate") t.skippedEntries.possible_duplicate++;
       else t.skippedEntries.project_not_linked++;
       continue;
     }

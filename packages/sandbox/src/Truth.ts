@@ -44,6 +44,7 @@ export interface FirstImportTruth {
       readonly person_not_linked: number;
       readonly project_not_linked: number;
       readonly ambiguous_link: number;
+      readonly possible_duplicate: number;
     };
   };
 }
