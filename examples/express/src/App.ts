@@ -38,7 +38,7 @@ const errors: ErrorRequestHandler = (err, _req, res, _next) => {
         : {
             _tag: "HttpError",
             reason: "BadRequest",
-            message: status === 413 ? "body: too large" : "body: not valid JSON",
+            message: status === 413 ? "body: too large" : "body: cannot be parsed (send JSON)",
             field: "body",
           },
   });
