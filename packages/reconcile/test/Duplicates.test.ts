@@ -108,6 +108,41 @@ describe("E10 do-not-import list", () => {
   });
 });
 
+describe("E10 migration from another reference name", () => {
+  const harvest = B.harvestSnapshot({ users: [B.user(1, { email: "changed@example.com" })] });
+  const runn = B.runnSnapshot({
+    people: [B.runnPerson(501, null, { email: "old@example.com", references: [B.ref(1, "HarvestApp")] })],
+    roles: [B.runnRole(7, "Developer")],
+  });
+  it("E10: a Harvest id held under another Harvest reference name is offered for adoption, not duplicated", () => {
+    const plan = reconcile(harvest, runn, entityOptions());
+    expect(plan.operations).toEqual([]);
+    expect(items(plan, "PossibleDuplicate")).toMatchObject([
+      {
+        kind: "person",
+        harvestId: 1,
+        outcome: "held",
+        suggestions: [{ kind: "person", runnId: 501, harvestId: 1 }],
+      },
+    ]);
+  });
+  it("E10: with onPossibleDuplicate link the entity is adopted, keeping its old reference", () => {
+    const plan = reconcile(harvest, runn, entityOptions({ onPossibleDuplicate: "link" }));
+    expect(plan.operations).toMatchObject([
+      { _tag: "LinkEntity", runnId: 501, references: [B.ref(1, "HarvestApp"), B.ref(1)] },
+    ]);
+  });
+  it("E10: references of unrelated systems are not taken for Harvest ids", () => {
+    const other = {
+      ...runn,
+      people: [B.runnPerson(501, null, { email: "old@example.com", references: [B.ref(1, "HR")] })],
+    };
+    expect(reconcile(harvest, other, entityOptions()).operations.map((o) => o._tag)).toEqual([
+      "CreatePerson",
+    ]);
+  });
+});
+
 describe("R7 records known only by identity", () => {
   it("R7: a Runn record known only by identity counts as linked and is not re-created", () => {
     const plan = reconcile(

@@ -89,7 +89,7 @@ export const plan = (
         out.report.push(held(kind, it.id, "identity_unreadable", `some Runn ${kind} records are unreadable`));
         slots.set(it.id, Slots.skipped("identity_unreadable"));
       } else {
-        const m = match(it.matchKey());
+        const m = match(it.id, it.matchKey());
         const policy = settings.onPossibleDuplicate;
         if (m !== null) {
           const outcome = policy === "create" ? "created" : policy === "link" && m.unique ? "linked" : "held";

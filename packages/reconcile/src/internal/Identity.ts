@@ -18,6 +18,8 @@ export interface KindIndex {
   readonly links: Map<string, Array<number>>;
   readonly unlinked: Array<RunnIdentity & { readonly matchKey: string | null }>;
   readonly byId: Map<number, RunnIdentity>;
+  /** E10 migration: unlinked entities holding a Harvest id under another "harvest" reference name. */
+  readonly adoptable: Map<string, Array<number>>;
 }
 
 /** Lower-cases, trims and collapses whitespace: the form names and emails are compared in (SPEC E8). */
@@ -40,6 +42,7 @@ const indexKind = (
   const links = new Map<string, Array<number>>();
   const unlinked: Array<RunnIdentity & { matchKey: string | null }> = [];
   const byId = new Map<number, RunnIdentity>();
+  const adoptable = new Map<string, Array<number>>();
   const visit = (r: RunnIdentity, full: boolean) => {
     byId.set(r.id, r);
     let linked = false;
@@ -49,13 +52,18 @@ const indexKind = (
         addLink(links, ref.externalId.trim(), r.id);
       }
     }
-    if (!linked && full) unlinked.push({ id: r.id, references: r.references, matchKey: matchKey(r) });
+    if (linked || !full) return;
+    unlinked.push({ id: r.id, references: r.references, matchKey: matchKey(r) });
+    for (const ref of r.references) {
+      if (/harvest/i.test(ref.referenceName)) addLink(adoptable, ref.externalId.trim(), r.id);
+    }
   };
   for (const r of records) visit(r, true);
   for (const r of identityOnly) if (r.kind === kind) visit(r, false);
   for (const ids of links.values()) ids.sort((a, b) => a - b);
   unlinked.sort((a, b) => a.id - b.id);
-  return { links, unlinked, byId };
+  for (const ids of adoptable.values()) ids.sort((a, b) => a - b);
+  return { links, unlinked, byId, adoptable };
 };
 
 /** The identity indexes of a Runn snapshot. */
@@ -96,7 +104,10 @@ export interface Match {
 
 const runnKeys = new WeakMap<KindIndex, Map<string, Array<number>>>();
 
-/** Groups unlinked Runn entities by match key (once per index), to find candidates of Harvest entities. */
+/**
+ * Finds the Runn candidates of an unlinked Harvest entity (SPEC E8, E10): unlinked Runn entities with the
+ * same match key, and those holding its id under another "harvest" reference name (a migration).
+ */
 export const matcher = (kindIndex: KindIndex, harvestKeys: ReadonlyArray<string | null>) => {
   let runnByKey = runnKeys.get(kindIndex);
   if (runnByKey === undefined) {
@@ -112,11 +123,14 @@ export const matcher = (kindIndex: KindIndex, harvestKeys: ReadonlyArray<string 
   }
   const harvestCount = new Map<string, number>();
   for (const k of harvestKeys) if (k !== null) harvestCount.set(k, (harvestCount.get(k) ?? 0) + 1);
-  return (key: string | null): Match | null => {
-    if (key === null) return null;
-    const candidates = runnByKey.get(key);
-    if (candidates === undefined) return null;
-    return { candidates, unique: candidates.length === 1 && harvestCount.get(key) === 1 };
+  return (harvestId: number, key: string | null): Match | null => {
+    const adopt = kindIndex.adoptable.get(String(harvestId));
+    const byKey = key === null ? undefined : runnByKey.get(key);
+    if (adopt === undefined && byKey === undefined) return null;
+    if (byKey === undefined) return { candidates: adopt!, unique: adopt!.length === 1 };
+    const candidates = adopt === undefined ? byKey : [...new Set([...adopt, ...byKey])].sort((a, b) => a - b);
+    const unique = candidates.length === 1 && (adopt !== undefined || harvestCount.get(key!) === 1);
+    return { candidates, unique };
   };
 };
 
