@@ -68,8 +68,17 @@ const showCommand = Command.make("show", { id: Args.text({ name: "run id" }), ou
         ...Option.match(o.outcome, { onNone: () => ({}), onSome: (v) => ({ outcome: v }) }),
         ...Option.match(o.reason, { onNone: () => ({}), onSome: (v) => ({ reason: v }) }),
       });
+      const filtered = Option.isSome(o.outcome) || Option.isSome(o.reason);
       yield* Render.out(o.json, detail, () => [
-        ...Summary.runLines(detail.summary, Summary.breakdown(detail.items)),
+        ...(filtered
+          ? [
+              `${Render.style.bold(`Run ${detail.summary.id}`)}: ${detail.summary.status} (${counts(detail.summary.counts)})`,
+              `${detail.items.length} item${detail.items.length === 1 ? "" : "s"} with${[
+                ...Option.toArray(o.outcome).map((v) => ` outcome ${v}`),
+                ...Option.toArray(o.reason).map((v) => ` reason ${v}`),
+              ].join(" and")}`,
+            ]
+          : Summary.runLines(detail.summary, Summary.breakdown(detail.items))),
         "",
         ...(detail.items.length === 0
           ? ["no items match"]
