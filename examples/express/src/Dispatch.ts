@@ -60,78 +60,75 @@ export const layerInProcess = (options: { readonly maxPlans?: number } = {}) =>
       const plans = yield* Ref.make<ReadonlyArray<PlanJob>>([]);
       const maxPlans = options.maxPlans ?? 50;
 
-      const startRun: Shape["startRun"] = (connectionId, request) =>
-        Effect.gen(function* () {
-          const started = yield* Deferred.make<string>();
-          const progress = Progress.Progress.of({
-            report: (e) => Deferred.succeed(started, e.runId).pipe(Effect.asVoid),
-          });
-          const work =
-            request._tag === "Run"
-              ? sync.run(connectionId, {
-                  trigger: "api",
-                  ...(request.scope === undefined ? {} : { scope: request.scope }),
-                })
-              : request._tag === "Backfill"
-                ? sync.backfill(connectionId, request.fromDate, { trigger: "api" })
-                : sync.apply(request.plan, { trigger: "api" });
-          const fiber = yield* FiberSet.run(
-            fibers,
-            work.pipe(
-              Effect.provideService(Progress.Progress, progress),
-              Effect.tap((s) => Effect.logInfo("run finished", { runId: s.id, status: s.status })),
-              Effect.tapError((e) =>
-                Deferred.isDone(started).pipe(
-                  Effect.flatMap((began) =>
-                    Effect.logWarning(began ? "run stopped" : "run did not start", {
-                      reason: e.reason,
-                      message: e.message,
-                    }),
-                  ),
+      const startRun: Shape["startRun"] = Effect.fn("Dispatch.startRun")(function* (connectionId, request) {
+        const started = yield* Deferred.make<string>();
+        const progress = Progress.Progress.of({
+          report: (e) => Deferred.succeed(started, e.runId).pipe(Effect.asVoid),
+        });
+        const work =
+          request._tag === "Run"
+            ? sync.run(connectionId, {
+                trigger: "api",
+                ...(request.scope === undefined ? {} : { scope: request.scope }),
+              })
+            : request._tag === "Backfill"
+              ? sync.backfill(connectionId, request.fromDate, { trigger: "api" })
+              : sync.apply(request.plan, { trigger: "api" });
+        const fiber = yield* FiberSet.run(
+          fibers,
+          work.pipe(
+            Effect.provideService(Progress.Progress, progress),
+            Effect.tap((s) => Effect.logInfo("run finished", { runId: s.id, status: s.status })),
+            Effect.tapError((e) =>
+              Deferred.isDone(started).pipe(
+                Effect.flatMap((began) =>
+                  Effect.logWarning(began ? "run stopped" : "run did not start", {
+                    reason: e.reason,
+                    message: e.message,
+                  }),
                 ),
               ),
             ),
-          );
-          // The first progress event carries the run id; a failure before it means no run started.
-          const first = yield* Effect.raceFirst(
-            Deferred.await(started).pipe(Effect.map((runId) => Either.right(runId))),
-            Fiber.await(fiber).pipe(Effect.map((exit) => Either.left(exit))),
-          );
-          if (Either.isRight(first)) return { runId: first.right };
-          const exit = first.left;
-          if (exit._tag === "Success") return { runId: exit.value.id };
-          const failure = exit.cause;
-          return yield* Effect.failCause(failure);
-        });
+          ),
+        );
+        // The first progress event carries the run id; a failure before it means no run started.
+        const first = yield* Effect.raceFirst(
+          Deferred.await(started).pipe(Effect.map((runId) => Either.right(runId))),
+          Fiber.await(fiber).pipe(Effect.map((exit) => Either.left(exit))),
+        );
+        if (Either.isRight(first)) return { runId: first.right };
+        const exit = first.left;
+        if (exit._tag === "Success") return { runId: exit.value.id };
+        const failure = exit.cause;
+        return yield* Effect.failCause(failure);
+      });
 
-      const startPlan: Shape["startPlan"] = (connectionId, o) =>
-        Effect.gen(function* () {
-          const known = yield* sync.connections;
-          if (!known.some((c) => c.id === connectionId))
-            return yield* SyncError.make("ConnectionNotFound", `no connection ${connectionId}`);
-          const job: PlanJob = {
-            id: newId(),
-            connectionId,
-            status: "running",
-            createdAt: new Date().toISOString(),
-            result: null,
-            error: null,
-          };
-          yield* Ref.update(plans, (all) => [job, ...all].slice(0, maxPlans));
-          const settle = (patch: Partial<PlanJob>) =>
-            Ref.update(plans, (all) => all.map((p) => (p.id === job.id ? { ...p, ...patch } : p)));
-          yield* FiberSet.run(
-            fibers,
-            sync.plan(connectionId, o).pipe(
-              Effect.matchEffect({
-                onSuccess: (result) => settle({ status: "done", result }),
-                onFailure: (e) =>
-                  settle({ status: "failed", error: { reason: e.reason, message: e.message } }),
-              }),
-            ),
-          );
-          return { planId: job.id };
-        });
+      const startPlan: Shape["startPlan"] = Effect.fn("Dispatch.startPlan")(function* (connectionId, o) {
+        const known = yield* sync.connections;
+        if (!known.some((c) => c.id === connectionId))
+          return yield* SyncError.make("ConnectionNotFound", `no connection ${connectionId}`);
+        const job: PlanJob = {
+          id: newId(),
+          connectionId,
+          status: "running",
+          createdAt: new Date().toISOString(),
+          result: null,
+          error: null,
+        };
+        yield* Ref.update(plans, (all) => [job, ...all].slice(0, maxPlans));
+        const settle = (patch: Partial<PlanJob>) =>
+          Ref.update(plans, (all) => all.map((p) => (p.id === job.id ? { ...p, ...patch } : p)));
+        yield* FiberSet.run(
+          fibers,
+          sync.plan(connectionId, o).pipe(
+            Effect.matchEffect({
+              onSuccess: (result) => settle({ status: "done", result }),
+              onFailure: (e) => settle({ status: "failed", error: { reason: e.reason, message: e.message } }),
+            }),
+          ),
+        );
+        return { planId: job.id };
+      });
 
       const plan: Shape["plan"] = (connectionId, planId) =>
         Ref.get(plans).pipe(

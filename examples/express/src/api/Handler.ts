@@ -2,7 +2,7 @@
  * Bridges Effect handlers to Express: each request runs one effect on the host's single runtime; a
  * success is encoded with the response's Schema, a failure goes through `HttpError.toResponse`.
  */
-import { Effect, Exit, Schema } from "effect";
+import { Cause, Effect, Exit, Schema } from "effect";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { HostRuntime, Services } from "../Runtime.ts";
 import * as HttpError from "./HttpError.ts";
@@ -26,7 +26,8 @@ export const encoded = <A, I>(status: number, schema: Schema.Schema<A, I, never>
 /** Sends a failure as the host answers it, logging defects without their details reaching the client. */
 export const sendFailure = (res: Response, cause: Parameters<typeof HttpError.toResponse>[0]) => {
   const { status, body } = HttpError.toResponse(cause);
-  if (status === 500) console.error("request failed with a defect:", body.error._tag);
+  // Tokens are Redacted everywhere below the host, so the cause prints without them.
+  if (status === 500) console.error("request failed with a defect:", Cause.pretty(cause));
   const retry = HttpError.retryAfter(cause);
   if (retry !== null && (status === 409 || status === 503)) res.setHeader("Retry-After", String(retry));
   res.status(status).json(body);
