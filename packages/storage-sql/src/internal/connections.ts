@@ -4,7 +4,16 @@ import type { ConnectionId, HarvestAccountId } from "@harvest-runn/domain";
 import { Connection, Settings, type SyncStore } from "@harvest-runn/storage";
 import { Effect, Option } from "effect";
 import { connectionTables } from "./migrations.ts";
-import { type Deps, fence, mapErrors, now, num, requireConnection, storeError } from "./support.ts";
+import {
+  type Deps,
+  fence,
+  mapErrors,
+  now,
+  num,
+  requireConnection,
+  storeError,
+  writeLock,
+} from "./support.ts";
 
 interface ConnectionRow {
   readonly id: string;
@@ -92,6 +101,7 @@ export const makeConnections = ({ sql, box }: Deps): SyncStore.Connections => {
       yield* sql
         .withTransaction(
           Effect.gen(function* () {
+            yield* writeLock(sql);
             yield* requireConnection(sql, id);
             for (const [table, column] of connectionTables) {
               yield* sql`DELETE FROM ${sql(table)} WHERE ${sql(column)} = ${id}`;
@@ -121,7 +131,7 @@ export const makeSettings = ({ sql }: Deps): SyncStore.SettingsStore => ({
     yield* sql
       .withTransaction(
         Effect.zipRight(
-          requireConnection(sql, id),
+          Effect.zipRight(writeLock(sql), requireConnection(sql, id)),
           sql`INSERT INTO hr_settings (connection_id, doc) VALUES (${id}, ${JSON.stringify(encoded)})
               ON CONFLICT (connection_id) DO UPDATE SET doc = excluded.doc`,
         ),

@@ -2,7 +2,16 @@
 import type { ConnectionId, RunId } from "@harvest-runn/domain";
 import type { Links, SyncStore } from "@harvest-runn/storage";
 import { Effect } from "effect";
-import { clampLimit, type Deps, mapErrors, now, num, numOrNull, requireConnection } from "./support.ts";
+import {
+  clampLimit,
+  type Deps,
+  mapErrors,
+  now,
+  num,
+  numOrNull,
+  requireConnection,
+  writeLock,
+} from "./support.ts";
 
 interface AuditRow {
   readonly seq: unknown;
@@ -35,6 +44,7 @@ export const makeDoNotImport = ({ sql }: Deps): SyncStore.DoNotImportStore => ({
     yield* sql
       .withTransaction(
         Effect.gen(function* () {
+          yield* writeLock(sql);
           yield* requireConnection(sql, id);
           for (const e of entries) {
             yield* sql`INSERT INTO hr_do_not_import ${sql.insert({
@@ -54,6 +64,7 @@ export const makeDoNotImport = ({ sql }: Deps): SyncStore.DoNotImportStore => ({
     yield* sql
       .withTransaction(
         Effect.gen(function* () {
+          yield* writeLock(sql);
           yield* requireConnection(sql, id);
           for (const k of keys) {
             yield* sql`DELETE FROM hr_do_not_import

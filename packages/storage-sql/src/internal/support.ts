@@ -85,3 +85,14 @@ export const numOrNull = (v: unknown): number | null => (v === null || v === und
 /** A page size within bounds. */
 export const clampLimit = (limit: number | undefined, fallback: number, max: number) =>
   Math.max(1, Math.min(max, Math.floor(limit ?? fallback)));
+
+/**
+ * Takes SQLite's write lock as the first statement of a transaction that reads before it writes, so a
+ * concurrent writer in another process makes it wait (busy timeout) instead of failing its upgrade.
+ * Postgres needs nothing: its row locks are taken by the writes themselves.
+ */
+export const writeLock = (sql: SqlClient) =>
+  sql.onDialectOrElse({
+    sqlite: () => Effect.asVoid(sql`UPDATE hr_leases SET generation = generation WHERE 0 = 1`),
+    orElse: () => Effect.void,
+  });
