@@ -31,5 +31,8 @@ export default defineConfig({
     projects,
     include: ["test/**/*.test.ts"],
     env: { NODE_OPTIONS: "--conditions=@harvest-runn/source" },
+    // Under CI a JSON report beside the console one lets .ci/run print a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: "test-output/vitest.json" },
   },
 });
