@@ -73,3 +73,15 @@ export const countBy = <A>(items: ReadonlyArray<A>, key: (a: A) => string): Arra
   for (const i of items) m.set(key(i), (m.get(key(i)) ?? 0) + 1);
   return [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
 };
+
+/**
+ * Strips colour codes from everything written to a stream that should not get colour (not a TTY, or
+ * `NO_COLOR`), including the parser's help and usage messages.
+ */
+export const stripColourWhenOff = (stream: NodeJS.WriteStream): void => {
+  const off = stream.isTTY !== true || (process.env.NO_COLOR ?? "") !== "" || process.env.TERM === "dumb";
+  if (!off) return;
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: Array<unknown>) => boolean;
+  stream.write = ((chunk: unknown, ...rest: Array<unknown>) =>
+    write(typeof chunk === "string" ? chunk.replace(ansi, "") : chunk, ...rest)) as typeof stream.write;
+};

@@ -3,6 +3,10 @@
 import { NodeContext, NodeRuntime } from "@effect/platform-node";
 import { Effect, Exit, Logger, LogLevel } from "effect";
 import { main } from "./Cli.ts";
+import { stripColourWhenOff } from "./Render.ts";
+
+stripColourWhenOff(process.stdout);
+stripColourWhenOff(process.stderr);
 
 /** Log lines go to stderr; only errors unless `HARVEST_RUNN_LOG_LEVEL` asks for more. */
 const levels: Record<string, LogLevel.LogLevel> = {

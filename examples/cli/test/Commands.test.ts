@@ -93,6 +93,7 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
     expect(unknownFlag.code).toBe(2);
     expect(decode(ErrorDoc, unknownFlag)).toMatchObject({ _tag: "UsageError", reason: "Usage" });
     expect(unknownFlag.stderr).toContain("--bogus");
+    expect(unknownFlag.stderr).not.toContain("\u001b["); // not a TTY: no colour, even in the parser's usage
     expect(unknownFlag.stderr).not.toMatch(stackLine);
 
     expect(badToken.code).toBe(1);
