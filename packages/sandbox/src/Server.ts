@@ -20,6 +20,10 @@ export interface RunningSandbox {
   readonly close: () => Promise<void>;
 }
 
+/** A request line for logs, with query-string tokens (`access_token`) redacted. */
+const logLine = (req: IncomingMessage, outcome: string) =>
+  `${req.method} ${(req.url ?? "").replace(/(access_token=)[^&]*/g, "$1<redacted>")} → ${outcome}`;
+
 const readBody = (req: IncomingMessage): Promise<string | null> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -46,11 +50,11 @@ export const startSandbox = async (options: StartOptions = {}): Promise<RunningS
         if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
       const out = await sandbox.handle(req.method ?? "GET", new URL(req.url ?? "/", origin), headers, body);
       if (out.kind === "reset") {
-        options.onRequest?.(`${req.method} ${req.url} → reset`);
+        options.onRequest?.(logLine(req, "reset"));
         req.socket.destroy();
         return;
       }
-      options.onRequest?.(`${req.method} ${req.url} → ${out.status}`);
+      options.onRequest?.(logLine(req, String(out.status)));
       res.writeHead(out.status, out.headers);
       res.end(out.body ?? undefined);
     } catch (error) {
