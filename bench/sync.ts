@@ -149,6 +149,9 @@ try {
   const wallMs = Math.round(performance.now() - t0);
   const s1 = await control("GET", "/stats");
   log(`first run ${first.status} in ${wallMs} ms: ${JSON.stringify(first.counts)}`);
+  log(
+    `429 served: Harvest ${s1.harvest.throttled}, Runn ${s1.runn.throttled}; busiest window: Harvest ${s1.harvest.maxInWindow}, Runn ${s1.runn.maxInWindow}`,
+  );
 
   const after = await control("GET", "/truth");
   const rereads = minimumReads(after.lists);

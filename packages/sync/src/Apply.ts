@@ -27,7 +27,7 @@ export interface ApplyOptions {
   readonly connectionId: string;
   /** Timestamp written into ledger rows. */
   readonly now: string;
-  /** Concurrent single-entity creates within one phase (default 4). */
+  /** Concurrent single-entity creates within one phase (default 8: enough to keep the request pacer busy). */
   readonly concurrency?: number;
   /** Attempts of one create when its outcome stays unknown (default 3). */
   readonly createAttempts?: number;
@@ -48,7 +48,7 @@ export const apply = <E>(
     const all: Array<RunItem> = [];
     const failedTypes = new Set<ReconcileOptions.EntityType>();
     let writes = 0;
-    const concurrency = options.concurrency ?? 4;
+    const concurrency = options.concurrency ?? 8;
     const attempts = options.createAttempts ?? 3;
     const ops = plan.operations;
     const of = <T extends Plan.Operation["_tag"]>(tag: T) =>

@@ -5,7 +5,8 @@
 import { HarvestClient } from "@harvest-runn/harvest-client";
 import { RunnClient } from "@harvest-runn/runn-client";
 import type { Connection } from "@harvest-runn/storage";
-import { Context, Duration, Effect, Layer, type Redacted } from "effect";
+import { Context, type Duration, Effect, Layer, Redacted } from "effect";
+import * as Pacer from "./Pacer.ts";
 
 /** The clients of one connection. */
 export interface Pair {
@@ -46,57 +47,44 @@ export interface Options {
   readonly fetch?: (request: Request) => Promise<Response>;
 }
 
-/**
- * The Runn client's limiter keeps half its budget as a burst and refills the other half over the window,
- * so its steady rate is half the budget. Asked for 2 per (window / limit) × (limit + 1) / limit, it
- * bursts one request and then refills at just under the full rate: a window of the real length holds at
- * most 1 + limit² / (limit + 1) ≤ limit requests, and the sync runs at the rate the budget allows.
- */
-export const runnSteadyBudget = (budget: {
-  readonly limit: number;
-  readonly window: Duration.DurationInput;
-}) => {
-  const perRequest = Duration.toMillis(Duration.decode(budget.window)) / budget.limit;
-  return { limit: 2, window: Duration.millis(Math.ceil((perRequest * (budget.limit + 1)) / budget.limit)) };
-};
-
-/** Builds the clients with the given overrides. */
+/** Builds the clients with the given overrides; requests are paced per account (see `Pacer`). */
 export const make = (options: Options = {}) =>
   Clients.of({
-    make: (c) =>
-      Effect.all({
+    make: (c) => {
+      const base = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+      const harvestBudget = options.harvestRateLimit ?? { limit: 100, window: "15 seconds" };
+      const runnBudget = options.runnRateLimit ?? { limit: 120, window: "60 seconds" };
+      const harvestKey = `harvest:${new URL(options.harvestBaseUrl ?? "https://api.harvestapp.com/v2").host}#${c.harvest.accountId}`;
+      const runnKey = `runn:${Pacer.keyOf(Redacted.value(c.runn.token))}`;
+      const retry =
+        options.maxAttempts === undefined && options.baseDelay === undefined
+          ? {}
+          : {
+              retry: {
+                ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+                ...(options.baseDelay === undefined ? {} : { baseDelay: options.baseDelay }),
+              },
+            };
+      return Effect.all({
         harvest: HarvestClient.make({
           token: c.harvest.token,
           accountId: c.harvest.accountId,
           userAgent: c.harvest.userAgent,
           ...(options.harvestBaseUrl === undefined ? {} : { baseUrl: options.harvestBaseUrl }),
           ...(options.harvestIdBaseUrl === undefined ? {} : { idBaseUrl: options.harvestIdBaseUrl }),
-          ...(options.harvestRateLimit === undefined ? {} : { rateLimit: options.harvestRateLimit }),
-          ...(options.maxAttempts === undefined && options.baseDelay === undefined
-            ? {}
-            : {
-                retry: {
-                  ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-                  ...(options.baseDelay === undefined ? {} : { baseDelay: options.baseDelay }),
-                },
-              }),
-          ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+          rateLimit: Pacer.unbounded,
+          ...retry,
+          fetch: Pacer.paced(harvestKey, harvestBudget, base),
         }),
         runn: RunnClient.make({
           token: c.runn.token,
           baseUrl: c.runn.baseUrl,
-          rateLimit: runnSteadyBudget(options.runnRateLimit ?? { limit: 120, window: "60 seconds" }),
-          ...(options.maxAttempts === undefined && options.baseDelay === undefined
-            ? {}
-            : {
-                retry: {
-                  ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-                  ...(options.baseDelay === undefined ? {} : { baseDelay: options.baseDelay }),
-                },
-              }),
-          ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+          rateLimit: Pacer.unbounded,
+          ...retry,
+          fetch: Pacer.paced(runnKey, runnBudget, base),
         }),
-      }),
+      });
+    },
   });
 
 /** The clients layer; without options it talks to the real APIs. */

@@ -17,7 +17,7 @@ export interface SyncOptions {
   readonly leaseTtl?: Duration.DurationInput;
   /** The current time (default the Effect `Clock`); tests pin it to the sandbox's anchor date. */
   readonly now?: () => Date;
-  /** Concurrent single-entity creates within one phase (default 4). */
+  /** Concurrent single-entity creates within one phase (default 8: enough to keep the request pacer busy). */
   readonly concurrency?: number;
   /** How far the Harvest `updated_since` cursor stays behind the newest change seen (default 10 minutes). */
   readonly cursorOverlapMs?: number;

@@ -153,6 +153,11 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
           return toSummary(finished);
         }).pipe(Effect.withSpan("Sync.run")),
     );
+    // Retention (SPEC R9): items of runs older than the connection's setting are pruned.
+    yield* env.store.runs.pruneItems(`${conn.settings.retentionDays} days`).pipe(
+      Effect.tapError((e) => Effect.logWarning("pruning old run items failed", e.reason)),
+      Effect.ignore,
+    );
     if (webhook !== null) {
       const n = Notify.notificationFor(summary, items, held);
       if (n !== null)
