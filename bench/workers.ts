@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect";
@@ -65,6 +66,17 @@ const spawnJson = (
   return child;
 };
 
+/** CPU milliseconds (user + system) a process has used so far, from /proc (0 where unavailable). */
+const cpuMsOf = (pid: number | undefined): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+};
+
 const until = async (what: string, test: () => boolean, ms: number) => {
   const deadline = Date.now() + ms;
   while (!test()) {
@@ -92,6 +104,9 @@ interface Row {
   requests: number;
   throttled: number;
   failed: number;
+  /** CPU seconds the worker processes and the sandbox process used during the timed part. */
+  workerCpuS: number;
+  sandboxCpuS: number;
 }
 
 const pass = async (workers: number): Promise<Row> => {
@@ -192,6 +207,8 @@ const pass = async (workers: number): Promise<Row> => {
       );
       await until("the workers", () => events.filter((e) => e.type === "ready").length >= workers, 120_000);
       await fetch(`${control}/stats`, { method: "DELETE" });
+      const workerCpu0 = children.slice(1).reduce((a, c) => a + cpuMsOf(c.pid), 0);
+      const sandboxCpu0 = cpuMsOf(sandbox.pid);
       const t0 = performance.now();
       const report = await runtime.runPromise(
         Effect.flatMap(SyncQueue.SyncQueue, (q) => q.tick(new Date(Date.now() + 25 * 3600_000))),
@@ -200,6 +217,8 @@ const pass = async (workers: number): Promise<Row> => {
       const done = () => events.filter((e) => e.type === "job-completed").length >= connections;
       await until("every run", done, 60 * 60_000);
       const wallMs = Math.round(performance.now() - t0);
+      const workerCpuS = (children.slice(1).reduce((a, c) => a + cpuMsOf(c.pid), 0) - workerCpu0) / 1000;
+      const sandboxCpuS = (cpuMsOf(sandbox.pid) - sandboxCpu0) / 1000;
       const stats = (await (await fetch(`${control}/stats`)).json()) as Record<
         "harvest" | "runn",
         { total: number; throttled: number }
@@ -218,6 +237,8 @@ const pass = async (workers: number): Promise<Row> => {
         requests,
         throttled: stats.harvest.throttled + stats.runn.throttled,
         failed,
+        workerCpuS: Math.round(workerCpuS * 10) / 10,
+        sandboxCpuS: Math.round(sandboxCpuS * 10) / 10,
       };
     } finally {
       await runtime.dispose();
@@ -240,7 +261,7 @@ const rows: Array<Row> = [];
 for (const w of workerCounts) {
   const row = await pass(w);
   log(
-    `${w} worker(s): ${row.wallMs} ms, ${row.runsPerMinute} runs/min, ${row.requestsPerSecond} req/s, ${row.requests} requests, ${row.throttled} × 429, ${row.failed} not succeeded, load ${loadavg()[0]!.toFixed(1)}`,
+    `${w} worker(s): ${row.wallMs} ms, ${row.runsPerMinute} runs/min, ${row.requestsPerSecond} req/s, ${row.requests} requests, ${row.throttled} × 429, ${row.failed} not succeeded, CPU s: workers ${row.workerCpuS}, sandbox ${row.sandboxCpuS}, load ${loadavg()[0]!.toFixed(1)}`,
   );
   rows.push(row);
 }
