@@ -8,7 +8,7 @@ import { windowStart } from "./internal/Dates.ts";
 import * as Entities from "./internal/Entities.ts";
 import * as Fingerprints from "./internal/Fingerprints.ts";
 import * as Identity from "./internal/Identity.ts";
-import { KeyTable } from "./internal/Keys.ts";
+import { F, KeyTable, STRIDE } from "./internal/Keys.ts";
 import { decide, type NewRefs } from "./internal/Ownership.ts";
 import { sortReport } from "./internal/Report.ts";
 import * as Roles from "./internal/Roles.ts";
@@ -117,8 +117,8 @@ export const reconcile = (
       const a = runn.actuals[i]!;
       if (a.workstreamId !== null || !relevant(a.personId, a.projectId, a.date)) continue;
       const k = keys.row(a.personId, a.projectId, a.roleId, a.date);
-      const seen = keys.runn[k]!;
-      if (seen < 0 || runn.actuals[seen]!.id > a.id) keys.runn[k] = i;
+      const seen = keys.data[k * STRIDE + F.runn]!;
+      if (seen < 0 || runn.actuals[seen]!.id > a.id) keys.data[k * STRIDE + F.runn] = i;
       actualIndex.set(a.id, i);
       actualRow[i] = k;
     }
@@ -133,11 +133,11 @@ export const reconcile = (
         a.roleId === lk.roleId &&
         a.date === lk.date
       ) {
-        keys.ledger[actualRow[at!]!] = i;
+        keys.data[actualRow[at!]! * STRIDE + F.ledger] = i;
         continue;
       }
       if (!relevant(lk.personId, lk.projectId, lk.date)) continue;
-      keys.ledger[keys.row(lk.personId, lk.projectId, lk.roleId, lk.date)] = i;
+      keys.data[keys.row(lk.personId, lk.projectId, lk.roleId, lk.date) * STRIDE + F.ledger] = i;
     }
     const refs: NewRefs = { person: new Map(), project: new Map(), role: new Map() };
     for (const p of entities.people) refs.person.set(-(p.harvestId + 1), p.ref);

@@ -4,7 +4,7 @@
  */
 import type { Harvest, Plan, ReasonCode, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
 import type { EntityPlan } from "./Entities.ts";
-import { dayNumber, type KeyTable } from "./Keys.ts";
+import { dayNumber, F, type KeyTable, STRIDE } from "./Keys.ts";
 import { isUnknown, type Roles } from "./Roles.ts";
 import type { SkipLog } from "./SkipLog.ts";
 import type { PairRole, PersonSlot, Slot } from "./Slots.ts";
@@ -77,7 +77,7 @@ export const aggregate = (
   const total = main.length + extra.size;
   const entryRow = new Int32Array(total).fill(-1);
   const entryId = new Float64Array(total);
-  const { count, billable, nonbillable, firstDay } = keys;
+  const { data, firstDay } = keys;
   const nDays = keys.days.length;
   let pairRows = keys.pairRows;
 
@@ -154,9 +154,10 @@ export const aggregate = (
         pairRows[r.base + day] = k;
       }
     } else k = keys.row(r.personNum, r.projectNum, r.role, date);
-    count[k]!++;
-    if (e.billable) billable[k]! += amount;
-    else nonbillable[k]! += amount;
+    const at = k * STRIDE;
+    data[at + F.count]!++;
+    if (e.billable) data[at + F.billable]! += amount;
+    else data[at + F.nonbillable]! += amount;
     entryRow[i] = k;
     entryId[i] = e.id;
   };
@@ -170,7 +171,7 @@ export const aggregate = (
 
   // CSR layout of entry ids per row.
   const start = new Int32Array(keys.n + 1);
-  for (let k = 0; k < keys.n; k++) start[k + 1] = start[k]! + count[k]!;
+  for (let k = 0; k < keys.n; k++) start[k + 1] = start[k]! + data[k * STRIDE + F.count]!;
   const fill = start.slice(0, keys.n);
   const ids = new Float64Array(start[keys.n]!);
   for (let i = 0; i < total; i++) {

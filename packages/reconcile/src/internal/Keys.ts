@@ -19,6 +19,20 @@ export interface Pair {
 
 const DAY_MS = 86_400_000;
 
+/** Field offsets of a row record in `KeyTable.data` (row k starts at `k * STRIDE`). */
+export const F = {
+  person: 0,
+  project: 1,
+  role: 2,
+  count: 3,
+  billable: 4,
+  nonbillable: 5,
+  runn: 6,
+  ledger: 7,
+} as const;
+/** Size of a row record. */
+export const STRIDE = 8;
+
 /** Days since 1970-01-01 of a `YYYY-MM-DD` string, from its characters (no Date, no allocation). */
 export const dayNumber = (s: string): number => {
   const y =
@@ -48,18 +62,13 @@ export class KeyTable {
   /** Per pair with rows, one block of `days.length` row numbers (-1: no row). */
   pairRows: Int32Array = new Int32Array(0);
   private pairRowsUsed = 0;
-  readonly person: Float64Array;
-  readonly project: Float64Array;
-  readonly role: Float64Array;
+  /**
+   * One 64-byte record per row, so the hot loop touches one cache line per key: person, project, role,
+   * Harvest entry count, billable and non-billable totals (minutes, or seconds under per-day rounding),
+   * and the indexes of the key's Runn actual and ledger row (-1: none). Read with the `F` offsets.
+   */
+  readonly data: Float64Array;
   readonly date: Array<string>;
-  /** Harvest entries counted into the key (0: no Harvest time). */
-  readonly count: Int32Array;
-  /** Harvest billable and non-billable totals (minutes, or seconds under per-day rounding). */
-  readonly billable: Float64Array;
-  readonly nonbillable: Float64Array;
-  /** Index of the key's Runn actual and ledger row (-1: none). */
-  readonly runn: Int32Array;
-  readonly ledger: Int32Array;
   /** First day number of the window and the window's dates (index = day − first). */
   readonly firstDay: number;
   readonly days: ReadonlyArray<string>;
@@ -67,14 +76,7 @@ export class KeyTable {
   constructor(capacity: number, windowStart: string, today: string) {
     const size = Math.max(1, capacity);
     this.date = new Array<string>(size);
-    this.person = new Float64Array(size);
-    this.project = new Float64Array(size);
-    this.role = new Float64Array(size);
-    this.count = new Int32Array(size);
-    this.billable = new Float64Array(size);
-    this.nonbillable = new Float64Array(size);
-    this.runn = new Int32Array(size).fill(-1);
-    this.ledger = new Int32Array(size).fill(-1);
+    this.data = new Float64Array(size * STRIDE);
     // Day-indexed rows cover at most the last 92 days; a longer backfill goes through the string map.
     this.firstDay = Math.max(dayNumber(windowStart), dayNumber(today) - 91);
     const length = Math.max(0, dayNumber(today) - this.firstDay + 1);
@@ -104,9 +106,12 @@ export class KeyTable {
   /** Adds a row (no lookup: the caller knows the key is new). */
   add(person: number, project: number, role: number, date: string): number {
     const k = this.n++;
-    this.person[k] = person;
-    this.project[k] = project;
-    this.role[k] = role;
+    const at = k * STRIDE;
+    this.data[at] = person;
+    this.data[at + 1] = project;
+    this.data[at + 2] = role;
+    this.data[at + 6] = -1;
+    this.data[at + 7] = -1;
     this.date[k] = date;
     return k;
   }
@@ -174,8 +179,8 @@ export class KeyTable {
 
   /** Compares two rows by person, project, role, then date. */
   compare = (a: number, b: number): number =>
-    this.person[a]! - this.person[b]! ||
-    this.project[a]! - this.project[b]! ||
-    this.role[a]! - this.role[b]! ||
+    this.data[a * STRIDE]! - this.data[b * STRIDE]! ||
+    this.data[a * STRIDE + 1]! - this.data[b * STRIDE + 1]! ||
+    this.data[a * STRIDE + 2]! - this.data[b * STRIDE + 2]! ||
     (this.date[a]! < this.date[b]! ? -1 : this.date[a]! > this.date[b]! ? 1 : 0);
 }

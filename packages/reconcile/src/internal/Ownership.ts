@@ -4,7 +4,7 @@
  */
 import type { Ledger, Plan, ReconcileOptions, Runn } from "@harvest-runn/domain";
 import type { Aggregated } from "./Aggregate.ts";
-import type { KeyTable } from "./Keys.ts";
+import { F, type KeyTable, STRIDE } from "./Keys.ts";
 
 /** Resolves the number of a key column to a plan ref (negative numbers are entities the plan creates). */
 export interface NewRefs {
@@ -59,12 +59,15 @@ export const decide = (
   const toMinutes = (v: number) => (perDay ? (v >= 0 ? Math.round(v / 60) : -Math.round(-v / 60)) : v);
   const ref = (map: Map<number, Plan.NewRef>, num: number) => (num >= 0 ? num : map.get(num)!);
   const order = keys.order();
-  const { runn: runnRow, ledger: ledgerRow, count, person, project, role } = keys;
+  const d = keys.data;
 
   for (let o = 0; o < order.length; o++) {
     const k = order[o]!;
-    const r = runnRow[k]!;
-    const l = ledgerRow[k]!;
+    const at = k * STRIDE;
+    const r = d[at + F.runn]!;
+    const l = d[at + F.ledger]!;
+    const personNum = d[at + F.person]!;
+    const projectNum = d[at + F.project]!;
     const actual = r >= 0 ? actuals[r]! : null;
     const owned = l >= 0 ? ledger[l]! : null;
     const date = keys.date[k]! as Ledger.ActualKey["date"];
@@ -76,12 +79,12 @@ export const decide = (
         actual.billableMinutes !== owned.billableMinutes ||
         actual.nonbillableMinutes !== owned.nonbillableMinutes);
 
-    if (count[k]! === 0) {
+    if (d[at + F.count]! === 0) {
       // No Harvest time: only ledger keys are touched (A8); foreign actuals are left alone.
       if (owned === null) continue;
       if (agg.heldDays.size > 0) {
-        if (agg.heldDays.has(`${person[k]}:${project[k]}:${date}`)) continue;
-        if (agg.heldDays.has(`${person[k]}:*:${date}`)) continue;
+        if (agg.heldDays.has(`${personNum}:${projectNum}:${date}`)) continue;
+        if (agg.heldDays.has(`${personNum}:*:${date}`)) continue;
       }
       if (actual === null) out.ledgerOps.push({ _tag: "ForgetLedger", key: owned.key });
       else if (edited) {
@@ -110,16 +113,16 @@ export const decide = (
       continue;
     }
 
-    const rawB = toMinutes(keys.billable[k]!);
-    const rawN = toMinutes(keys.nonbillable[k]!);
+    const rawB = toMinutes(d[at + F.billable]!);
+    const rawN = toMinutes(d[at + F.nonbillable]!);
     const billableMinutes = Math.max(rawB, 0);
     const nonbillableMinutes = Math.max(rawN, 0);
     if (rawB < 0 || rawN < 0) {
       out.report.push({
         _tag: "NegativeDayClamped",
-        person: ref(refs.person, person[k]!),
-        project: ref(refs.project, project[k]!),
-        role: ref(refs.role, role[k]!),
+        person: ref(refs.person, personNum),
+        project: ref(refs.project, projectNum),
+        role: ref(refs.role, d[at + F.role]!),
         date,
         billableMinutes: rawB,
         nonbillableMinutes: rawN,
@@ -163,9 +166,9 @@ export const decide = (
     }
     out.upserts.push({
       _tag: "UpsertActual",
-      personId: ref(refs.person, person[k]!) as Plan.PersonRef,
-      projectId: ref(refs.project, project[k]!) as Plan.ProjectRef,
-      roleId: ref(refs.role, role[k]!) as Plan.RoleRef,
+      personId: ref(refs.person, personNum) as Plan.PersonRef,
+      projectId: ref(refs.project, projectNum) as Plan.ProjectRef,
+      roleId: ref(refs.role, d[at + F.role]!) as Plan.RoleRef,
       date,
       billableMinutes,
       nonbillableMinutes,
