@@ -151,7 +151,7 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
   });
 
   it("runs show lists held items with reasons; status, runs, settings and a stale apply report", async () => {
-    const [shownJson, status, runs, settings, stale, badDate, linkUsage] = await Promise.all([
+    const [shownJson, status, runs, settings, stale, badDate, linkUsage, undo, doctor] = await Promise.all([
       cli("runs", "show", firstRunId, "--outcome", "held", "--json"),
       cli("status", "--json"),
       cli("runs", "--json"),
@@ -159,6 +159,8 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
       cli("apply", join(cwd, "plan.json"), "--json"),
       cli("backfill", "--from", "2026-13-45", "--json"),
       cli("link", "person", "--json"),
+      cli("undo", firstRunId, "--dry-run", "--json"),
+      cli("doctor", "--json"),
     ]);
     expect(shownJson.code, shownJson.stderr).toBe(0);
     const detail = decode(Output.RunDetail, shownJson);
@@ -211,6 +213,19 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
     expect(decode(ErrorDoc, badDate).reason).toBe("InvalidInput");
     expect(linkUsage.code).toBe(2);
     expect(decode(ErrorDoc, linkUsage).reason).toBe("Usage");
+
+    // Undo's dry run lists what the first run created and changes nothing.
+    expect(undo.code, undo.stderr).toBe(0);
+    const undone = decode(
+      Schema.Struct({ runId: Schema.String, dryRun: Schema.Boolean, items: Schema.Array(Output.RunItem) }),
+      undo,
+    );
+    expect(undone.dryRun).toBe(true);
+    expect(undone.items.length).toBeGreaterThan(0);
+
+    expect(doctor.code, doctor.stderr).toBe(0);
+    const checks = decode(Schema.Array(Output.DoctorCheck), doctor);
+    expect(checks.filter((c) => c.level === "error")).toEqual([]);
   });
 
   it("link --suggest --apply links the possible duplicates, and the next sync imports nothing twice", async () => {
