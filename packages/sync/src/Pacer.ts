@@ -4,7 +4,8 @@
  * scheduling overhead on every permit, 10–15 % of the rate under load; fixed slots do not), and before it
  * is sent it also checks the real send times, as the server's sliding window does: the request `limit`
  * places back must be at least `window + slack` old, so timers that fire late together never burst.
- * `slack` (2 % of the window, at least 50 ms) absorbs requests the server sees closer than they were sent.
+ * `slack` (2 % of the window, at least 250 ms) absorbs requests the server sees closer than they were sent
+ * (a pause of the server queues them, then handles them together).
  */
 import { createHash } from "node:crypto";
 import { Duration } from "effect";
@@ -55,7 +56,7 @@ export interface Budget {
 /** The window plus slack that paced requests keep to. */
 export const spanOf = (budget: Budget): number => {
   const window = Duration.toMillis(Duration.decode(budget.window));
-  return window + Math.max(50, window * 0.02);
+  return window + Math.max(250, window * 0.02);
 };
 
 /** The spacing between two requests of one account. */
