@@ -2,36 +2,47 @@
  * pg-boss, started and stopped as a scoped resource, with the queues this package needs: `sync`
  * (policy `stately`, expiry, retries with backoff, dead letters) and its dead-letter queue.
  */
-import { Effect, Redacted, type Scope } from "effect";
+import { Effect, Redacted, Runtime, type Scope } from "effect";
 import PgBoss from "pg-boss";
 import type { Resolved } from "./Options.ts";
 import * as QueueError from "./QueueError.ts";
 import { deadLetterQueue, syncQueue, tickQueue } from "./SyncJob.ts";
 
-/** Starts pg-boss on `url` (migrating its schema) and stops it when the scope closes. */
+/**
+ * Starts pg-boss on `url` (migrating its schema) and stops it when the scope closes. `enqueueOnly`
+ * processes neither supervise (expire, archive) nor run the cron: the workers do.
+ */
 export const start = (
   url: Redacted.Redacted<string>,
   config: Resolved,
+  enqueueOnly = false,
 ): Effect.Effect<PgBoss, QueueError.QueueError, Scope.Scope> =>
   Effect.acquireRelease(
-    Effect.tryPromise({
-      try: async () => {
-        const boss = new PgBoss({
-          connectionString: Redacted.value(url),
-          schema: config.schema,
-          max: config.maxConnections,
-          application_name: "harvest-runn-queue",
-          maintenanceIntervalSeconds: config.maintenanceIntervalSeconds,
-          // Completed jobs stay long enough that a scheduled job's id still dedupes the whole local day.
-          archiveCompletedAfterSeconds: 3 * 24 * 3600,
-        });
-        boss.on("error", () => {});
-        await boss.start();
-        await createQueues(boss, config);
-        return boss;
-      },
-      catch: QueueError.fromUnknown("Unavailable", "pg-boss could not start"),
-    }),
+    Effect.flatMap(Effect.runtime<never>(), (runtime) =>
+      Effect.tryPromise({
+        try: async () => {
+          const boss = new PgBoss({
+            connectionString: Redacted.value(url),
+            schema: config.schema,
+            max: config.maxConnections,
+            application_name: "harvest-runn-queue",
+            maintenanceIntervalSeconds: config.maintenanceIntervalSeconds,
+            // Completed jobs stay long enough that a scheduled job's id still dedupes the whole local day.
+            archiveCompletedAfterSeconds: 3 * 24 * 3600,
+            ...(enqueueOnly ? { supervise: false, schedule: false } : {}),
+          });
+          boss.on("error", (e: Error) =>
+            Runtime.runFork(runtime)(
+              Effect.logWarning("pg-boss error", QueueError.scrub(e.message ?? String(e))),
+            ),
+          );
+          await boss.start();
+          await createQueues(boss, config);
+          return boss;
+        },
+        catch: QueueError.fromUnknown("Unavailable", "pg-boss could not start"),
+      }),
+    ),
     (boss) => Effect.promise(() => boss.stop({ graceful: true, timeout: 1000, wait: true }).catch(() => {})),
   );
 

@@ -37,7 +37,7 @@ export const createEnqueuer = async (
   const scope = Effect.runSync(Scope.make());
   const boss = await Effect.runPromise(
     databaseUrl(options.url).pipe(
-      Effect.flatMap((url) => Boss.start(url, config)),
+      Effect.flatMap((url) => Boss.start(url, config, true)),
       Scope.extend(scope),
       Effect.tapError(() => Scope.close(scope, Exit.void)),
     ),

@@ -7,7 +7,7 @@ import { describe, expect, it } from "@effect/vitest";
 import { SyncStore } from "@harvest-runn/storage";
 import { Sync } from "@harvest-runn/sync";
 import { Deferred, Effect, Exit, Layer, Redacted, Scope } from "effect";
-import { SyncJob, SyncQueue } from "../src/index.ts";
+import { createEnqueuer, SyncJob, SyncQueue } from "../src/index.ts";
 import * as Pg from "./support/Pg.ts";
 import * as Scripted from "./support/Scripted.ts";
 
@@ -27,7 +27,8 @@ suite("SyncQueue on Postgres", () => {
   });
   const world = (script: Parameters<typeof Scripted.make>[0]) => {
     const s = Scripted.make(script);
-    return { calls: s.calls, layer: Layer.provideMerge(SyncQueue.layer(queueOptions()), s.layer) };
+    const options = queueOptions();
+    return { calls: s.calls, options, layer: Layer.provideMerge(SyncQueue.layer(options), s.layer) };
   };
   const tomorrow = () => new Date(Date.now() + 25 * 3600_000);
 
@@ -71,13 +72,19 @@ suite("SyncQueue on Postgres", () => {
     "held items and partial runs complete their job; a failed run retries with backoff, then is recorded as a dead letter",
     () => {
       let held = "";
+      let partial = "";
       const w = world((id) =>
-        id === held ? { status: "succeeded", held: 3 } : { status: "failed", reason: "Runn" },
+        id === held
+          ? { status: "succeeded", held: 3 }
+          : id === partial
+            ? { status: "partial" }
+            : { status: "failed", reason: "Runn" },
       );
       return Effect.gen(function* () {
         const queue = yield* SyncQueue.SyncQueue;
         const store = yield* SyncStore.SyncStore;
         held = yield* Scripted.connect;
+        partial = yield* Scripted.connect;
         const failing = yield* Scripted.connect;
         const done = yield* Deferred.make<void>();
         const events: Array<SyncQueue.WorkerEvent> = [];
@@ -93,12 +100,14 @@ suite("SyncQueue on Postgres", () => {
               },
             });
             yield* queue.enqueue(held);
+            yield* queue.enqueue(partial);
             yield* queue.enqueue(failing, { scope: { kind: "entities", types: ["people"] } });
             yield* Deferred.await(done).pipe(Effect.timeout("40 seconds"));
           }),
         );
         const attempts = w.calls.filter((c) => c.connectionId === failing);
         expect(w.calls.filter((c) => c.connectionId === held)).toHaveLength(1);
+        expect(w.calls.filter((c) => c.connectionId === partial)).toHaveLength(1);
         expect(attempts).toHaveLength(3);
         // Exponential backoff: the second wait is at least twice the first retry delay.
         expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(1000);
@@ -109,8 +118,10 @@ suite("SyncQueue on Postgres", () => {
         expect(page.runs[0]!.error).toMatch(/^Runn: gave up after 3 attempts \(dead letter\)/);
         expect(page.runs[0]!.scope).toMatchObject({ scope: { kind: "entities", types: ["people"] } });
         const completed = events.filter((e) => e.type === "job-completed");
-        expect(completed).toHaveLength(1);
-        expect(completed[0]).toMatchObject({ connectionId: held, output: { status: "succeeded" } });
+        expect(completed).toMatchObject([
+          { connectionId: held, output: { status: "succeeded" } },
+          { connectionId: partial, output: { status: "partial" } },
+        ]);
       }).pipe(Effect.provide(w.layer));
     },
   );
@@ -169,4 +180,28 @@ suite("SyncQueue on Postgres", () => {
       }).pipe(Effect.provide(w.layer));
     },
   );
+
+  it.live("createEnqueuer queues manual runs for the workers, once per connection at a time", () => {
+    const w = world(() => ({ status: "succeeded" }));
+    return Effect.gen(function* () {
+      const queue = yield* SyncQueue.SyncQueue;
+      const id = yield* Scripted.connect;
+      const host = yield* Effect.promise(() =>
+        createEnqueuer({ url: w.options.url!, schema: w.options.schema! }),
+      );
+      const scope = { kind: "entities", types: ["clients", "projects"] } as const;
+      const first = yield* Effect.promise(() => host.enqueueSync(id, scope, "api"));
+      expect(first._tag).toBe("Enqueued");
+      const second = yield* Effect.promise(() => host.enqueueSync(id));
+      expect(second).toMatchObject({ _tag: "AlreadyQueued", state: "created" });
+      yield* Effect.promise(() => host.close());
+      yield* Effect.scoped(
+        Effect.gen(function* () {
+          yield* queue.work({ tick: false });
+          for (let i = 0; i < 50 && w.calls.length === 0; i++) yield* Effect.sleep("100 millis");
+        }),
+      );
+      expect(w.calls).toMatchObject([{ connectionId: id, trigger: "api", scope }]);
+    }).pipe(Effect.provide(w.layer));
+  });
 });

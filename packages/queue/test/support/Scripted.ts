@@ -23,6 +23,7 @@ export interface Call {
   readonly connectionId: string;
   readonly trigger: string | undefined;
   readonly scheduledFor: string | undefined;
+  readonly scope: Output.Scope | undefined;
   readonly at: number;
   interrupted: boolean;
 }
@@ -52,6 +53,7 @@ export const make = (script: (connectionId: string, attempt: number) => Step) =>
             connectionId,
             trigger: o.trigger,
             scheduledFor: o.scheduledFor?.toISOString(),
+            scope: o.scope,
             at: Date.now(),
             interrupted: false,
           };
