@@ -2,7 +2,7 @@
  * `reconcile`: Harvest and Runn snapshots, settings and the ledger in; a `Plan` out. Synchronous and
  * total: no clock, no I/O, no Effect — time, windows, policies and tables are parameters (STYLE "The pure core").
  */
-import type { Plan, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
+import { Plan, type ReconcileOptions, type Snapshot } from "@harvest-runn/domain";
 import { aggregate } from "./internal/Aggregate.ts";
 import { windowStart } from "./internal/Dates.ts";
 import * as Entities from "./internal/Entities.ts";
@@ -148,7 +148,7 @@ export const reconcile = (
     for (const op of actuals.removals) removals.push(op);
     for (const op of actuals.ledgerOps) ledgerOps.push(op);
     for (const item of actuals.report) report.push(item);
-    for (const item of skips.items(20)) report.push(item);
+    for (const item of skips.items(Plan.skippedEntryIdsCap)) report.push(item);
   }
   for (const m of harvest.malformed) report.push({ _tag: "Malformed", record: m });
   for (const m of runn.malformed) report.push({ _tag: "Malformed", record: m });
