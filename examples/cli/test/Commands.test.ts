@@ -174,8 +174,9 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
 
     expect(status.code, status.stderr).toBe(0);
     const st = decode(Output.Status, status);
-    expect(st.lastRun?.status).toBe("succeeded");
-    expect(st.lastSuccess.actuals).not.toBeNull();
+    // `apply` runs concurrently, so the last run may be that one; the last successes are the syncs'.
+    expect(st.lastRun).not.toBeNull();
+    expect(Object.values(st.lastSuccess).every((t) => t !== null)).toBe(true);
 
     expect(runs.code).toBe(0);
     const page = decode(
