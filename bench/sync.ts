@@ -18,7 +18,7 @@ const preset = flag("preset") ?? "tiny";
 if (!["tiny", "small", "large"].includes(preset))
   throw new Error(`unknown preset ${preset} (tiny, small, large)`);
 /** Compressed enough to finish in minutes, slow enough that the limits, not the machine, bind. */
-const defaultScale: Record<string, number> = { tiny: 50, small: 40, large: 20 };
+const defaultScale: Record<string, number> = { tiny: 50, small: 40, large: 10 };
 const timeScale = Number(flag("time-scale") ?? defaultScale[preset]);
 const seed = flag("seed") ?? "42";
 const anchorDate = "2026-03-16";
