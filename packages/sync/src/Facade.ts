@@ -21,6 +21,7 @@ import * as Clients from "./Clients.ts";
 import type { ConnectResult } from "./Connect.ts";
 import type { SyncOptions } from "./Env.ts";
 import type { IgnoreInput, LinkInput } from "./Links.ts";
+import type { RunSummary } from "./Output.ts";
 import * as Progress from "./Progress.ts";
 import * as Sync from "./Sync.ts";
 import * as SyncError from "./SyncError.ts";
@@ -61,6 +62,13 @@ type Async<F> = F extends (...args: infer A) => Effect.Effect<infer R, SyncError
 export interface SyncClient {
   readonly connect: (input: ConnectParams) => Promise<ConnectResult>;
   readonly configure: Async<Sync.Service["configure"]>;
+  readonly settings: Async<Sync.Service["settings"]>;
+  readonly projects: Async<Sync.Service["projects"]>;
+  /** Starts a run; resolves with its id once it holds the lease, and `done` with its summary. */
+  readonly start: (
+    connectionId: string,
+    options?: Sync.StartOptions,
+  ) => Promise<{ readonly runId: string; readonly done: Promise<RunSummary> }>;
   readonly disconnect: Async<Sync.Service["disconnect"]>;
   readonly connections: () => Promise<Effect.Effect.Success<Sync.Service["connections"]>>;
   readonly doctor: Async<Sync.Service["doctor"]>;
@@ -131,6 +139,13 @@ export const createSync = (options: CreateSyncOptions = {}): SyncClient => {
         }),
       ),
     configure: (id, settings) => call((s) => s.configure(id, settings)),
+    settings: (id) => call((s) => s.settings(id)),
+    projects: (id) => call((s) => s.projects(id)),
+    start: (id, o) =>
+      call((s) => s.start(id, o)).then((started) => ({
+        runId: started.runId,
+        done: call(() => started.done),
+      })),
     disconnect: (id) => call((s) => s.disconnect(id)),
     connections: () => call((s) => s.connections),
     doctor: (id) => call((s) => s.doctor(id)),

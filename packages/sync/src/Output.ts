@@ -4,6 +4,7 @@
  */
 
 import { ReconcileOptions } from "@harvest-runn/domain";
+import { Settings } from "@harvest-runn/storage";
 import { Schema } from "effect";
 import { SyncErrorReason } from "./SyncError.ts";
 
@@ -171,3 +172,22 @@ export const DoctorCheck = Schema.Struct({
   message: Schema.String,
 }).annotations({ identifier: "DoctorCheck" });
 export interface DoctorCheck extends Schema.Schema.Type<typeof DoctorCheck> {}
+
+const { webhookUrl: _webhookUrl, ...settingsFields } = Settings.Settings.fields;
+
+/** A connection's full settings as the store keeps them, but the webhook as its origin only (SPEC C4). */
+export const SettingsView = Schema.Struct({
+  ...settingsFields,
+  /** The webhook's origin only: a URL can carry a token in its path or query. */
+  webhookOrigin: Schema.NullOr(Schema.String),
+}).annotations({ identifier: "SettingsView" });
+export interface SettingsView extends Schema.Schema.Type<typeof SettingsView> {}
+
+/** A Runn project linked to a Harvest project by the connection's reference (for "Sync Actuals"). */
+export const LinkedProject = Schema.Struct({
+  harvestId: Schema.Number,
+  runnId: Schema.Number,
+  name: Schema.String,
+  archived: Schema.Boolean,
+}).annotations({ identifier: "LinkedProject" });
+export interface LinkedProject extends Schema.Schema.Type<typeof LinkedProject> {}

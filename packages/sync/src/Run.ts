@@ -28,6 +28,8 @@ export interface RunRequest {
   readonly backfillFrom: string | null;
   readonly saved?: Plan.Plan;
   readonly scheduledFor?: Date | null;
+  /** Called once the run holds the lease and is recorded, with its id (`Sync.start`). */
+  readonly onStart?: (runId: string) => Effect.Effect<void>;
 }
 
 const types: ReadonlyArray<Run.EntityType> = ["clients", "projects", "people", "actuals"];
@@ -75,6 +77,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
           const run = yield* env.store.runs
             .start(lease, { trigger: request.trigger, scope: stored })
             .pipe(Effect.mapError(storeError));
+          if (request.onStart) yield* request.onStart(run.id);
           const at = yield* now(env);
           const recorder = storeRecorder(env.store, lease, run.id);
           const body = Effect.gen(function* () {

@@ -10,34 +10,36 @@
  * });
  */
 import { hostname } from "node:os";
-import { Plan } from "@harvest-runn/domain";
-import { type Run as StoreRun, SyncStore, Settings as SyncStoreSettings } from "@harvest-runn/storage";
+import { Plan as SavedPlan } from "@harvest-runn/domain";
+import { type Run as StoreRun, SyncStore } from "@harvest-runn/storage";
 import { Context, Effect, Layer, Schema } from "effect";
 import { Clients } from "./Clients.ts";
+import * as Configure from "./Configure.ts";
 import type { ConnectInput, ConnectResult } from "./Connect.ts";
 import * as Connect from "./Connect.ts";
-import { type Env, loadConnection, now, type SyncOptions } from "./Env.ts";
+import { type Env, loadConnection, type SyncOptions } from "./Env.ts";
 import * as History from "./History.ts";
 import { storeError } from "./Lease.ts";
 import * as Links from "./Links.ts";
-import {
-  type ConnectionView,
-  type Counts,
-  countItems,
-  type DoctorCheck,
-  type LinkSuggestion,
-  type RunDetail,
-  type RunItem,
-  type RunSummary,
-  type Scope,
-  type Status,
-  scopeAll,
-  type Trigger,
+import type {
+  ConnectionView,
+  DoctorCheck,
+  LinkedProject,
+  LinkSuggestion,
+  RunDetail,
+  RunItem,
+  RunSummary,
+  Scope,
+  SettingsView,
+  Status,
+  Trigger,
 } from "./Output.ts";
-import { prepare } from "./Prepare.ts";
-import { plannedItems, reportItems } from "./Report.ts";
+import { scopeAll } from "./Output.ts";
+import * as Plan from "./Plan.ts";
+import * as Projects from "./Projects.ts";
 import { execute } from "./Run.ts";
 import * as Scheduler from "./Scheduler.ts";
+import * as Start from "./Start.ts";
 import * as SyncError from "./SyncError.ts";
 import type { UndoReport } from "./Undo.ts";
 import * as Undo from "./Undo.ts";
@@ -54,30 +56,22 @@ export interface RunOptions {
   readonly scheduledFor?: Date;
 }
 
-/** Options of `plan`. */
-export interface PlanOptions {
-  readonly scope?: Scope;
-  /** Recompute every day from this date (SPEC A6 backfill), `YYYY-MM-DD`. */
+/** Options of `start`: a run's, or a backfill's when `backfillFrom` is given. */
+export interface StartOptions extends RunOptions {
+  /** Recompute every day from this date (SPEC A6), `YYYY-MM-DD`. */
   readonly backfillFrom?: string;
 }
 
-/** A dry run: the plan (JSON, savable and appliable later) and what it would do. */
-export interface PlanResult {
-  /** The plan in its JSON form; pass it to `apply` unchanged. */
-  readonly plan: Plan.Encoded;
-  /** `planned` items for every write, plus held and skipped items of the report. */
-  readonly items: ReadonlyArray<RunItem>;
-  /** Counts of held and skipped items. */
-  readonly counts: Counts;
-  /** How many Runn writes (requests aside) the plan holds. */
-  readonly writes: number;
-}
+export type { PlanOptions, PlanResult } from "./Plan.ts";
+export type { Started } from "./Start.ts";
 
 /** The `Sync` service shape. */
 export interface Service {
   /** Validates both sides (SPEC C2) and saves the connection; warnings say what the token cannot see. */
   readonly connect: (input: ConnectInput) => Effect.Effect<ConnectResult, SyncError.SyncError>;
-  /** Replaces some settings of a connection (JSON, merged over the current ones). */
+  /** A connection's full settings (defaults filled in); the webhook as its origin only. */
+  readonly settings: (connectionId: string) => Effect.Effect<SettingsView, SyncError.SyncError>;
+  /** Changes some settings (JSON, deep-merged over the current ones; `roleMapping` is replaced whole). */
   readonly configure: (
     connectionId: string,
     settings: unknown,
@@ -91,13 +85,30 @@ export interface Service {
   /** Computes what a run would write and writes nothing (SPEC R2). */
   readonly plan: (
     connectionId: string,
-    options?: PlanOptions,
-  ) => Effect.Effect<PlanResult, SyncError.SyncError>;
+    options?: Plan.PlanOptions,
+  ) => Effect.Effect<Plan.PlanResult, SyncError.SyncError>;
   /** Runs the sync; fails only when no run could start (`Busy`, `ConnectionNotFound`) or the lease was lost. */
   readonly run: (
     connectionId: string,
     options?: RunOptions,
   ) => Effect.Effect<RunSummary, SyncError.SyncError>;
+  /**
+   * Starts a run (a backfill with `backfillFrom`) and returns as soon as it holds the lease and is
+   * recorded: its id, and `done` for its summary. Fails at once with `Busy` or `ConnectionNotFound`.
+   */
+  readonly start: (
+    connectionId: string,
+    options?: StartOptions,
+  ) => Effect.Effect<Start.Started, SyncError.SyncError>;
+  /** `start` for a saved plan (see `apply`). */
+  readonly startApply: (
+    plan: unknown,
+    options?: { readonly trigger?: Trigger },
+  ) => Effect.Effect<Start.Started, SyncError.SyncError>;
+  /** The Runn projects linked to a Harvest project (for per-project "Sync Actuals"). */
+  readonly projects: (
+    connectionId: string,
+  ) => Effect.Effect<ReadonlyArray<LinkedProject>, SyncError.SyncError>;
   /** Applies a saved plan; the run fails with `StalePlan` when what it depends on changed. */
   readonly apply: (
     plan: unknown,
@@ -163,8 +174,6 @@ export interface Service {
 /** The `Sync` service tag. */
 export class Sync extends Context.Tag("@harvest-runn/sync/Sync")<Sync, Service>() {}
 
-const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 /** Builds the service over a store and a client factory. */
 export const make = (options: SyncOptions = {}) =>
   Effect.gen(function* () {
@@ -176,79 +185,51 @@ export const make = (options: SyncOptions = {}) =>
       options,
       holder: options.holder ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     };
-    const run: Service["run"] = (connectionId, o = {}) =>
-      execute(env, connectionId, {
-        scope: o.scope ?? scopeAll,
-        trigger: o.trigger ?? "manual",
-        mode: "run",
-        backfillFrom: null,
-        scheduledFor: o.scheduledFor ?? null,
-      });
+    type OnStart = (runId: string) => Effect.Effect<void>;
+    const runWith = (connectionId: string, o: StartOptions, onStart?: OnStart) =>
+      o.backfillFrom !== undefined && !Plan.isoDate.test(o.backfillFrom)
+        ? Effect.fail(SyncError.make("InvalidInput", `fromDate "${o.backfillFrom}" is not YYYY-MM-DD`))
+        : execute(env, connectionId, {
+            scope: o.backfillFrom === undefined ? (o.scope ?? scopeAll) : scopeAll,
+            trigger: o.trigger ?? "manual",
+            mode: o.backfillFrom === undefined ? "run" : "backfill",
+            backfillFrom: o.backfillFrom ?? null,
+            scheduledFor: o.scheduledFor ?? null,
+            ...(onStart === undefined ? {} : { onStart }),
+          });
+    const applyWith = (raw: unknown, o: { readonly trigger?: Trigger }, onStart?: OnStart) =>
+      Effect.gen(function* () {
+        const saved = yield* Schema.decodeUnknown(SavedPlan.Plan)(raw).pipe(
+          Effect.mapError((e) => SyncError.make("InvalidInput", `not a saved plan: ${e.message}`)),
+        );
+        return yield* execute(env, saved.connectionId, {
+          scope: saved.options.scope,
+          trigger: o.trigger ?? "manual",
+          mode: "apply",
+          backfillFrom: saved.options.backfillFrom,
+          saved,
+          ...(onStart === undefined ? {} : { onStart }),
+        });
+      }).pipe(Effect.withSpan("Sync.apply"));
+    const run: Service["run"] = (connectionId, o = {}) => runWith(connectionId, o);
     const service: Service = {
       connect: (input) => Connect.connect(env, input),
-      configure: (connectionId, patch) =>
-        Effect.gen(function* () {
-          const conn = yield* loadConnection(env, connectionId);
-          const current = yield* SyncStoreSettings.encode(conn.settings).pipe(Effect.orDie);
-          const merged = yield* SyncStoreSettings.decode({ ...current, ...(patch as object) }).pipe(
-            Effect.mapError((e) => SyncError.make("InvalidInput", `invalid settings: ${e.message}`)),
-          );
-          const saved = yield* store.settings.put(conn.id, merged).pipe(Effect.mapError(storeError));
-          return Connect.viewOf(conn.connection, saved);
-        }),
+      configure: (connectionId, patch) => Configure.configure(env, connectionId, patch),
+      settings: (connectionId) => Configure.settings(env, connectionId),
       disconnect: (connectionId) =>
         loadConnection(env, connectionId).pipe(
           Effect.flatMap((c) => store.connections.delete(c.id).pipe(Effect.mapError(storeError))),
         ),
       connections: History.connections(env),
       doctor: (connectionId) => Connect.doctor(env, connectionId),
-      plan: (connectionId, o = {}) =>
-        Effect.gen(function* () {
-          if (o.backfillFrom !== undefined && !isoDate.test(o.backfillFrom))
-            return yield* SyncError.make(
-              "InvalidInput",
-              `backfillFrom "${o.backfillFrom}" is not YYYY-MM-DD`,
-            );
-          const conn = yield* loadConnection(env, connectionId);
-          const pair = yield* clients.make(conn.input);
-          const at = yield* now(env);
-          const prepared = yield* prepare(env, pair, conn, at, "dry-run", {
-            scope: o.scope ?? scopeAll,
-            backfillFrom: o.backfillFrom ?? null,
-          });
-          const planned = plannedItems(prepared.plan.operations);
-          const items = [...planned, ...reportItems(prepared.plan.report)];
-          const result: PlanResult = {
-            plan: Schema.encodeSync(Plan.Plan)(prepared.plan),
-            items,
-            counts: countItems(items),
-            writes: planned.length,
-          };
-          return result;
-        }).pipe(Effect.withSpan("Sync.plan")),
+      plan: (connectionId, o) => Plan.plan(env, connectionId, o),
       run,
-      apply: (raw, o = {}) =>
-        Effect.gen(function* () {
-          const saved = yield* Schema.decodeUnknown(Plan.Plan)(raw).pipe(
-            Effect.mapError((e) => SyncError.make("InvalidInput", `not a saved plan: ${e.message}`)),
-          );
-          return yield* execute(env, saved.connectionId, {
-            scope: saved.options.scope,
-            trigger: o.trigger ?? "manual",
-            mode: "apply",
-            backfillFrom: saved.options.backfillFrom,
-            saved,
-          });
-        }).pipe(Effect.withSpan("Sync.apply")),
+      start: (connectionId, o = {}) => Start.start((onStart) => runWith(connectionId, o, onStart)),
+      startApply: (raw, o = {}) => Start.start((onStart) => applyWith(raw, o, onStart)),
+      projects: (connectionId) => Projects.projects(env, connectionId),
+      apply: (raw, o = {}) => applyWith(raw, o),
       backfill: (connectionId, fromDate, o = {}) =>
-        isoDate.test(fromDate)
-          ? execute(env, connectionId, {
-              scope: scopeAll,
-              trigger: o.trigger ?? "manual",
-              mode: "backfill",
-              backfillFrom: fromDate,
-            })
-          : Effect.fail(SyncError.make("InvalidInput", `fromDate "${fromDate}" is not YYYY-MM-DD`)),
+        runWith(connectionId, { backfillFrom: fromDate, ...(o.trigger ? { trigger: o.trigger } : {}) }),
       link: (connectionId, input) => Links.link(env, connectionId, input),
       unlink: (connectionId, input) => Links.unlink(env, connectionId, input),
       ignore: (connectionId, input, ignored) => Links.ignore(env, connectionId, input, ignored ?? true),

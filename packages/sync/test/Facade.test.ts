@@ -123,4 +123,41 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     expect(next.status).toBe("succeeded");
     expect(hooks).toHaveLength(2);
   });
+  it("reads full settings, deep-merges a patch, starts a run without waiting, lists linked projects", async () => {
+    await sync.configure(connectionId, { schedule: { timeZone: "Europe/Paris" }, roleMapping: { a: "b" } });
+    await sync.configure(connectionId, { schedule: { timeOfDay: "06:30" }, roleMapping: { c: "d" } });
+    const settings = await sync.settings(connectionId);
+    expect(settings.schedule).toEqual({ enabled: true, timeOfDay: "06:30", timeZone: "Europe/Paris" });
+    expect(settings.switches).toEqual({ clientsAndProjects: true, people: true, actuals: true });
+    expect(settings.roleMapping).toEqual({ c: "d" });
+    expect(settings.windowDays).toBe(45);
+    expect(settings.webhookOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(JSON.stringify(settings)).not.toContain("s3cret");
+    await expect(sync.configure(connectionId, { schedule: { timeOfDay: "25:00" } })).rejects.toMatchObject({
+      reason: "InvalidInput",
+    });
+    await expect(sync.settings("nope")).rejects.toMatchObject({ reason: "ConnectionNotFound" });
+
+    const [a, b] = await Promise.allSettled([sync.start(connectionId), sync.start(connectionId)]);
+    const started = [a, b].flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const refused = [a, b].flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    expect(started).toHaveLength(1);
+    expect(refused).toMatchObject([{ reason: "Busy" }]);
+    const run = started[0]!;
+    expect((await sync.runDetail(run.runId)).summary.id).toBe(run.runId);
+    const summary = await run.done;
+    expect([summary.id, summary.status]).toEqual([run.runId, "succeeded"]);
+    await expect(sync.start("nope")).rejects.toMatchObject({ reason: "ConnectionNotFound" });
+    await expect(sync.start(connectionId, { backfillFrom: "2026-13-01" })).rejects.toMatchObject({
+      reason: "InvalidInput",
+    });
+
+    const projects = await sync.projects(connectionId);
+    const { runs } = await sync.runs(connectionId);
+    const first = await sync.runDetail(runs[runs.length - 1]!.id, { outcome: "created" });
+    const created = first.items.filter((i) => i.kind === "project").map((i) => i.harvestId);
+    expect(created.length).toBeGreaterThan(0);
+    expect(projects.map((p) => p.harvestId)).toEqual(expect.arrayContaining(created));
+    for (const p of projects) expect(p.name.length * p.runnId).toBeGreaterThan(0);
+  });
 });
