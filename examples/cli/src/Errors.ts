@@ -41,6 +41,8 @@ const hints: Record<string, string> = {
     "Pass the other region's base URL with --runn-base-url (EU https://api.runn.io, US https://api.us.runn.io).",
   HarvestAuth:
     "Make a new personal access token at https://id.getharvest.com/developers and pass it with --harvest-token or HARVEST_TOKEN.",
+  RunnUnreachable: "Check --runn-base-url (or RUNN_BASE_URL) and the network.",
+  HarvestUnreachable: "Check the network (and HARVEST_BASE_URL when you point the CLI elsewhere).",
   HarvestAccount: "Pass one of the listed account ids with --harvest-account-id or HARVEST_ACCOUNT_ID.",
   SecretKey:
     "Set HARVEST_RUNN_SECRET_KEY to 32 random bytes in base64 (e.g. `openssl rand -base64 32`), or put them in secret.key beside the store.",

@@ -4,8 +4,8 @@
  * where a queue takes over: `layerInProcess` forks the work here; with Postgres a queue-backed layer
  * (packages/queue) would enqueue the same requests instead, keeping the same shape.
  */
-import { Progress, Sync, SyncError } from "@harvest-runn/sync";
-import { Context, Deferred, Effect, Either, Fiber, FiberSet, Layer, Ref, Schema } from "effect";
+import { Sync, SyncError } from "@harvest-runn/sync";
+import { Context, Effect, FiberSet, Layer, Ref, Schema } from "effect";
 
 /** What a manual run covers, as the routes decode it. */
 export type RunRequest =
@@ -61,46 +61,31 @@ export const layerInProcess = (options: { readonly maxPlans?: number } = {}) =>
       const maxPlans = options.maxPlans ?? 50;
 
       const startRun: Shape["startRun"] = Effect.fn("Dispatch.startRun")(function* (connectionId, request) {
-        const started = yield* Deferred.make<string>();
-        const progress = Progress.Progress.of({
-          report: (e) => Deferred.succeed(started, e.runId).pipe(Effect.asVoid),
-        });
-        const work =
-          request._tag === "Run"
-            ? sync.run(connectionId, {
+        // `start` answers once the run holds the lease and is recorded; Busy or an unknown id fail here.
+        const started =
+          request._tag === "Apply"
+            ? yield* sync.startApply(request.plan, { trigger: "api" })
+            : yield* sync.start(connectionId, {
                 trigger: "api",
-                ...(request.scope === undefined ? {} : { scope: request.scope }),
-              })
-            : request._tag === "Backfill"
-              ? sync.backfill(connectionId, request.fromDate, { trigger: "api" })
-              : sync.apply(request.plan, { trigger: "api" });
-        const fiber = yield* FiberSet.run(
+                ...(request._tag === "Backfill"
+                  ? { backfillFrom: request.fromDate }
+                  : request.scope === undefined
+                    ? {}
+                    : { scope: request.scope }),
+              });
+        // The layer owns the run: shutting the host down interrupts it (its lease then expires).
+        yield* FiberSet.add(fibers, started.fiber);
+        yield* FiberSet.run(
           fibers,
-          work.pipe(
-            Effect.provideService(Progress.Progress, progress),
+          started.done.pipe(
             Effect.tap((s) => Effect.logInfo("run finished", { runId: s.id, status: s.status })),
             Effect.tapError((e) =>
-              Deferred.isDone(started).pipe(
-                Effect.flatMap((began) =>
-                  Effect.logWarning(began ? "run stopped" : "run did not start", {
-                    reason: e.reason,
-                    message: e.message,
-                  }),
-                ),
-              ),
+              Effect.logWarning("run stopped", { reason: e.reason, message: e.message }),
             ),
+            Effect.ignore,
           ),
         );
-        // The first progress event carries the run id; a failure before it means no run started.
-        const first = yield* Effect.raceFirst(
-          Deferred.await(started).pipe(Effect.map((runId) => Either.right(runId))),
-          Fiber.await(fiber).pipe(Effect.map((exit) => Either.left(exit))),
-        );
-        if (Either.isRight(first)) return { runId: first.right };
-        const exit = first.left;
-        if (exit._tag === "Success") return { runId: exit.value.id };
-        const failure = exit.cause;
-        return yield* Effect.failCause(failure);
+        return { runId: started.runId };
       });
 
       const startPlan: Shape["startPlan"] = Effect.fn("Dispatch.startPlan")(function* (connectionId, o) {

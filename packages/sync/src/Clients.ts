@@ -12,6 +12,8 @@ import * as Pacer from "./Pacer.ts";
 export interface Pair {
   readonly harvest: HarvestClient.Service;
   readonly runn: RunnClient.Service;
+  /** The base URLs the clients talk to, for messages that name the URL tried. */
+  readonly urls: { readonly harvest: string; readonly harvestId: string; readonly runn: string };
 }
 
 /** What a connection contributes to its clients. */
@@ -65,6 +67,11 @@ export const make = (options: Options = {}) =>
                 ...(options.baseDelay === undefined ? {} : { baseDelay: options.baseDelay }),
               },
             };
+      const urls = {
+        harvest: options.harvestBaseUrl ?? "https://api.harvestapp.com/v2",
+        harvestId: options.harvestIdBaseUrl ?? "https://id.getharvest.com/api/v2",
+        runn: c.runn.baseUrl,
+      };
       return Effect.all({
         harvest: HarvestClient.make({
           token: c.harvest.token,
@@ -83,6 +90,7 @@ export const make = (options: Options = {}) =>
           ...retry,
           fetch: Pacer.paced(runnKey, runnBudget, base),
         }),
+        urls: Effect.succeed(urls),
       });
     },
   });

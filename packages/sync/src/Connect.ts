@@ -27,10 +27,9 @@ export interface ConnectInput {
 }
 
 /** The result of `connect`: the saved connection and what it should know. */
-export interface ConnectResult {
-  readonly connection: ConnectionView;
-  readonly warnings: ReadonlyArray<string>;
-}
+import type { ConnectResult } from "./Output.ts";
+
+export type { ConnectResult };
 
 /** A stored connection and its settings as hosts show them (no secrets). */
 export const viewOf = (c: Connection.Connection, s: Settings.Settings): ConnectionView => ({
@@ -71,13 +70,20 @@ export const check = (clients: Clients.Pair, accountId: number) =>
     } else {
       const accounts = yield* clients.harvest.accounts().pipe(Effect.either);
       if (Either.isLeft(accounts)) {
-        add(
-          "harvest.token",
-          "error",
-          accounts.left.reason === "Unauthorized"
-            ? "Harvest rejected the token: check HARVEST_TOKEN (wrong, expired or revoked)"
-            : `Harvest could not be reached: ${accounts.left.message}`,
-        );
+        if (me.left.reason === "Transport" || accounts.left.reason === "Transport")
+          add(
+            "harvest.reach",
+            "error",
+            `Harvest could not be reached at ${clients.urls.harvest} (accounts at ${clients.urls.harvestId}): ${accounts.left.message}`,
+          );
+        else
+          add(
+            "harvest.token",
+            "error",
+            accounts.left.reason === "Unauthorized"
+              ? "Harvest rejected the token: check HARVEST_TOKEN (wrong, expired or revoked)"
+              : `Harvest answered with an error: ${accounts.left.message}`,
+          );
       } else if (accounts.right.accounts.some((a) => a.id === accountId)) {
         add("harvest.token", "error", `Harvest answered /users/me with an error: ${me.left.message}`);
       } else {
@@ -93,6 +99,8 @@ export const check = (clients: Clients.Pair, accountId: number) =>
     }
     const runnMe = yield* clients.runn.me.pipe(Effect.either);
     if (Either.isRight(runnMe)) add("runn.token", "ok", `Runn token works (account ${runnMe.right.name})`);
+    else if (runnMe.left.reason === "Transport")
+      add("runn.reach", "error", `Runn could not be reached at ${clients.urls.runn}: ${runnMe.left.message}`);
     else
       add(
         "runn.token",
@@ -101,7 +109,7 @@ export const check = (clients: Clients.Pair, accountId: number) =>
           ? "Runn answered 404 on /me/: the base URL is probably the other region's (EU https://api.runn.io, US https://api.us.runn.io)"
           : runnMe.left.reason === "Unauthorized"
             ? "Runn rejected the token: check RUNN_TOKEN (wrong, expired or revoked)"
-            : `Runn could not be reached: ${runnMe.left.message}`,
+            : `Runn answered with an error: ${runnMe.left.message}`,
       );
     add(
       "runn.writeScope",
@@ -116,15 +124,21 @@ const firstError = (checks: ReadonlyArray<DoctorCheck>): SyncError.SyncError | n
   const failed = checks.find((c) => c.level === "error");
   if (!failed) return null;
   const reason: SyncError.SyncErrorReason =
-    failed.name === "harvest.account"
-      ? "HarvestAccount"
-      : failed.name === "harvest.token"
-        ? failed.message.startsWith("Harvest answered")
-          ? "Harvest"
-          : "HarvestAuth"
-        : failed.message.includes("404")
-          ? "RunnRegion"
-          : "RunnAuth";
+    failed.name === "harvest.reach"
+      ? "HarvestUnreachable"
+      : failed.name === "runn.reach"
+        ? "RunnUnreachable"
+        : failed.name === "harvest.account"
+          ? "HarvestAccount"
+          : failed.name === "harvest.token"
+            ? failed.message.startsWith("Harvest answered")
+              ? "Harvest"
+              : "HarvestAuth"
+            : failed.message.startsWith("Runn answered with")
+              ? "Runn"
+              : failed.message.includes("404")
+                ? "RunnRegion"
+                : "RunnAuth";
   return SyncError.make(reason, failed.message);
 };
 

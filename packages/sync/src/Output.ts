@@ -3,7 +3,7 @@
  * its secrets. All are Schemas of plain JSON (strings, numbers, booleans, arrays, objects).
  */
 
-import { ReconcileOptions } from "@harvest-runn/domain";
+import { Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Settings } from "@harvest-runn/storage";
 import { Schema } from "effect";
 import { SyncErrorReason } from "./SyncError.ts";
@@ -191,3 +191,41 @@ export const LinkedProject = Schema.Struct({
   archived: Schema.Boolean,
 }).annotations({ identifier: "LinkedProject" });
 export interface LinkedProject extends Schema.Schema.Type<typeof LinkedProject> {}
+
+/** A page of a connection's runs, newest first; `next` is the cursor of the following page. */
+export const RunsPage = Schema.Struct({
+  runs: Schema.Array(RunSummary),
+  next: Schema.NullOr(Schema.Number),
+}).annotations({ identifier: "RunsPage" });
+export interface RunsPage extends Schema.Schema.Type<typeof RunsPage> {}
+
+/** What `undo` did or would do (SPEC E11). */
+export const UndoReport = Schema.Struct({
+  runId: Schema.String,
+  connectionId: Schema.String,
+  dryRun: Schema.Boolean,
+  /** The run that recorded the undo (null for a dry run). */
+  undoRunId: Schema.NullOr(Schema.String),
+  items: Schema.Array(RunItem),
+}).annotations({ identifier: "UndoReport" });
+export interface UndoReport extends Schema.Schema.Type<typeof UndoReport> {}
+
+/** A dry run: the plan (JSON, savable and appliable later) and what it would do (SPEC R2). */
+export const PlanResult = Schema.Struct({
+  /** The plan in its JSON form; pass it to `apply` unchanged. */
+  plan: Schema.encodedSchema(Plan.Plan),
+  /** `planned` items for every write, plus held and skipped items of the report. */
+  items: Schema.Array(RunItem),
+  /** Counts of held and skipped items. */
+  counts: Counts,
+  /** How many Runn writes (requests aside) the plan holds. */
+  writes: Schema.Number,
+}).annotations({ identifier: "PlanResult" });
+export interface PlanResult extends Schema.Schema.Type<typeof PlanResult> {}
+
+/** The result of `connect`: the saved connection and what its tokens cannot see (SPEC C2). */
+export const ConnectResult = Schema.Struct({
+  connection: ConnectionView,
+  warnings: Schema.Array(Schema.String),
+}).annotations({ identifier: "ConnectResult" });
+export interface ConnectResult extends Schema.Schema.Type<typeof ConnectResult> {}

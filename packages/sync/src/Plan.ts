@@ -17,17 +17,10 @@ export interface PlanOptions {
   readonly backfillFrom?: string;
 }
 
-/** A dry run: the plan (JSON, savable and appliable later) and what it would do. */
-export interface PlanResult {
-  /** The plan in its JSON form; pass it to `apply` unchanged. */
-  readonly plan: Plan.Encoded;
-  /** `planned` items for every write, plus held and skipped items of the report. */
-  readonly items: ReadonlyArray<RunItem>;
-  /** Counts of held and skipped items. */
-  readonly counts: Counts;
-  /** How many Runn writes (requests aside) the plan holds. */
-  readonly writes: number;
-}
+/** A dry run: the plan (JSON) and what it would do. */
+import type { PlanResult } from "./Output.ts";
+
+export type { PlanResult };
 
 /** `YYYY-MM-DD` with a valid month and day. */
 export const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

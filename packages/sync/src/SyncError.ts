@@ -16,10 +16,14 @@ export const SyncErrorReason = Schema.Literal(
   "HarvestAuth",
   /** The Harvest token works but not for that account id. */
   "HarvestAccount",
+  /** Harvest could not be reached at all (DNS, refused connection, TLS); the message names the URL tried. */
+  "HarvestUnreachable",
   /** The Runn token is rejected (401). */
   "RunnAuth",
   /** `GET /me/` answered 404: most likely the other region's base URL. */
   "RunnRegion",
+  /** Runn could not be reached at all; the message names the base URL tried. */
+  "RunnUnreachable",
   /** The Runn token cannot write. */
   "RunnReadOnly",
   /** Another run holds the connection's lease (SPEC R3). */
@@ -52,6 +56,8 @@ export const make = (reason: SyncErrorReason, message: string): SyncError =>
 /** Whether retrying the same call later may succeed. */
 export const isRetryable = (e: SyncError): boolean =>
   e.reason === "Busy" ||
+  e.reason === "HarvestUnreachable" ||
+  e.reason === "RunnUnreachable" ||
   e.reason === "Harvest" ||
   e.reason === "Runn" ||
   e.reason === "Store" ||

@@ -10,19 +10,12 @@ import { Effect } from "effect";
 import { type Env, loadConnection } from "./Env.ts";
 import { item } from "./Items.ts";
 import { storeError, withLease } from "./Lease.ts";
-import type { RunItem } from "./Output.ts";
+/** What `undo` did or would do. */
+import type { RunItem, UndoReport } from "./Output.ts";
 import { storeRecorder } from "./Record.ts";
 import * as SyncError from "./SyncError.ts";
 
-/** What `undo` did or would do. */
-export interface UndoReport {
-  readonly runId: string;
-  readonly connectionId: string;
-  readonly dryRun: boolean;
-  /** The run that recorded the undo (null for a dry run). */
-  readonly undoRunId: string | null;
-  readonly items: ReadonlyArray<RunItem>;
-}
+export type { UndoReport };
 
 const failure = (e: { readonly reason: string; readonly message: string }) =>
   e.reason === "Conflict"

@@ -74,6 +74,21 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
       runn: { ...connectParams().runn, baseUrl: `${sb.url}/elsewhere` },
     };
     await expect(sync.connect(wrongRegion)).rejects.toMatchObject({ reason: "RunnRegion" });
+    const deadRunn = { ...connectParams(), runn: { ...connectParams().runn, baseUrl: "http://127.0.0.1:1" } };
+    const runnDown = await sync.connect(deadRunn).catch((e) => e);
+    expect(runnDown).toMatchObject({ reason: "RunnUnreachable" });
+    expect(runnDown.message).toContain("http://127.0.0.1:1");
+    const noHarvest = createSync({
+      clients: {
+        harvestBaseUrl: "http://127.0.0.1:1",
+        harvestIdBaseUrl: "http://127.0.0.1:1/id",
+        maxAttempts: 1,
+      },
+    });
+    const harvestDown = await noHarvest.connect(connectParams()).catch((e) => e);
+    await noHarvest.close();
+    expect(harvestDown).toMatchObject({ reason: "HarvestUnreachable" });
+    expect(harvestDown.message).toContain("http://127.0.0.1:1");
     const error = await sync.connect(wrongToken).catch((e) => e);
     expect(JSON.stringify(error)).not.toContain(sb.info.harvest.token);
     expect(await sync.connections()).toEqual([]);

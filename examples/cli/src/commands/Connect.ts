@@ -3,9 +3,8 @@
  * `connections` (list, delete) and `doctor`.
  */
 import { Args, Command, Options, Prompt } from "@effect/cli";
-import { Sync, SyncErrorClass } from "@harvest-runn/sync";
+import { Sync } from "@harvest-runn/sync";
 import { Config, Effect, Option, Redacted } from "effect";
-import * as CliConfig from "../Config.ts";
 import * as Errors from "../Errors.ts";
 import * as Render from "../Render.ts";
 import { connection, json, resolveConnection, withApp } from "./Common.ts";
@@ -73,25 +72,15 @@ const connectCommand = Command.make(
         const baseUrl = Option.getOrElse(runnBaseUrl, () => "https://api.runn.io");
         if (!/^https?:\/\/[^\s/]+/.test(baseUrl))
           return yield* Errors.usage(`--runn-base-url "${baseUrl}" is not a URL`);
-        const cfg = yield* CliConfig.load;
         const sync = yield* Sync.Sync;
-        const result = yield* sync
-          .connect({
-            ...Option.match(o.id, { onNone: () => ({}), onSome: (id) => ({ id }) }),
-            name: o.name,
-            harvest: { accountId, userAgent, token: Redacted.make(harvestToken) },
-            runn: { baseUrl, token: Redacted.make(runnToken) },
-            ...(o.actuals ? { settings: { switches: { actuals: true } } } : {}),
-          })
-          .pipe(
-            Effect.mapError((e) =>
-              withUrl(
-                e,
-                `${cfg.clients.harvestBaseUrl ?? "https://api.harvestapp.com/v2"} and ${cfg.clients.harvestIdBaseUrl ?? "https://id.getharvest.com/api/v2"}`,
-                baseUrl,
-              ),
-            ),
-          );
+        // An unreachable URL fails with HarvestUnreachable / RunnUnreachable, naming the URL tried.
+        const result = yield* sync.connect({
+          ...Option.match(o.id, { onNone: () => ({}), onSome: (id) => ({ id }) }),
+          name: o.name,
+          harvest: { accountId, userAgent, token: Redacted.make(harvestToken) },
+          runn: { baseUrl, token: Redacted.make(runnToken) },
+          ...(o.actuals ? { settings: { switches: { actuals: true } } } : {}),
+        });
         yield* Render.out(o.json, result, () => [
           `${Render.style.green("connected")} ${result.connection.id} (${result.connection.name}): Harvest account ${result.connection.harvestAccountId} → ${result.connection.runnBaseUrl}`,
           ...result.warnings.map((w) => `${Render.style.yellow("warning")}: ${w}`),
@@ -100,15 +89,6 @@ const connectCommand = Command.make(
       }),
     ),
 ).pipe(Command.withDescription("validate both tokens and save a connection (SPEC C2)"));
-
-/** Names the URL that could not be reached in an error's message. */
-export const withUrl = (e: SyncErrorClass, harvestUrl: string, runnUrl: string): SyncErrorClass =>
-  e.message.includes("could not be reached")
-    ? new SyncErrorClass({
-        reason: e.message.startsWith("Runn") ? "Runn" : "Harvest",
-        message: `${e.message} (tried ${e.message.startsWith("Runn") ? runnUrl : harvestUrl})`,
-      })
-    : e;
 
 const list = Command.make("connections", { json }, (o) =>
   withApp(

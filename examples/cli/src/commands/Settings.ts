@@ -3,10 +3,8 @@
  * the ones given as flags (merged over the stored settings).
  */
 import { Command, Options } from "@effect/cli";
-import type { ConnectionId } from "@harvest-runn/domain";
-import { type Settings, SyncStore } from "@harvest-runn/storage";
-import { Sync, SyncError } from "@harvest-runn/sync";
-import { Effect, Option } from "effect";
+import { Output, Sync } from "@harvest-runn/sync";
+import { Effect, Option, Schema } from "effect";
 import * as Render from "../Render.ts";
 import { connection, json, resolveConnection, withApp } from "./Common.ts";
 
@@ -53,17 +51,14 @@ type Flags = { readonly [K in keyof typeof flags]: Success<(typeof flags)[K]> };
 const some = <A>(o: Option.Option<A>, f: (a: A) => Record<string, unknown>) =>
   Option.match(o, { onNone: () => ({}), onSome: f });
 
-/** The settings patch the flags ask for, deep-merged over `current`. */
-const merged = (current: Settings.Settings, o: Flags) => ({
-  ...current,
+/** The settings patch the flags ask for (`Sync.configure` deep-merges it over the stored settings). */
+const patchOf = (o: Flags) => ({
   switches: {
-    ...current.switches,
     ...some(o.clientsAndProjects, (v) => ({ clientsAndProjects: v })),
     ...some(o.people, (v) => ({ people: v })),
     ...some(o.actuals, (v) => ({ actuals: v })),
   },
   schedule: {
-    ...current.schedule,
     ...some(o.schedule, (v) => ({ timeOfDay: v })),
     ...some(o.timeZone, (v) => ({ timeZone: v })),
     ...some(o.scheduleEnabled, (v) => ({ enabled: v })),
@@ -84,42 +79,17 @@ const changes = (o: Flags) =>
       k !== "connection" && k !== "json" && Option.isOption(v) && Option.isSome(v as Option.Option<unknown>),
   );
 
-/** Settings as shown: the webhook's origin only (a URL can carry a token). */
-const shown = (s: Settings.Settings) => ({
-  ...s,
-  webhookUrl: s.webhookUrl === null ? null : safeOrigin(s.webhookUrl),
-});
-
-const safeOrigin = (url: string) => {
-  try {
-    return `${new URL(url).origin}/…`;
-  } catch {
-    return "invalid URL";
-  }
-};
-
 const settingsCommand = Command.make("settings", flags, (o) =>
   withApp(
     Effect.gen(function* () {
       const id = yield* resolveConnection(o.connection);
-      const store = yield* SyncStore.SyncStore;
       const sync = yield* Sync.Sync;
-      const read = store.settings
-        .get(id as ConnectionId)
-        .pipe(
-          Effect.mapError((e) =>
-            SyncError.make(e.reason === "NotFound" ? "ConnectionNotFound" : "Store", e.message),
-          ),
-        );
-      let current = yield* read;
-      if (changes(o)) {
-        yield* sync.configure(id, merged(current, o));
-        current = yield* read;
-      }
-      const view = shown(current);
-      yield* Render.out(o.json, { connectionId: id, settings: view }, () => [
+      if (changes(o)) yield* sync.configure(id, patchOf(o));
+      const view = yield* sync.settings(id);
+      const settings = Schema.encodeSync(Output.SettingsView)(view);
+      yield* Render.out(o.json, { connectionId: id, settings }, () => [
         Render.style.bold(`settings of ${id}`),
-        ...Object.entries(view).map(
+        ...Object.entries(settings).map(
           ([k, v]) => `  ${k.padEnd(20)} ${typeof v === "object" ? JSON.stringify(v) : String(v)}`,
         ),
       ]);

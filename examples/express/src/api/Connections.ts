@@ -3,7 +3,7 @@
  * doctor and status. Tokens are write-only: they are decoded straight into `Redacted` and no response
  * schema has a field for them.
  */
-import { Settings, SyncStore } from "@harvest-runn/storage";
+import { Settings } from "@harvest-runn/storage";
 import { Output, Sync } from "@harvest-runn/sync";
 import { Effect, Schema } from "effect";
 import type { Router } from "express";
@@ -34,15 +34,6 @@ const ConnectResult = Schema.Struct({
 });
 
 const IdParams = Schema.Struct({ id: Id });
-
-const originOf = (url: string | null) => {
-  if (url === null) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return "invalid URL";
-  }
-};
 
 /** Validates a settings document (full or partial) so a bad one names its field. */
 const checkSettings = (raw: unknown, source: string) =>
@@ -115,13 +106,8 @@ export const routes = (router: Router, runtime: HostRuntime) => {
       Effect.gen(function* () {
         const { id } = yield* decode(IdParams, req.params, "params");
         const sync = yield* Sync.Sync;
-        yield* sync.status(id); // 404 for an unknown connection
-        const store = yield* SyncStore.SyncStore;
-        const settings = yield* store.settings.get(id as never);
-        const plain = yield* Settings.encode(settings).pipe(Effect.orDie);
-        // The webhook URL is shown as its origin only: its path or query may carry a token.
-        const { webhookUrl: _hidden, ...rest } = plain;
-        return { status: 200, body: { ...rest, webhookOrigin: originOf(settings.webhookUrl) } };
+        // Every setting; the webhook URL as its origin only (its path or query may carry a token).
+        return encoded(200, Output.SettingsView, yield* sync.settings(id));
       }),
     ),
   );

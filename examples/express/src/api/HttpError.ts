@@ -38,6 +38,8 @@ const syncStatus: Record<SyncError.SyncErrorReason, number> = {
   InvalidInput: 400,
   HarvestAuth: 422,
   HarvestAccount: 422,
+  HarvestUnreachable: 502,
+  RunnUnreachable: 502,
   RunnAuth: 422,
   RunnRegion: 422,
   RunnReadOnly: 422,

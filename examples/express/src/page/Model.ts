@@ -1,7 +1,7 @@
 /**
  * What the status page shows per connection, read through `Sync` only: status (last success per entity
  * type), recent runs, the held and skipped items of the latest finished run covering each entity type,
- * and the Harvest projects the runs have named (for the per-project "Sync Actuals" buttons).
+ * and the projects linked to Harvest (`Sync.projects`, for the per-project "Sync Actuals" buttons).
  */
 import type { ReconcileOptions } from "@harvest-runn/domain";
 import { type Output, Sync } from "@harvest-runn/sync";
@@ -64,12 +64,14 @@ export const load = (connectionId: string) =>
         ),
       { concurrency: 4 },
     );
-    const projectRun = page.runs.find((r) => covers(r, "projects"));
-    const projects = projectRun
-      ? (yield* sync.runDetail(projectRun.id, { outcome: ["created", "linked"], limit: 1000 })).items
-          .filter((i) => i.kind === "project" && i.harvestId !== null)
-          .map((i) => ({ harvestId: i.harvestId as number, label: i.label }))
-      : [];
+    // Linked projects come from a light read of Runn: when it fails, the page still shows the rest.
+    const projects = yield* sync.projects(connectionId).pipe(
+      Effect.map((all) =>
+        all.filter((p) => !p.archived).map((p) => ({ harvestId: p.harvestId, label: p.name })),
+      ),
+      Effect.tapError((e) => Effect.logWarning("linked projects unavailable", { reason: e.reason })),
+      Effect.orElseSucceed((): ReadonlyArray<ProjectChoice> => []),
+    );
     const model: ConnectionModel = {
       status,
       runs: page.runs.slice(0, 10),
