@@ -13,7 +13,8 @@ const anchorDate = "2026-03-16";
 const timeScale = 50;
 
 const decode = <A, I>(schema: Schema.Schema<A, I>, r: Result): A =>
-  Schema.decodeUnknownSync(schema)(jsonOf(r));
+  // Whole documents: a field the schema does not name fails the decode.
+  Schema.decodeUnknownSync(schema, { onExcessProperty: "error" })(jsonOf(r));
 const ErrorDoc = Schema.Struct({ _tag: Schema.String, reason: Schema.String, message: Schema.String });
 
 /** Harvest ids that more than one Runn entity of a kind references. */
@@ -79,7 +80,7 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
   });
 
   it("usage errors exit 2; a rejected Runn token exits 1 naming the token, without a stack trace", async () => {
-    const [unknownFlag, badToken] = await Promise.all([
+    const [unknownFlag, badToken, unreachable] = await Promise.all([
       cli("sync", "--bogus", "--json"),
       cli(
         "connect",
@@ -89,7 +90,21 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
         "wrong-runn-token-123",
         "--json",
       ),
+      cli(
+        "connect",
+        "--harvest-token",
+        sb.info.harvest.token,
+        "--runn-token",
+        sb.info.runn.token,
+        "--runn-base-url",
+        "http://127.0.0.1:1",
+      ),
     ]);
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toContain("(RunnUnreachable)");
+    expect(unreachable.stderr).toContain("http://127.0.0.1:1");
+    expect(unreachable.stderr).not.toMatch(stackLine);
+
     expect(unknownFlag.code).toBe(2);
     expect(decode(ErrorDoc, unknownFlag)).toMatchObject({ _tag: "UsageError", reason: "Usage" });
     expect(unknownFlag.stderr).toContain("--bogus");
@@ -118,10 +133,7 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
       "--json",
     );
     expect(connected.code, connected.stderr).toBe(0);
-    const view = decode(
-      Schema.Struct({ connection: Output.ConnectionView, warnings: Schema.Array(Schema.String) }),
-      connected,
-    ).connection;
+    const view = decode(Output.ConnectResult, connected).connection;
     expect(view.switches.actuals).toBe(true);
     expect(connected.stdout).not.toContain(sb.info.runn.token);
 
@@ -179,24 +191,12 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
     expect(Object.values(st.lastSuccess).every((t) => t !== null)).toBe(true);
 
     expect(runs.code).toBe(0);
-    const page = decode(
-      Schema.Struct({ runs: Schema.Array(Output.RunSummary), next: Schema.NullOr(Schema.Number) }),
-      runs,
-    );
+    const page = decode(Output.RunsPage, runs);
     expect(page.runs.map((r) => r.id)).toContain(firstRunId);
 
     expect(settings.code, settings.stderr).toBe(0);
     const shown = decode(
-      Schema.Struct({
-        settings: Schema.Struct({
-          schedule: Schema.Struct({
-            enabled: Schema.Boolean,
-            timeOfDay: Schema.String,
-            timeZone: Schema.String,
-          }),
-          switches: Output.Switches,
-        }),
-      }),
+      Schema.Struct({ connectionId: Schema.String, settings: Output.SettingsView }),
       settings,
     );
     expect(shown.settings.schedule).toEqual({ enabled: true, timeOfDay: "03:30", timeZone: "UTC" });
@@ -217,10 +217,7 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
 
     // Undo's dry run lists what the first run created and changes nothing.
     expect(undo.code, undo.stderr).toBe(0);
-    const undone = decode(
-      Schema.Struct({ runId: Schema.String, dryRun: Schema.Boolean, items: Schema.Array(Output.RunItem) }),
-      undo,
-    );
+    const undone = decode(Output.UndoReport, undo);
     expect(undone.dryRun).toBe(true);
     expect(undone.items.length).toBeGreaterThan(0);
 
