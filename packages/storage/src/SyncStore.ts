@@ -112,8 +112,14 @@ export interface Runs {
   readonly lastSuccess: (
     id: ConnectionId,
   ) => Effect.Effect<Partial<Record<Run.EntityType, Run.LastSuccess>>, SyncStoreError>;
-  /** Deletes run items recorded longer ago than `olderThan`, across connections; returns how many. */
-  readonly pruneItems: (olderThan: Duration.DurationInput) => Effect.Effect<number, SyncStoreError>;
+  /**
+   * Deletes run items recorded longer ago than `olderThan` (of one connection when `connectionId` is
+   * given, else across connections; SPEC R9); returns how many.
+   */
+  readonly pruneItems: (
+    olderThan: Duration.DurationInput,
+    connectionId?: ConnectionId,
+  ) => Effect.Effect<number, SyncStoreError>;
 }
 
 /** A ledger row to write; the store stamps `writtenAt`. */

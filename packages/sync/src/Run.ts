@@ -12,6 +12,7 @@ import { type Env, loadConnection, now, updatedSinceCursor } from "./Env.ts";
 import { storeError, withLease } from "./Lease.ts";
 import * as Logging from "./Logging.ts";
 import * as Notify from "./Notify.ts";
+import { failOrphans } from "./Orphans.ts";
 import type { RunItem, Trigger } from "./Output.ts";
 import { prepare } from "./Prepare.ts";
 import * as Progress from "./Progress.ts";
@@ -74,6 +75,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
             backfillFrom: request.backfillFrom,
             scheduledFor: request.scheduledFor?.toISOString() ?? null,
           };
+          yield* failOrphans(env.store, lease);
           const run = yield* env.store.runs
             .start(lease, { trigger: request.trigger, scope: stored })
             .pipe(Effect.mapError(storeError));
@@ -156,8 +158,8 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
           return toSummary(finished);
         }).pipe(Effect.withSpan("Sync.run")),
     );
-    // Retention (SPEC R9): items of runs older than the connection's setting are pruned.
-    yield* env.store.runs.pruneItems(`${conn.settings.retentionDays} days`).pipe(
+    // Retention (SPEC R9): this connection's items older than its own setting are pruned.
+    yield* env.store.runs.pruneItems(`${conn.settings.retentionDays} days`, conn.id).pipe(
       Effect.tapError((e) => Effect.logWarning("pruning old run items failed", e.reason)),
       Effect.ignore,
     );

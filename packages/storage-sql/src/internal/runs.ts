@@ -212,12 +212,14 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
       ).pipe(mapErrors("runs.lastSuccess"));
       return Object.fromEntries(rows.map((r) => [r.entity_type, { at: r.at, runId: r.run_id as RunId }]));
     }),
-    pruneItems: Effect.fn("SyncStore.runs.pruneItems")(function* (olderThan) {
+    pruneItems: Effect.fn("SyncStore.runs.pruneItems")(function* (olderThan, connectionId) {
       const t = yield* now;
       const cutoff = new Date(t.ms - Duration.toMillis(olderThan)).toISOString();
-      const result = yield* sql`DELETE FROM hr_run_items WHERE at < ${cutoff}`.raw.pipe(
-        mapErrors("runs.pruneItems"),
-      );
+      const result = yield* (
+        connectionId === undefined
+          ? sql`DELETE FROM hr_run_items WHERE at < ${cutoff}`
+          : sql`DELETE FROM hr_run_items WHERE connection_id = ${connectionId} AND at < ${cutoff}`
+      ).raw.pipe(mapErrors("runs.pruneItems"));
       return sql.onDialectOrElse({
         sqlite: () => num((result as { changes: number }).changes),
         orElse: () => num((result as { rowCount: number | null }).rowCount ?? 0),

@@ -102,11 +102,12 @@ export const makeRuns = (state: State): SyncStore.Runs => ({
       };
     }),
   lastSuccess: (id) => Effect.map(row(state, id), (r) => Object.fromEntries(r.lastSuccess)),
-  pruneItems: (olderThan) =>
+  pruneItems: (olderThan, connectionId) =>
     Effect.map(now, (t) => {
       const cutoff = new Date(t.ms - Duration.toMillis(olderThan)).toISOString();
       let pruned = 0;
       for (const r of state.runs.values()) {
+        if (connectionId !== undefined && r.run.connectionId !== connectionId) continue;
         const kept = r.items.filter((i) => i.at >= cutoff);
         pruned += r.items.length - kept.length;
         r.items = kept;

@@ -144,6 +144,23 @@ export const tests = ({ it }: Context) =>
       }),
     );
 
+    it.effect("prunes one connection's items only when given its id", () =>
+      Effect.gen(function* () {
+        const a = yield* leased("1000 days");
+        const b = yield* leased("1000 days");
+        const runA = yield* a.store.runs.start(a.lease, { trigger: "schedule", scope: null });
+        yield* a.store.runs.append(a.lease, runA.id, [Fixtures.item(), Fixtures.item()]);
+        const runB = yield* b.store.runs.start(b.lease, { trigger: "schedule", scope: null });
+        yield* b.store.runs.append(b.lease, runB.id, [Fixtures.item()]);
+        yield* TestClock.adjust("40 days");
+        expect(yield* a.store.runs.pruneItems("30 days", a.id)).toBe(2);
+        expect((yield* a.store.runs.get(runA.id)).items).toEqual([]);
+        expect((yield* b.store.runs.get(runB.id)).items).toHaveLength(1);
+        expect(yield* b.store.runs.pruneItems("30 days", b.id)).toBe(1);
+        expect((yield* b.store.runs.get(runB.id)).items).toEqual([]);
+      }),
+    );
+
     it.effect("fails with NotFound for an unknown run", () =>
       Effect.gen(function* () {
         const { store, lease } = yield* leased();
