@@ -28,11 +28,6 @@ export const ConnectBody = Schema.Struct({
   settings: Schema.optional(Schema.Unknown),
 });
 
-const ConnectResult = Schema.Struct({
-  connection: Output.ConnectionView,
-  warnings: Schema.Array(Schema.String),
-});
-
 const IdParams = Schema.Struct({ id: Id });
 
 /** Validates a settings document (full or partial) so a bad one names its field. */
@@ -58,7 +53,7 @@ export const routes = (router: Router, runtime: HostRuntime) => {
           },
           ...(body.settings === undefined ? {} : { settings: body.settings }),
         });
-        return encoded(201, ConnectResult, result);
+        return encoded(201, Output.ConnectResult, result);
       }),
     ),
   );

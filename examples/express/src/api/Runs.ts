@@ -52,31 +52,14 @@ const ItemsQuery = Schema.Struct({
 
 const UndoBody = Schema.Struct({ dryRun: Schema.optional(Schema.Boolean) });
 
-const UndoReport = Schema.Struct({
-  runId: Schema.String,
-  connectionId: Schema.String,
-  dryRun: Schema.Boolean,
-  undoRunId: Schema.NullOr(Schema.String),
-  items: Schema.Array(Output.RunItem),
-});
-
 const PlanView = Schema.Struct({
   id: Schema.String,
   connectionId: Schema.String,
   status: Schema.Literal("running", "done", "failed"),
   createdAt: Schema.String,
-  result: Schema.NullOr(
-    Schema.Struct({
-      plan: Schema.Unknown,
-      items: Schema.Array(Output.RunItem),
-      counts: Output.Counts,
-      writes: Schema.Number,
-    }),
-  ),
+  result: Schema.NullOr(Output.PlanResult),
   error: Schema.NullOr(Schema.Struct({ reason: Schema.String, message: Schema.String })),
 });
-
-const RunsPage = Schema.Struct({ runs: Schema.Array(Output.RunSummary), next: Schema.NullOr(Schema.Number) });
 
 /** Fails `RunNotFound` unless the run belongs to the connection. */
 const ownRun = (connectionId: string, runId: string) =>
@@ -138,7 +121,7 @@ export const routes = (router: Router, runtime: HostRuntime) => {
           limit: page.limit ?? 20,
           ...(page.before === undefined ? {} : { before: page.before }),
         });
-        return encoded(200, RunsPage, result);
+        return encoded(200, Output.RunsPage, result);
       }),
     ),
   );
@@ -171,7 +154,7 @@ export const routes = (router: Router, runtime: HostRuntime) => {
         yield* ownRun(id, runId);
         const sync = yield* Sync.Sync;
         const report = yield* sync.undo(runId, { dryRun: body.dryRun ?? false });
-        return encoded(200, UndoReport, report);
+        return encoded(200, Output.UndoReport, report);
       }),
     ),
   );
