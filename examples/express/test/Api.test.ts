@@ -178,8 +178,15 @@ describe("sync → run → items", () => {
     });
     expect(patched.status).toBe(200);
     expect(patched.json.webhookOrigin).toBe("https://hooks.example.com");
+    const zone = await host.api("PATCH", "/connections/beta/settings", {
+      body: { schedule: { timeZone: "Europe/Paris" } },
+    });
+    expect(zone.json.schedule).toEqual({ enabled: true, timeOfDay: "06:30", timeZone: "Europe/Paris" });
     const read = await host.api("GET", "/connections/beta/settings");
     expect(read.json.schedule.timeOfDay).toBe("06:30");
+    expect(read.json.schedule.timeZone).toBe("Europe/Paris");
+    expect(read.json.webhookOrigin).toBe("https://hooks.example.com");
+    expect(read.json.windowDays).toBe(45);
     expect(JSON.stringify(read.json)).not.toContain("secret-path");
   });
 });

@@ -91,6 +91,27 @@ describe("status page", () => {
     expect(html).toContain("Sync Actuals");
   });
 
+  it("offers Sync Actuals for every project linked to Harvest, beside the free field", async () => {
+    const started = await host.api("POST", "/connections/acme/sync", { body: { types: ["projects"] } });
+    expect(started.status).toBe(202);
+    await host.waitForRun("acme", started.json.runId);
+    const created = await host.api(
+      "GET",
+      `/connections/acme/runs/${started.json.runId}?outcome=created,linked`,
+    );
+    const projectIds: Array<number> = created.json.items
+      .filter((i: { kind: string }) => i.kind === "project")
+      .map((i: { harvestId: number }) => i.harvestId);
+    expect(projectIds.length).toBeGreaterThan(0);
+    // A second run links nothing new: the buttons come from Runn's links, not from the latest run.
+    const again = await host.api("POST", "/connections/acme/sync", { body: { types: ["projects"] } });
+    const rerun = await host.waitForRun("acme", again.json.runId);
+    expect(rerun.summary.counts.created + rerun.summary.counts.linked).toBe(0);
+    const { html } = await login();
+    for (const id of projectIds) expect(html).toContain(`name="harvestProjectId" value="${id}"`);
+    expect(html).toContain('name="harvestProjectId" inputmode="numeric"');
+  });
+
   it("refuses a form post without the CSRF token, with a wrong one, or without a session", async () => {
     const { session, csrf } = await login();
     const before = (await host.api("GET", "/connections/acme/runs")).json.runs.length;
