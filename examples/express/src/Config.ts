@@ -2,7 +2,7 @@
  * The host's configuration, read from the environment once at start. The API key and the secret key
  * stay `Redacted`; nothing here is ever logged in clear.
  */
-import { Config, type Option, Redacted } from "effect";
+import { Config, ConfigError, Either, Option, Redacted } from "effect";
 
 /** Everything `main.ts` needs to start the host. */
 export interface HostConfig {
@@ -18,8 +18,14 @@ export interface HostConfig {
   readonly stateDir: Option.Option<string>;
   /** Key that encrypts stored tokens; with SQLite a key file beside the store is used when absent. */
   readonly secretKey: Option.Option<Redacted.Redacted<string>>;
-  /** Whether the in-process daily scheduler runs (default true). */
+  /** Whether the in-process daily scheduler runs (default true; never with `dispatch: "queue"`). */
   readonly scheduler: boolean;
+  /** Manual runs in this process, or on the pg-boss queue (default `queue` with `DATABASE_URL`). */
+  readonly dispatch: "inprocess" | "queue";
+  /** The pg-boss schema the workers use (default `pgboss`). */
+  readonly queueSchema: Option.Option<string>;
+  /** The store's Postgres schema (default the search path), the workers' `HARVEST_RUNN_STORE_SCHEMA`. */
+  readonly storeSchema: Option.Option<string>;
   /** Overrides of the Harvest API bases, to point the host at the sandbox. */
   readonly harvestBaseUrl: Option.Option<string>;
   readonly harvestIdBaseUrl: Option.Option<string>;
@@ -32,6 +38,15 @@ const url = (name: string) =>
     Config.validate({
       message: `${name} must be an http(s) URL`,
       validation: (s) => /^https?:\/\/[^\s]+$/.test(s),
+    }),
+    Config.option,
+  );
+
+const schemaName = (name: string) =>
+  Config.string(name).pipe(
+    Config.validate({
+      message: `${name} must be a lower-case SQL name`,
+      validation: (s) => /^[a-z_][a-z0-9_]{0,62}$/.test(s),
     }),
     Config.option,
   );
@@ -57,4 +72,19 @@ export const hostConfig: Config.Config<HostConfig> = Config.all({
   harvestBaseUrl: url("HARVEST_API_BASE_URL"),
   harvestIdBaseUrl: url("HARVEST_ID_BASE_URL"),
   cookieSecure: Config.boolean("HARVEST_RUNN_COOKIE_SECURE").pipe(Config.withDefault(false)),
-});
+  dispatch: Config.literal("inprocess", "queue")("HARVEST_RUNN_DISPATCH").pipe(Config.option),
+  queueSchema: schemaName("HARVEST_RUNN_QUEUE_SCHEMA"),
+  storeSchema: schemaName("HARVEST_RUNN_STORE_SCHEMA"),
+}).pipe(
+  Config.mapOrFail((c) => {
+    const dispatch = Option.getOrElse(c.dispatch, () =>
+      Option.isSome(c.databaseUrl) ? ("queue" as const) : ("inprocess" as const),
+    );
+    if (dispatch === "queue" && Option.isNone(c.databaseUrl))
+      return Either.left(
+        ConfigError.InvalidData(["HARVEST_RUNN_DISPATCH"], "HARVEST_RUNN_DISPATCH=queue needs DATABASE_URL"),
+      );
+    // The pg-boss tick owns the schedule when the queue is in use.
+    return Either.right({ ...c, dispatch, scheduler: c.scheduler && dispatch === "inprocess" });
+  }),
+);

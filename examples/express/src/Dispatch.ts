@@ -1,11 +1,12 @@
 /**
- * Starting work that outlives a request: manual runs answer `202 {runId}` as soon as the run holds its
- * lease, and dry runs (which load everything) answer `202 {planId}` and are polled. This is the seam
- * where a queue takes over: `layerInProcess` forks the work here; with Postgres a queue-backed layer
- * (packages/queue) would enqueue the same requests instead, keeping the same shape.
+ * Starting work that outlives a request. `layerInProcess` forks runs here and answers `{runId}` as soon
+ * as the run holds its lease; `layerQueue` (Postgres) puts manual runs on the pg-boss `sync` queue and
+ * answers `{jobId}`: a worker process starts the run later, and it shows in the run history then. Dry
+ * runs (which load everything) answer `202 {planId}` and are polled; they stay in process either way.
  */
+import { createEnqueuer, QueueError, QueueErrorClass } from "@harvest-runn/queue";
 import { Sync, SyncError } from "@harvest-runn/sync";
-import { Context, Effect, FiberSet, Layer, Ref, Schema } from "effect";
+import { Context, Effect, FiberSet, Layer, type Redacted, Ref, Schema } from "effect";
 
 /** What a manual run covers, as the routes decode it. */
 export type RunRequest =
@@ -29,13 +30,28 @@ export class PlanNotFound extends Schema.TaggedError<PlanNotFound>()("PlanNotFou
   message: Schema.String,
 }) {}
 
+/** The connection already has a job queued, retrying or running on the queue (answered 409). */
+export class AlreadyQueued extends Schema.TaggedError<AlreadyQueued>()("AlreadyQueued", {
+  reason: Schema.Literal("AlreadyQueued"),
+  message: Schema.String,
+  jobId: Schema.NullOr(Schema.String),
+}) {}
+
+/** What starting a run did: started it here (its run id is known), or queued it for a worker. */
+export type Started =
+  | { readonly _tag: "Started"; readonly runId: string }
+  | { readonly _tag: "Queued"; readonly jobId: string };
+
+/** Why a run could not be started or queued. */
+export type StartError = SyncError.SyncError | AlreadyQueued | QueueErrorClass;
+
 /** The dispatch service shape. */
 export interface Shape {
-  /** Starts a run and returns its id once it holds the lease; fails `Busy` when another run holds it. */
-  readonly startRun: (
-    connectionId: string,
-    request: RunRequest,
-  ) => Effect.Effect<{ readonly runId: string }, SyncError.SyncError>;
+  /**
+   * Starts a run (returning its id once it holds the lease; `Busy` when another run holds it) or, with
+   * the queue, queues it (`AlreadyQueued` when the connection has a job queued or running).
+   */
+  readonly startRun: (connectionId: string, request: RunRequest) => Effect.Effect<Started, StartError>;
   /** Starts a dry run in the background; fails `ConnectionNotFound` at once for an unknown connection. */
   readonly startPlan: (
     connectionId: string,
@@ -50,81 +66,136 @@ export class Dispatch extends Context.Tag("example-express/Dispatch")<Dispatch, 
 
 const newId = () => `plan_${crypto.randomUUID()}`;
 
+/** The in-process dispatch; its fibers live as long as the scope. */
+const makeInProcess = (options: { readonly maxPlans?: number }) =>
+  Effect.gen(function* () {
+    const sync = yield* Sync.Sync;
+    const fibers = yield* FiberSet.make<unknown, unknown>();
+    const plans = yield* Ref.make<ReadonlyArray<PlanJob>>([]);
+    const maxPlans = options.maxPlans ?? 50;
+
+    const startRun: Shape["startRun"] = Effect.fn("Dispatch.startRun")(function* (connectionId, request) {
+      // `start` answers once the run holds the lease and is recorded; Busy or an unknown id fail here.
+      const started =
+        request._tag === "Apply"
+          ? yield* sync.startApply(request.plan, { trigger: "api" })
+          : yield* sync.start(connectionId, {
+              trigger: "api",
+              ...(request._tag === "Backfill"
+                ? { backfillFrom: request.fromDate }
+                : request.scope === undefined
+                  ? {}
+                  : { scope: request.scope }),
+            });
+      // The layer owns the run: shutting the host down interrupts it (its lease then expires).
+      yield* FiberSet.add(fibers, started.fiber);
+      yield* FiberSet.run(
+        fibers,
+        started.done.pipe(
+          Effect.tap((s) => Effect.logInfo("run finished", { runId: s.id, status: s.status })),
+          Effect.tapError((e) => Effect.logWarning("run stopped", { reason: e.reason, message: e.message })),
+          Effect.ignore,
+        ),
+      );
+      return { _tag: "Started", runId: started.runId } as const;
+    });
+
+    const startPlan: Shape["startPlan"] = Effect.fn("Dispatch.startPlan")(function* (connectionId, o) {
+      const known = yield* sync.connections;
+      if (!known.some((c) => c.id === connectionId))
+        return yield* SyncError.make("ConnectionNotFound", `no connection ${connectionId}`);
+      const job: PlanJob = {
+        id: newId(),
+        connectionId,
+        status: "running",
+        createdAt: new Date().toISOString(),
+        result: null,
+        error: null,
+      };
+      yield* Ref.update(plans, (all) => [job, ...all].slice(0, maxPlans));
+      const settle = (patch: Partial<PlanJob>) =>
+        Ref.update(plans, (all) => all.map((p) => (p.id === job.id ? { ...p, ...patch } : p)));
+      yield* FiberSet.run(
+        fibers,
+        sync.plan(connectionId, o).pipe(
+          Effect.matchEffect({
+            onSuccess: (result) => settle({ status: "done", result }),
+            onFailure: (e) => settle({ status: "failed", error: { reason: e.reason, message: e.message } }),
+          }),
+        ),
+      );
+      return { planId: job.id };
+    });
+
+    const plan: Shape["plan"] = (connectionId, planId) =>
+      Ref.get(plans).pipe(
+        Effect.flatMap((all) => {
+          const found = all.find((p) => p.id === planId && p.connectionId === connectionId);
+          return found
+            ? Effect.succeed(found)
+            : Effect.fail(new PlanNotFound({ reason: "PlanNotFound", message: `no plan ${planId}` }));
+        }),
+      );
+
+    return Dispatch.of({ startRun, startPlan, plan });
+  });
+
 /** Runs in this process: each started run is a fiber owned by the layer, interrupted on shutdown. */
 export const layerInProcess = (options: { readonly maxPlans?: number } = {}) =>
+  Layer.scoped(Dispatch, makeInProcess(options));
+
+/** Options of `layerQueue`. */
+export interface QueueOptions {
+  /** Postgres URL of the queue (default `DATABASE_URL`). */
+  readonly url?: Redacted.Redacted<string>;
+  /** pg-boss schema, the workers' (default `pgboss`). */
+  readonly schema?: string;
+  readonly maxPlans?: number;
+}
+
+/**
+ * Queues manual runs on pg-boss's `sync` queue (enqueue only: the workers supervise and tick). Entity
+ * and project runs are queued with trigger `api`; backfills, applying a dry run, and dry runs stay in
+ * process (the job payload carries neither a backfill date nor a plan), fenced by the same lease.
+ */
+export const layerQueue = (options: QueueOptions = {}) =>
   Layer.scoped(
     Dispatch,
     Effect.gen(function* () {
       const sync = yield* Sync.Sync;
-      const fibers = yield* FiberSet.make<unknown, unknown>();
-      const plans = yield* Ref.make<ReadonlyArray<PlanJob>>([]);
-      const maxPlans = options.maxPlans ?? 50;
-
-      const startRun: Shape["startRun"] = Effect.fn("Dispatch.startRun")(function* (connectionId, request) {
-        // `start` answers once the run holds the lease and is recorded; Busy or an unknown id fail here.
-        const started =
-          request._tag === "Apply"
-            ? yield* sync.startApply(request.plan, { trigger: "api" })
-            : yield* sync.start(connectionId, {
-                trigger: "api",
-                ...(request._tag === "Backfill"
-                  ? { backfillFrom: request.fromDate }
-                  : request.scope === undefined
-                    ? {}
-                    : { scope: request.scope }),
-              });
-        // The layer owns the run: shutting the host down interrupts it (its lease then expires).
-        yield* FiberSet.add(fibers, started.fiber);
-        yield* FiberSet.run(
-          fibers,
-          started.done.pipe(
-            Effect.tap((s) => Effect.logInfo("run finished", { runId: s.id, status: s.status })),
-            Effect.tapError((e) =>
-              Effect.logWarning("run stopped", { reason: e.reason, message: e.message }),
-            ),
-            Effect.ignore,
-          ),
-        );
-        return { runId: started.runId };
-      });
-
-      const startPlan: Shape["startPlan"] = Effect.fn("Dispatch.startPlan")(function* (connectionId, o) {
-        const known = yield* sync.connections;
-        if (!known.some((c) => c.id === connectionId))
-          return yield* SyncError.make("ConnectionNotFound", `no connection ${connectionId}`);
-        const job: PlanJob = {
-          id: newId(),
-          connectionId,
-          status: "running",
-          createdAt: new Date().toISOString(),
-          result: null,
-          error: null,
-        };
-        yield* Ref.update(plans, (all) => [job, ...all].slice(0, maxPlans));
-        const settle = (patch: Partial<PlanJob>) =>
-          Ref.update(plans, (all) => all.map((p) => (p.id === job.id ? { ...p, ...patch } : p)));
-        yield* FiberSet.run(
-          fibers,
-          sync.plan(connectionId, o).pipe(
-            Effect.matchEffect({
-              onSuccess: (result) => settle({ status: "done", result }),
-              onFailure: (e) => settle({ status: "failed", error: { reason: e.reason, message: e.message } }),
+      const local = yield* makeInProcess(options);
+      const queue = yield* Effect.acquireRelease(
+        Effect.tryPromise({
+          try: () =>
+            createEnqueuer({
+              ...(options.url === undefined ? {} : { url: options.url }),
+              ...(options.schema === undefined ? {} : { schema: options.schema }),
             }),
-          ),
-        );
-        return { planId: job.id };
+          catch: (e) =>
+            e instanceof QueueErrorClass ? e : QueueError.make("Unavailable", "the queue could not open"),
+        }),
+        (q) => Effect.promise(() => q.close().catch(() => {})),
+      );
+      yield* Effect.logInfo("manual runs go through the queue");
+
+      const startRun: Shape["startRun"] = Effect.fn("Dispatch.enqueueRun")(function* (connectionId, request) {
+        if (request._tag !== "Run") return yield* local.startRun(connectionId, request);
+        // An unknown connection is a 404 now, not a job a worker would skip later.
+        yield* sync.status(connectionId);
+        const r = yield* Effect.tryPromise({
+          try: () => queue.enqueueSync(connectionId, request.scope, "api"),
+          catch: (e) =>
+            e instanceof QueueErrorClass ? e : QueueError.make("Queue", "could not enqueue the run"),
+        });
+        if (r._tag === "AlreadyQueued")
+          return yield* new AlreadyQueued({
+            reason: "AlreadyQueued",
+            message: `connection ${connectionId} already has a run ${r.state === "active" ? "running" : "queued"} on the queue`,
+            jobId: r.jobId,
+          });
+        return { _tag: "Queued", jobId: r.jobId } as const;
       });
 
-      const plan: Shape["plan"] = (connectionId, planId) =>
-        Ref.get(plans).pipe(
-          Effect.flatMap((all) => {
-            const found = all.find((p) => p.id === planId && p.connectionId === connectionId);
-            return found
-              ? Effect.succeed(found)
-              : Effect.fail(new PlanNotFound({ reason: "PlanNotFound", message: `no plan ${planId}` }));
-          }),
-        );
-
-      return Dispatch.of({ startRun, startPlan, plan });
+      return Dispatch.of({ ...local, startRun });
     }),
   );

@@ -1,10 +1,13 @@
 /**
  * The host's one `ManagedRuntime`: a store (SQLite by default, Postgres with `DATABASE_URL`), the API
  * clients, the `Sync` service, the dispatch of background work and, optionally, the in-process daily
- * scheduler. Built once at start and disposed on shutdown.
+ * scheduler. With `DATABASE_URL` manual runs go through the pg-boss queue (unless
+ * `HARVEST_RUNN_DISPATCH=inprocess`) and the scheduler stays off: the workers' tick owns the schedule.
+ * Built once at start and disposed on shutdown.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import type { QueueErrorClass } from "@harvest-runn/queue";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Clients, Sync } from "@harvest-runn/sync";
@@ -15,16 +18,26 @@ import * as Dispatch from "./Dispatch.ts";
 /** The services every route reaches. */
 export type Services = Sync.Sync | SyncStore.SyncStore | Dispatch.Dispatch;
 
+/** What building the runtime can fail with: the store or the queue could not open. */
+export type StartError = SyncStore.SyncStoreError | QueueErrorClass;
+
 /** The runtime `createApp` takes. */
-export type HostRuntime = ManagedRuntime.ManagedRuntime<Services, SyncStore.SyncStoreError>;
+export type HostRuntime = ManagedRuntime.ManagedRuntime<Services, StartError>;
+
+/** Where manual runs go: forked in this process, or queued on pg-boss for the workers. */
+export type DispatchChoice =
+  | { readonly _tag: "InProcess" }
+  | { readonly _tag: "Queue"; readonly options: Dispatch.QueueOptions };
 
 /** What the layer is built from: a store layer plus the options of the clients and `Sync`. */
 export interface HostLayerOptions {
   readonly store: Layer.Layer<SyncStore.SyncStore, SyncStore.SyncStoreError>;
   readonly clients?: Clients.Options;
   readonly sync?: Sync.SyncOptions;
-  /** Fork the in-process daily scheduler (with catch-up after a restart). */
+  /** Fork the in-process daily scheduler (with catch-up after a restart); ignored with the queue. */
   readonly scheduler: boolean;
+  /** Default in process. */
+  readonly dispatch?: DispatchChoice;
 }
 
 /** Forks `Sync`'s scheduler for the lifetime of the runtime. */
@@ -37,12 +50,20 @@ const layerScheduler = Layer.scopedDiscard(
 );
 
 /** The host's layer. */
-export const layer = (options: HostLayerOptions): Layer.Layer<Services, SyncStore.SyncStoreError> => {
+export const layer = (options: HostLayerOptions): Layer.Layer<Services, StartError> => {
   const base = Sync.layer(options.sync ?? {}).pipe(
     Layer.provideMerge(Layer.merge(options.store, Clients.layer(options.clients ?? {}))),
   );
-  const dispatch = Dispatch.layerInProcess().pipe(Layer.provideMerge(base));
-  return options.scheduler ? Layer.merge(dispatch, layerScheduler.pipe(Layer.provide(base))) : dispatch;
+  const queued = options.dispatch?._tag === "Queue";
+  const dispatch = (
+    options.dispatch?._tag === "Queue"
+      ? Dispatch.layerQueue(options.dispatch.options)
+      : Dispatch.layerInProcess()
+  ).pipe(Layer.provideMerge(base));
+  // With the queue the workers' tick schedules; a second scheduler here would run connections twice.
+  return options.scheduler && !queued
+    ? Layer.merge(dispatch, layerScheduler.pipe(Layer.provide(base)))
+    : dispatch;
 };
 
 /**
@@ -72,10 +93,10 @@ export const storeLayer = (
   config: HostConfig,
 ): Layer.Layer<SyncStore.SyncStore, SyncStore.SyncStoreError> => {
   if (Option.isSome(config.databaseUrl)) {
-    // The queue (packages/queue) is meant to take over scheduling and manual runs here; until it
-    // exists the Postgres store is used with the in-process dispatch and scheduler.
+    // The workers share this store; `make` picks the queue dispatch for it unless told otherwise.
     return SyncStoreSql.layerPg({
       url: config.databaseUrl.value,
+      ...(Option.isSome(config.storeSchema) ? { schema: config.storeSchema.value } : {}),
       ...(Option.isSome(config.secretKey) ? { secretKey: config.secretKey.value } : {}),
     });
   }
@@ -94,6 +115,16 @@ export const make = (config: HostConfig): HostRuntime =>
     layer({
       store: storeLayer(config),
       scheduler: config.scheduler,
+      dispatch:
+        config.dispatch === "queue"
+          ? {
+              _tag: "Queue",
+              options: {
+                ...(Option.isSome(config.databaseUrl) ? { url: config.databaseUrl.value } : {}),
+                ...(Option.isSome(config.queueSchema) ? { schema: config.queueSchema.value } : {}),
+              },
+            }
+          : { _tag: "InProcess" },
       clients: {
         ...(Option.isSome(config.harvestBaseUrl) ? { harvestBaseUrl: config.harvestBaseUrl.value } : {}),
         ...(Option.isSome(config.harvestIdBaseUrl)

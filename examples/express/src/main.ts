@@ -26,7 +26,7 @@ const server = app.listen(config.port, config.host, () => {
   const { address, port } = server.address() as AddressInfo;
   const store = config.databaseUrl._tag === "Some" ? "Postgres" : "SQLite";
   console.log(
-    `harvest-runn listening on http://${address}:${port} (store ${store}, scheduler ${config.scheduler ? "in process" : "off"})`,
+    `harvest-runn listening on http://${address}:${port} (store ${store}, manual runs ${config.dispatch === "queue" ? "queued" : "in process"}, scheduler ${config.scheduler ? "in process" : config.dispatch === "queue" ? "the workers' tick" : "off"})`,
   );
 });
 server.on("error", (e) => {

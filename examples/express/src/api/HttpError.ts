@@ -29,6 +29,8 @@ export interface ErrorBody {
     readonly reason: string;
     readonly message: string;
     readonly field?: string;
+    /** `AlreadyQueued`: the connection's job that is queued or running (when known). */
+    readonly jobId?: string;
   };
 }
 
@@ -66,13 +68,15 @@ export interface ErrorResponse {
   readonly body: ErrorBody;
 }
 
-const tagged = (e: unknown): { _tag: string; reason: string; message: string; field?: string } | null =>
+type Tagged = { _tag: string; reason: string; message: string; field?: string; jobId?: string | null };
+
+const tagged = (e: unknown): Tagged | null =>
   typeof e === "object" &&
   e !== null &&
   typeof (e as { _tag?: unknown })._tag === "string" &&
   typeof (e as { reason?: unknown }).reason === "string" &&
   typeof (e as { message?: unknown }).message === "string"
-    ? (e as { _tag: string; reason: string; message: string; field?: string })
+    ? (e as Tagged)
     : null;
 
 /** Maps any failure to a status and body; defects become a bare 500 (details go to the log only). */
@@ -92,9 +96,11 @@ export const toResponse = (cause: Cause.Cause<unknown>): ErrorResponse => {
         ? (httpStatus[e.reason as HttpErrorReason] ?? 500)
         : e._tag === "PlanNotFound"
           ? 404
-          : e._tag === "SyncStoreError"
-            ? 503
-            : 500;
+          : e._tag === "AlreadyQueued"
+            ? 409
+            : e._tag === "SyncStoreError" || e._tag === "QueueError"
+              ? 503
+              : 500;
   return {
     status,
     body: {
@@ -103,6 +109,7 @@ export const toResponse = (cause: Cause.Cause<unknown>): ErrorResponse => {
         reason: e.reason,
         message: e.message,
         ...(e.field === undefined ? {} : { field: e.field }),
+        ...(typeof e.jobId === "string" ? { jobId: e.jobId } : {}),
       },
     },
   };

@@ -1,5 +1,6 @@
 /**
- * Run routes: start a sync (`202 {runId}`, 409 while a run holds the lease), one project's actuals
+ * Run routes: start a sync (`202 {runId}`, or `202 {jobId, status: "queued"}` through the queue; 409
+ * while a run holds the lease or the connection's job is queued or running), one project's actuals
  * (SPEC A10), the run history (paged), one run with its items (filtered), undo (SPEC E11), and dry runs
  * (`202 {planId}`, polled, then appliable).
  */
@@ -8,7 +9,7 @@ import { Run } from "@harvest-runn/storage";
 import { Output, Sync, SyncError } from "@harvest-runn/sync";
 import { Effect, Schema } from "effect";
 import type { Router } from "express";
-import { Dispatch } from "../Dispatch.ts";
+import * as Dispatch from "../Dispatch.ts";
 import type { HostRuntime } from "../Runtime.ts";
 import { decode, Id, IntString } from "./Decode.ts";
 import { encoded, json } from "./Handler.ts";
@@ -24,7 +25,13 @@ export const SyncBody = Schema.Struct({
   backfillFrom: Schema.optional(IsoDate),
 });
 
-const Started = Schema.Struct({ runId: Schema.String });
+/** `202` of a started run: `{runId}` in process, `{jobId, status: "queued"}` through the queue. */
+const Started = Schema.Union(
+  Schema.Struct({ runId: Schema.String }),
+  Schema.Struct({ jobId: Schema.String, status: Schema.Literal("queued") }),
+);
+const startedBody = (s: Dispatch.Started): typeof Started.Type =>
+  s._tag === "Started" ? { runId: s.runId } : { jobId: s.jobId, status: "queued" };
 const PlanStarted = Schema.Struct({ planId: Schema.String });
 const IdParams = Schema.Struct({ id: Id });
 const RunParams = Schema.Struct({ id: Id, runId: Id });
@@ -79,7 +86,7 @@ export const routes = (router: Router, runtime: HostRuntime) => {
       Effect.gen(function* () {
         const { id } = yield* decode(IdParams, req.params, "params");
         const body = yield* decode(SyncBody, req.body, "body");
-        const dispatch = yield* Dispatch;
+        const dispatch = yield* Dispatch.Dispatch;
         const started = yield* dispatch.startRun(
           id,
           body.backfillFrom !== undefined
@@ -89,7 +96,7 @@ export const routes = (router: Router, runtime: HostRuntime) => {
                 ...(body.types === undefined ? {} : { scope: { kind: "entities", types: body.types } }),
               },
         );
-        return encoded(202, Started, started);
+        return encoded(202, Started, startedBody(started));
       }),
     ),
   );
@@ -99,12 +106,12 @@ export const routes = (router: Router, runtime: HostRuntime) => {
     json(runtime, (req) =>
       Effect.gen(function* () {
         const { id, harvestProjectId } = yield* decode(ProjectParams, req.params, "params");
-        const dispatch = yield* Dispatch;
+        const dispatch = yield* Dispatch.Dispatch;
         const started = yield* dispatch.startRun(id, {
           _tag: "Run",
           scope: { kind: "project", harvestProjectId },
         });
-        return encoded(202, Started, started);
+        return encoded(202, Started, startedBody(started));
       }),
     ),
   );
@@ -165,7 +172,7 @@ export const routes = (router: Router, runtime: HostRuntime) => {
       Effect.gen(function* () {
         const { id } = yield* decode(IdParams, req.params, "params");
         const body = yield* decode(SyncBody, req.body, "body");
-        const dispatch = yield* Dispatch;
+        const dispatch = yield* Dispatch.Dispatch;
         const started = yield* dispatch.startPlan(id, {
           ...(body.types === undefined ? {} : { scope: { kind: "entities", types: body.types } }),
           ...(body.backfillFrom === undefined ? {} : { backfillFrom: body.backfillFrom }),
@@ -180,7 +187,7 @@ export const routes = (router: Router, runtime: HostRuntime) => {
     json(runtime, (req) =>
       Effect.gen(function* () {
         const { id, planId } = yield* decode(PlanParams, req.params, "params");
-        const dispatch = yield* Dispatch;
+        const dispatch = yield* Dispatch.Dispatch;
         return encoded(200, PlanView, yield* dispatch.plan(id, planId));
       }),
     ),
@@ -191,12 +198,12 @@ export const routes = (router: Router, runtime: HostRuntime) => {
     json(runtime, (req) =>
       Effect.gen(function* () {
         const { id, planId } = yield* decode(PlanParams, req.params, "params");
-        const dispatch = yield* Dispatch;
+        const dispatch = yield* Dispatch.Dispatch;
         const job = yield* dispatch.plan(id, planId);
         if (job.result === null)
           return yield* HttpError.make("Conflict", `plan ${planId} is ${job.status}, not ready to apply`);
         const started = yield* dispatch.startRun(id, { _tag: "Apply", plan: job.result.plan });
-        return encoded(202, Started, started);
+        return encoded(202, Started, startedBody(started));
       }),
     ),
   );

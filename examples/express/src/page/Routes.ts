@@ -10,7 +10,7 @@ import express, { type Request, type Response, type Router } from "express";
 import { matches, sameToken } from "../api/Auth.ts";
 import { decode, Id, IntString } from "../api/Decode.ts";
 import * as HttpError from "../api/HttpError.ts";
-import { Dispatch } from "../Dispatch.ts";
+import { Dispatch, type Started } from "../Dispatch.ts";
 import type { HostRuntime, Services } from "../Runtime.ts";
 import { page } from "./Html.ts";
 import * as Model from "./Model.ts";
@@ -40,6 +40,12 @@ const LinkForm = Schema.Struct({
   runnId: IntString,
   harvestId: IntString,
 });
+
+/** The notice after a button: the run started here, or queued for a worker. */
+const startedText = (s: Started) =>
+  s._tag === "Started"
+    ? `started (run ${s.runId})`
+    : `queued (job ${s.jobId}; the run appears when a worker starts it)`;
 
 const send = (
   res: Response,
@@ -144,11 +150,11 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
         const { id } = yield* decode(IdParams, req.params, "params");
         const { type } = yield* decode(ImportForm, req.body, "form");
         const dispatch = yield* Dispatch;
-        const { runId } = yield* dispatch.startRun(id, {
+        const started = yield* dispatch.startRun(id, {
           _tag: "Run",
           scope: { kind: "entities", types: [type] },
         });
-        return `Import of ${type} from Harvest started (run ${runId}).`;
+        return `Import of ${type} from Harvest ${startedText(started)}.`;
       }),
     ),
   );
@@ -160,11 +166,11 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
         const { id } = yield* decode(IdParams, req.params, "params");
         const { harvestProjectId } = yield* decode(ActualsForm, req.body, "form");
         const dispatch = yield* Dispatch;
-        const { runId } = yield* dispatch.startRun(id, {
+        const started = yield* dispatch.startRun(id, {
           _tag: "Run",
           scope: { kind: "project", harvestProjectId },
         });
-        return `Sync Actuals of Harvest project ${harvestProjectId} started (run ${runId}).`;
+        return `Sync Actuals of Harvest project ${harvestProjectId} ${startedText(started)}.`;
       }),
     ),
   );
