@@ -4,7 +4,7 @@
  */
 
 import { Plan, ReconcileOptions } from "@harvest-runn/domain";
-import { Settings } from "@harvest-runn/storage";
+import { Run, Settings } from "@harvest-runn/storage";
 import { Schema } from "effect";
 import { SyncErrorReason } from "./SyncError.ts";
 
@@ -19,28 +19,17 @@ export type Scope = ReconcileOptions.Scope;
 /** Every entity type (the connection's switches still apply, SPEC C4). */
 export const scopeAll: Scope = { kind: "entities", types: ["clients", "projects", "people", "actuals"] };
 
-/** Status of a run (SPEC R1). */
-export const RunStatus = Schema.Literal("running", "succeeded", "partial", "failed");
-export type RunStatus = typeof RunStatus.Type;
+/** Status of a run (SPEC R1): the store's run status. */
+export const RunStatus = Run.RunStatus;
+export type RunStatus = Run.RunStatus;
 
-/** Outcome of one item of a run (SPEC R1). */
-export const Outcome = Schema.Literal(
-  "created",
-  "linked",
-  "unlinked",
-  "written",
-  "deleted",
-  "archived",
-  "skipped",
-  "held",
-  "failed",
-  "planned",
-);
+/** Outcome of one item of a run (SPEC R1): the store's outcomes, plus `planned` for dry runs. */
+export const Outcome = Schema.Literal(...Run.Outcome.literals, "planned");
 export type Outcome = typeof Outcome.Type;
 
-/** The kind of thing an item is about. */
-export const ItemKind = Schema.Literal("role", "client", "project", "person", "actual", "link");
-export type ItemKind = typeof ItemKind.Type;
+/** The kind of thing an item is about: the store's item kinds. */
+export const ItemKind = Run.ItemKind;
+export type ItemKind = Run.ItemKind;
 
 /** One item of a run: what happened to one entity or one actual key, and why. */
 export const RunItem = Schema.Struct({
