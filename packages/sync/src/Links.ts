@@ -4,7 +4,7 @@
  * and from references of another name (accounts migrating from Runn's built-in integration), and bulk
  * linking from suggestions. Every change lands in the store's audit log.
  */
-import type { Snapshot } from "@harvest-runn/domain";
+import type { ConnectionId, Snapshot } from "@harvest-runn/domain";
 import { Effect } from "effect";
 import { type Env, loadConnection, now } from "./Env.ts";
 import { item } from "./Items.ts";
@@ -46,23 +46,30 @@ export const link = (env: Env, connectionId: string, input: LinkInput, actor: st
         `Harvest ${input.kind} ${input.harvestId} is already linked to Runn ${input.kind} ${others.join(", ")}; unlink it first`,
       );
     yield* runn.addReference(input.kind, input.runnId, reference).pipe(Effect.mapError(runnError));
+    return yield* recorded(env, conn.id, "link", input, actor);
+  }).pipe(Effect.withSpan("Sync.link"));
+
+/** Writes a link change to the audit log and returns it as a run item. */
+const recorded = (
+  env: Env,
+  connectionId: ConnectionId,
+  action: "link" | "unlink",
+  input: LinkInput,
+  actor: string | null,
+) =>
+  Effect.gen(function* () {
+    const { kind, harvestId, runnId } = input;
     yield* env.store.audit
-      .record(conn.id, {
-        action: "link",
-        kind: input.kind,
-        harvestId: input.harvestId,
-        runnId: input.runnId,
-        actor,
-      })
+      .record(connectionId, { action, kind, harvestId, runnId, actor })
       .pipe(Effect.mapError(storeError));
     return item({
       kind: "link",
-      outcome: "linked",
-      harvestId: input.harvestId,
-      runnId: input.runnId,
-      label: `${input.kind} ${input.runnId} ↔ Harvest ${input.harvestId}`,
+      outcome: action === "link" ? "linked" : "unlinked",
+      harvestId,
+      runnId,
+      label: `${kind} ${runnId} ${action === "link" ? "↔" : "↮"} Harvest ${harvestId}`,
     });
-  }).pipe(Effect.withSpan("Sync.link"));
+  });
 
 /** Removes a Runn entity's reference to a Harvest id. */
 export const unlink = (env: Env, connectionId: string, input: LinkInput, actor: string | null = null) =>
@@ -71,22 +78,7 @@ export const unlink = (env: Env, connectionId: string, input: LinkInput, actor: 
     const { runn } = yield* env.clients.make(conn.input);
     const reference = { referenceName: conn.settings.referenceName, externalId: String(input.harvestId) };
     yield* runn.removeReference(input.kind, input.runnId, reference).pipe(Effect.mapError(runnError));
-    yield* env.store.audit
-      .record(conn.id, {
-        action: "unlink",
-        kind: input.kind,
-        harvestId: input.harvestId,
-        runnId: input.runnId,
-        actor,
-      })
-      .pipe(Effect.mapError(storeError));
-    return item({
-      kind: "link",
-      outcome: "unlinked",
-      harvestId: input.harvestId,
-      runnId: input.runnId,
-      label: `${input.kind} ${input.runnId} ↮ Harvest ${input.harvestId}`,
-    });
+    return yield* recorded(env, conn.id, "unlink", input, actor);
   }).pipe(Effect.withSpan("Sync.unlink"));
 
 /** Puts a Harvest id on the do-not-import list, or (`ignored: false`) takes it off again. */
