@@ -1,5 +1,5 @@
 import { defineConfig } from "tsup";
 import { base } from "../../tsup.base.ts";
 
-const entries = { index: "src/index.ts", testing: "src/testing/index.ts" };
-export default defineConfig({ ...base(entries), external: ["@effect/vitest", "vitest"] });
+// The contract suite's test runner is an optional peer dependency, so tsup leaves it external.
+export default defineConfig(base({ index: "src/index.ts", testing: "src/testing/index.ts" }));
