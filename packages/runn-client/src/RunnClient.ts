@@ -105,10 +105,27 @@ export interface ActualFilter extends ModifiedFilter {
 /** A record found by reference: fully decoded, or only its identity when other fields are bad. */
 export type Found<K extends Runn.EntityKind> = Runn.EntityOf[K] | Runn.IdentityOnly;
 
+/**
+ * What the write-scope check proved: `true` when Runn accepted a write that changes no value, `false`
+ * when it refused one with 401/403 although reads work (a read-only token), `null` when the account
+ * has nothing to write to without changing data.
+ */
+export type WriteAccess =
+  | { readonly verified: true; readonly via: string }
+  | { readonly verified: false; readonly via: string; readonly reason: string }
+  | { readonly verified: null; readonly reason: string };
+
 /** The service shape. */
 export interface Service {
   /** The account of the token (`GET /me/`); a 404 says the base URL is probably the wrong region. */
   readonly me: Effect.Effect<Runn.Me, RunnClientError>;
+  /** The server's `Date` header on `GET /me/`; null when it sends none. */
+  readonly serverTime: Effect.Effect<Date | null, RunnClientError>;
+  /**
+   * Sends a write that changes no value (the first role's, else client's, own `name` back) to tell a
+   * read-write token from a read-only one; `updatedAt` of that record may move.
+   */
+  readonly checkWriteAccess: Effect.Effect<WriteAccess, RunnClientError>;
   /** Clients, 200 per page. */
   readonly clients: (
     filter?: NameFilter,

@@ -31,6 +31,8 @@ export interface Call {
 export interface Reply {
   readonly status: number;
   readonly body: unknown;
+  /** The server's `Date` response header, when it sent one. */
+  readonly date: string | null;
 }
 
 /** Seconds to wait after a 429 when Runn names no figure (its documented block time). */
@@ -143,9 +145,10 @@ const executeFresh = (settings: HttpSettings, call: Call): Effect.Effect<Reply, 
     );
     if (result.response.ok) {
       const text = typeof result.data === "string" ? result.data : "";
-      if (text.trim() === "") return { status, body: undefined } satisfies Reply;
+      const date = result.response.headers.get("date");
+      if (text.trim() === "") return { status, body: undefined, date } satisfies Reply;
       return yield* Effect.try({
-        try: () => ({ status, body: JSON.parse(text) as unknown }) satisfies Reply,
+        try: () => ({ status, body: JSON.parse(text) as unknown, date }) satisfies Reply,
         catch: () => fail("Decode", `response body is not JSON (status ${status})`, { status }),
       });
     }

@@ -12,6 +12,7 @@ import { execute } from "./http.ts";
 import { makeLists } from "./lists.ts";
 import { accountKey, defaultRateLimit, limiterFor } from "./rateLimit.ts";
 import { makeReferences } from "./references.ts";
+import { makeChecks } from "./writeAccess.ts";
 import { makeWrites } from "./writes.ts";
 
 /** Builds the service: one openapi-fetch client, the account's shared limiter, and the operations. */
@@ -58,5 +59,11 @@ export const makeClient = (options: Options): Effect.Effect<Service> =>
     );
 
     const lists = makeLists(ctx);
-    return { me, ...lists, ...makeWrites(ctx), ...makeReferences(ctx, lists) } satisfies Service;
+    return {
+      me,
+      ...makeChecks(ctx, lists),
+      ...lists,
+      ...makeWrites(ctx),
+      ...makeReferences(ctx, lists),
+    } satisfies Service;
   });
