@@ -9,8 +9,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
-import { SecretBox } from "@harvest-runn/storage";
+import { SecretBox, type SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
+import type { Clients, Sync } from "@harvest-runn/sync";
 import { Layer, ManagedRuntime, Redacted } from "effect";
 import { createApp } from "../../src/App.ts";
 import * as Runtime from "../../src/Runtime.ts";
@@ -51,8 +52,32 @@ export interface Host {
   readonly close: () => Promise<void>;
 }
 
+/** The API clients a host or worker uses against the sandbox (time-compressed limits). */
+export const clientsFor = (sb: RunningSandbox): Clients.Options => {
+  const scale = sb.info.timeScale;
+  return {
+    harvestBaseUrl: sb.info.harvest.baseUrl,
+    harvestIdBaseUrl: sb.info.harvest.idBaseUrl,
+    harvestRateLimit: { limit: 100, window: `${Math.ceil(15_000 / scale)} millis` },
+    runnRateLimit: { limit: 120, window: `${Math.ceil(60_000 / scale)} millis` },
+    baseDelay: "5 millis",
+  };
+};
+
+/** The `Sync` options of a host or worker: the sandbox's clock, a short lease. */
+export const syncFor = (sb: RunningSandbox): Sync.SyncOptions => ({
+  now: () => new Date(sb.sandbox.nowSeconds() * 1000),
+  leaseTtl: "20 seconds",
+});
+
+/** What `startHost` may override: the store (default SQLite in a temp directory) and the dispatch. */
+export interface HostOptions {
+  readonly store?: Layer.Layer<SyncStore.SyncStore, SyncStore.SyncStoreError>;
+  readonly dispatch?: Runtime.DispatchChoice;
+}
+
 /** Starts the sandbox and the host. */
-export const startHost = async (): Promise<Host> => {
+export const startHost = async (options: HostOptions = {}): Promise<Host> => {
   const sb = await startSandbox({
     port: 0,
     seed: 7,
@@ -62,22 +87,18 @@ export const startHost = async (): Promise<Host> => {
     runnData: "existing",
   });
   const dir = mkdtempSync(join(tmpdir(), "harvest-runn-express-"));
-  const scale = sb.info.timeScale;
   const runtime = ManagedRuntime.make(
     Runtime.layer({
-      store: SyncStoreSql.layerSqlite({
-        filename: join(dir, "state.db"),
-        secretKey: SecretBox.generateKey(),
-      }),
-      clients: {
-        harvestBaseUrl: sb.info.harvest.baseUrl,
-        harvestIdBaseUrl: sb.info.harvest.idBaseUrl,
-        harvestRateLimit: { limit: 100, window: `${Math.ceil(15_000 / scale)} millis` },
-        runnRateLimit: { limit: 120, window: `${Math.ceil(60_000 / scale)} millis` },
-        baseDelay: "5 millis",
-      },
-      sync: { now: () => new Date(sb.sandbox.nowSeconds() * 1000), leaseTtl: "20 seconds" },
+      store:
+        options.store ??
+        SyncStoreSql.layerSqlite({
+          filename: join(dir, "state.db"),
+          secretKey: SecretBox.generateKey(),
+        }),
+      clients: clientsFor(sb),
+      sync: syncFor(sb),
       scheduler: false,
+      ...(options.dispatch === undefined ? {} : { dispatch: options.dispatch }),
     }).pipe(Layer.orDie),
   );
   const app = createApp(runtime, { apiKey: Redacted.make(apiKey) });
