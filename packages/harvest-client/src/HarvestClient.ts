@@ -49,11 +49,19 @@ export interface Service extends Lists {
   readonly accountId: number;
   /** The token's user (`GET /users/me`): the credential check; pass it to `accessWarning`. */
   readonly me: () => Effect.Effect<Harvest.Me, HarvestClientError>;
+  /** The server's `Date` header on `GET /users/me` (for clock skew); null when it sends none. */
+  readonly serverTime: () => Effect.Effect<Date | null, HarvestClientError>;
   /** The account's company (`GET /company`, administrators only). */
   readonly company: () => Effect.Effect<Harvest.Company, HarvestClientError>;
   /** Every account the token reaches (Harvest ID; sent without the account id). */
   readonly accounts: () => Effect.Effect<Harvest.Accounts, HarvestClientError>;
 }
+
+/** Parses an HTTP `Date` header; null when absent or unreadable. */
+const httpDate = (text: string | null): Date | null => {
+  const ms = text === null ? Number.NaN : Date.parse(text);
+  return Number.isNaN(ms) ? null : new Date(ms);
+};
 
 /** The HarvestClient service. */
 export class HarvestClient extends Context.Tag("@harvest-runn/harvest-client/HarvestClient")<
@@ -151,6 +159,18 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
   return HarvestClient.of({
     accountId: options.accountId,
     me: Effect.fn("HarvestClient.me")(() => getOne("/users/me", Harvest.Me)),
+    serverTime: Effect.fn("HarvestClient.serverTime")(() =>
+      execute({
+        method: "GET",
+        path: "/users/me",
+        idempotent: true,
+        send: (signal) =>
+          api.GET("/users/me", { params: { header }, headers: accountHeaders, parseAs: "text", signal }),
+      }).pipe(
+        Effect.map((exchange) => httpDate(exchange.date)),
+        Effect.mapError(clean),
+      ),
+    ),
     company: Effect.fn("HarvestClient.company")(() => getOne("/company", Harvest.Company)),
     accounts: Effect.fn("HarvestClient.accounts")(() =>
       execute({

@@ -47,6 +47,8 @@ export interface RequestSpec {
 export interface Exchange {
   readonly status: number;
   readonly body: string;
+  /** The server's `Date` response header, when it sent one. */
+  readonly date: string | null;
 }
 
 /** Everything the executor needs besides the request. */
@@ -127,7 +129,11 @@ export const makeExecute = (settings: ExecutorSettings): Execute => {
       const classify = (sent: Sent): Effect.Effect<Exchange, HarvestClientError> => {
         const status = sent.response.status;
         if (status >= 200 && status < 300) {
-          return Effect.succeed({ status, body: typeof sent.data === "string" ? sent.data : "" });
+          return Effect.succeed({
+            status,
+            body: typeof sent.data === "string" ? sent.data : "",
+            date: sent.response.headers.get("date"),
+          });
         }
         if (status === 429) return Effect.fail(Errors.rateLimited(info, retryAfterOf(sent.response)));
         if (status >= 500 && !spec.idempotent) {
