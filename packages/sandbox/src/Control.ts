@@ -16,7 +16,12 @@ export interface AccountInfo {
     readonly token: string;
     readonly tokens: { readonly administrator: string; readonly manager: string; readonly member: string };
   };
-  readonly runn: { readonly baseUrl: string; readonly token: string };
+  readonly runn: {
+    readonly baseUrl: string;
+    readonly token: string;
+    /** `readOnly` reads everything and gets 403 on every write. */
+    readonly tokens: { readonly readOnly: string };
+  };
 }
 
 /** What `startSandbox` returns and the CLI prints: account 0 at the top, every account in `accounts`. */
@@ -41,7 +46,11 @@ export const sandboxInfo = (s: Sandbox, origin: string): SandboxInfo => {
       token: h.tokenByRole.administrator,
       tokens: { ...h.tokenByRole },
     },
-    runn: { baseUrl: `${origin}/runn`, token: s.world.runn[i]?.token ?? "" },
+    runn: {
+      baseUrl: `${origin}/runn`,
+      token: s.world.runn[i]?.token ?? "",
+      tokens: { readOnly: s.world.runn[i]?.readOnlyToken ?? "" },
+    },
   }));
   const first = accounts[0] as AccountInfo;
   return {

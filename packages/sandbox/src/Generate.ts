@@ -62,10 +62,12 @@ export const generate = (options: GenerateOptions): World => {
       anchorInstant,
     });
     const token = `runn_live_${hashString(`${options.seed}:runn:${index}`).toString(16).padStart(8, "0")}${hashString(`runn:${index}:${options.seed}`).toString(16).padStart(8, "0")}`;
+    const readOnlyToken = `runn_read_${hashString(`${options.seed}:runn-read:${index}`).toString(16).padStart(8, "0")}`;
     const r = emptyRunnAccount(
       token,
       `Sandbox Runn ${index + 1}`,
       runnData === "existing" ? preset.runnActuals : 64,
+      readOnlyToken,
     );
     let totals: ReturnType<typeof totalsOfWindow> | undefined;
     let existingOf: Int32Array | undefined;

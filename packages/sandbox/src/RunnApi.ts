@@ -1,6 +1,6 @@
 /** The simulated Runn API v1: `Accept-Version` and token checks, then routing (trailing slashes optional). */
 import { parseInstant } from "./Dates.ts";
-import { parseBody, type Reply, reply, type SimRequest } from "./Http.ts";
+import { isWrite, parseBody, type Reply, reply, type SimRequest } from "./Http.ts";
 import { deleteActual, upsertActual, upsertActualsBulk } from "./RunnActualWrites.ts";
 import { roleJson, runnError } from "./RunnJson.ts";
 import {
@@ -29,7 +29,7 @@ import {
   updateRole,
 } from "./RunnWrites.ts";
 
-/** Resolves the account of a Runn request, or the 400/401 reply. */
+/** Resolves the account of a Runn request, or the 400/401 reply (403 for a write with a read-only token). */
 export const authenticateRunn = (
   accounts: ReadonlyArray<RunnAccount>,
   req: SimRequest,
@@ -41,7 +41,12 @@ export const authenticateRunn = (
   const auth = req.headers.authorization ?? "";
   const token = auth.startsWith("Bearer ") ? auth.slice(7).trim() : null;
   const account = accounts.find((a) => a.token === token);
-  return account ?? runnError(401, "Unauthorized");
+  if (account) return account;
+  const readOnly = accounts.find((a) => a.readOnlyToken === token);
+  if (!readOnly) return runnError(401, "Unauthorized");
+  return isWrite(req.method)
+    ? runnError(403, "This API token has read-only scope and cannot make changes")
+    : readOnly;
 };
 
 /** Per-request inputs of the router. */

@@ -6,6 +6,7 @@ import type { RRole, RunnAccount } from "./RunnModel.ts";
 const names: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
+  403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
   422: "Unprocessable Entity",

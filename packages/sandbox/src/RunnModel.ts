@@ -117,6 +117,8 @@ export interface RAssignment {
 /** One Runn account. */
 export interface RunnAccount {
   readonly token: string;
+  /** A token that may read everything but gets 403 on every write. */
+  readonly readOnlyToken: string;
   readonly name: string;
   readonly clients: Map<number, RClient>;
   readonly projects: Map<number, RProject>;
@@ -144,8 +146,14 @@ export interface RunnAccount {
 }
 
 /** An empty Runn account. */
-export const emptyRunnAccount = (token: string, name: string, actualsCapacity = 64): RunnAccount => ({
+export const emptyRunnAccount = (
+  token: string,
+  name: string,
+  actualsCapacity = 64,
+  readOnlyToken = `${token}_read`,
+): RunnAccount => ({
   token,
+  readOnlyToken,
   name,
   clients: new Map(),
   projects: new Map(),

@@ -201,24 +201,35 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
     return serialise(r);
   };
 
-  const harvest = (req: SimRequest, path: string, publicBase: string) =>
-    pipeline(
-      "harvest",
-      req,
-      path,
-      () => authenticateHarvest(world.harvest, req),
-      (c) => String(c.account.accountId),
-      (c) => routeHarvest(c, req, path, { publicBase, nowSeconds: nowSeconds(), stamp }),
+  // Every answer carries a `Date` header from the data clock (pinned to the anchor instant), as real
+  // servers send theirs; clients read it to measure clock skew.
+  const dated = (r: SimResponse): SimResponse =>
+    r.kind === "reset"
+      ? r
+      : { ...r, headers: { ...r.headers, date: new Date(nowSeconds() * 1000).toUTCString() } };
+
+  const harvest = async (req: SimRequest, path: string, publicBase: string) =>
+    dated(
+      await pipeline(
+        "harvest",
+        req,
+        path,
+        () => authenticateHarvest(world.harvest, req),
+        (c) => String(c.account.accountId),
+        (c) => routeHarvest(c, req, path, { publicBase, nowSeconds: nowSeconds(), stamp }),
+      ),
     );
-  const harvestId = async (req: SimRequest) => serialise(harvestAccounts(world.harvest, req));
-  const runn = (req: SimRequest, path: string) =>
-    pipeline(
-      "runn",
-      req,
-      path,
-      () => authenticateRunn(world.runn, req),
-      (a) => a.token,
-      (a) => routeRunn(a, req, path, { stamp, iso: isoSeconds, today: todayOf(nowSeconds() * 1000) }),
+  const harvestId = async (req: SimRequest) => dated(serialise(harvestAccounts(world.harvest, req)));
+  const runn = async (req: SimRequest, path: string) =>
+    dated(
+      await pipeline(
+        "runn",
+        req,
+        path,
+        () => authenticateRunn(world.runn, req),
+        (a) => a.token,
+        (a) => routeRunn(a, req, path, { stamp, iso: isoSeconds, today: todayOf(nowSeconds() * 1000) }),
+      ),
     );
 
   const sandbox: Sandbox = {
