@@ -7,6 +7,7 @@ import { HarvestClient } from "@harvest-runn/harvest-client";
 import { type Connection, Settings } from "@harvest-runn/storage";
 import { Effect, Either, type Redacted } from "effect";
 import type * as Clients from "./Clients.ts";
+import * as Doctor from "./Doctor.ts";
 import { type Env, loadConnection } from "./Env.ts";
 import { storeError } from "./Lease.ts";
 import type { ConnectionView, DoctorCheck } from "./Output.ts";
@@ -52,7 +53,10 @@ const originOf = (url: string) => {
   }
 };
 
-/** Runs every check of C2 on a pair of clients; each check says what it proves. */
+/**
+ * Runs every check of C2 on a pair of clients; each check says what it proves. After the tokens:
+ * the Runn write scope (a write that changes no value, see `Doctor.runnWriteScope`) and both clocks.
+ */
 export const check = (clients: Clients.Pair, accountId: number) =>
   Effect.gen(function* () {
     const checks: Array<DoctorCheck> = [];
@@ -111,11 +115,12 @@ export const check = (clients: Clients.Pair, accountId: number) =>
             ? "Runn rejected the token: check RUNN_TOKEN (wrong, expired or revoked)"
             : `Runn answered with an error: ${runnMe.left.message}`,
       );
-    add(
-      "runn.writeScope",
-      "warning",
-      "not verified: Runn offers no write that changes nothing, so a read-only token is only detected by the first run's first write",
-    );
+    if (Either.isRight(runnMe)) checks.push(yield* Doctor.runnWriteScope(clients));
+    const harvestOk = checks.some((c) => c.name === "harvest.token" && c.level === "ok");
+    if (harvestOk)
+      checks.push(yield* Doctor.clockSkew("harvest.clock", "Harvest", clients.harvest.serverTime()));
+    if (Either.isRight(runnMe))
+      checks.push(yield* Doctor.clockSkew("runn.clock", "Runn", clients.runn.serverTime));
     return checks;
   });
 
@@ -124,21 +129,23 @@ const firstError = (checks: ReadonlyArray<DoctorCheck>): SyncError.SyncError | n
   const failed = checks.find((c) => c.level === "error");
   if (!failed) return null;
   const reason: SyncError.SyncErrorReason =
-    failed.name === "harvest.reach"
-      ? "HarvestUnreachable"
-      : failed.name === "runn.reach"
-        ? "RunnUnreachable"
-        : failed.name === "harvest.account"
-          ? "HarvestAccount"
-          : failed.name === "harvest.token"
-            ? failed.message.startsWith("Harvest answered")
-              ? "Harvest"
-              : "HarvestAuth"
-            : failed.message.startsWith("Runn answered with")
-              ? "Runn"
-              : failed.message.includes("404")
-                ? "RunnRegion"
-                : "RunnAuth";
+    failed.name === "runn.writeScope"
+      ? "RunnReadOnly"
+      : failed.name === "harvest.reach"
+        ? "HarvestUnreachable"
+        : failed.name === "runn.reach"
+          ? "RunnUnreachable"
+          : failed.name === "harvest.account"
+            ? "HarvestAccount"
+            : failed.name === "harvest.token"
+              ? failed.message.startsWith("Harvest answered")
+                ? "Harvest"
+                : "HarvestAuth"
+              : failed.message.startsWith("Runn answered with")
+                ? "Runn"
+                : failed.message.includes("404")
+                  ? "RunnRegion"
+                  : "RunnAuth";
   return SyncError.make(reason, failed.message);
 };
 
@@ -180,7 +187,7 @@ export const connect = (env: Env, input: ConnectInput) =>
     return result;
   }).pipe(Effect.withSpan("Sync.connect"));
 
-/** Checks a saved connection's tokens, access role and region; never fails on a failed check. */
+/** Checks a saved connection's tokens, access role, region, Runn write scope and clock skew; never fails on a failed check. */
 export const doctor = (env: Env, connectionId: string) =>
   Effect.gen(function* () {
     const conn = yield* loadConnection(env, connectionId);
