@@ -8,7 +8,7 @@ import { windowStart } from "./internal/Dates.ts";
 import * as Entities from "./internal/Entities.ts";
 import * as Fingerprints from "./internal/Fingerprints.ts";
 import * as Identity from "./internal/Identity.ts";
-import { F, KeyTable, STRIDE } from "./internal/Keys.ts";
+import { KeyTable } from "./internal/Keys.ts";
 import { decide, type NewRefs } from "./internal/Ownership.ts";
 import { sortReport } from "./internal/Report.ts";
 import * as Roles from "./internal/Roles.ts";
@@ -81,16 +81,7 @@ export const reconcile = (
 
   if (on.actuals) {
     const start = windowStart(settings);
-    const entryCount =
-      harvest.timeEntries.length +
-      harvest.runningEntries.length +
-      harvest.updatedEntries.length +
-      harvest.oldDayEntries.length;
-    const keys = new KeyTable(
-      runn.actuals.length + options.ledger.length + entryCount,
-      start,
-      settings.today,
-    );
+    const keys = new KeyTable(start, settings.today);
     // Runn-side keys count only on fully loaded days, and only for the scoped project (A6, A10).
     const oldPersonDays = new Set<string>();
     for (const d of harvest.oldDays) {
@@ -117,8 +108,8 @@ export const reconcile = (
       const a = runn.actuals[i]!;
       if (a.workstreamId !== null || !relevant(a.personId, a.projectId, a.date)) continue;
       const k = keys.row(a.personId, a.projectId, a.roleId, a.date);
-      const seen = keys.data[k * STRIDE + F.runn]!;
-      if (seen < 0 || runn.actuals[seen]!.id > a.id) keys.data[k * STRIDE + F.runn] = i;
+      const seen = KeyTable.at(keys.runn, k);
+      if (seen < 0 || runn.actuals[seen]!.id > a.id) KeyTable.put(keys.runn, k, i);
       actualIndex.set(a.id, i);
       actualRow[i] = k;
     }
@@ -133,11 +124,11 @@ export const reconcile = (
         a.roleId === lk.roleId &&
         a.date === lk.date
       ) {
-        keys.data[actualRow[at!]! * STRIDE + F.ledger] = i;
+        KeyTable.put(keys.ledger, actualRow[at!]!, i);
         continue;
       }
       if (!relevant(lk.personId, lk.projectId, lk.date)) continue;
-      keys.data[keys.row(lk.personId, lk.projectId, lk.roleId, lk.date) * STRIDE + F.ledger] = i;
+      KeyTable.put(keys.ledger, keys.row(lk.personId, lk.projectId, lk.roleId, lk.date), i);
     }
     const refs: NewRefs = { person: new Map(), project: new Map(), role: new Map() };
     for (const p of entities.people) refs.person.set(-(p.harvestId + 1), p.ref);

@@ -4,7 +4,7 @@
  */
 import type { Harvest, Plan, ReasonCode, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
 import type { EntityPlan } from "./Entities.ts";
-import { dayNumber, F, type KeyTable, STRIDE } from "./Keys.ts";
+import { dayNumber, type KeyTable, MASK, SHIFT } from "./Keys.ts";
 import { isUnknown, type Roles } from "./Roles.ts";
 import type { SkipLog } from "./SkipLog.ts";
 import type { PairRole, PersonSlot, Slot } from "./Slots.ts";
@@ -21,7 +21,9 @@ export interface Aggregated {
 /** A (Harvest user, Harvest project) pair as the hot loop needs it. */
 interface Route {
   readonly skip: ReasonCode | null;
-  readonly base: number;
+  /** The pair's rows by window day (null when skipped). */
+  readonly rows: Array<number> | null;
+  readonly tri: number;
   readonly personNum: number;
   readonly projectNum: number;
   readonly person: Slot;
@@ -76,31 +78,46 @@ export const aggregate = (
   const main = harvest.timeEntries;
   const total = main.length + extra.size;
   const entryRow = new Int32Array(total).fill(-1);
-  const entryId = new Float64Array(total);
-  const { data, firstDay } = keys;
+  const { count, billable, nonbillable, firstDay } = keys;
   const nDays = keys.days.length;
-  let pairRows = keys.pairRows;
 
   const routes = new Map<number, Map<number, Route>>();
   const route = (userId: number, projectId: number): Route => {
     const person = entities.user(userId);
     if (person.skip !== null)
-      return { skip: person.skip, base: -1, personNum: 0, projectNum: 0, person, project: null, role: 0 };
+      return {
+        skip: person.skip,
+        rows: null,
+        tri: -1,
+        personNum: 0,
+        projectNum: 0,
+        person,
+        project: null,
+        role: 0,
+      };
     const project = entities.project(projectId);
     if (project.skip !== null)
-      return { skip: project.skip, base: -1, personNum: 0, projectNum: 0, person, project, role: 0 };
+      return {
+        skip: project.skip,
+        rows: null,
+        tri: -1,
+        personNum: 0,
+        projectNum: 0,
+        person,
+        project,
+        role: 0,
+      };
     if (person.pairs === null) person.pairs = keys.pairsOf(person.num);
     const pair =
       person.pairs.get(project.num) ??
       keys.addPair(person.num, project.num, pairRole(roles, person, project), person.pairs);
     const role = pair.role;
     if (typeof role === "string")
-      return { skip: role, base: -1, personNum: 0, projectNum: 0, person, project, role: 0 };
-    const base = keys.baseOf(pair);
-    pairRows = keys.pairRows;
+      return { skip: role, rows: null, tri: -1, personNum: 0, projectNum: 0, person, project, role: 0 };
     return {
       skip: null,
-      base,
+      rows: keys.rowsOf(pair),
+      tri: pair.tri,
       personNum: person.num,
       projectNum: project.num,
       person,
@@ -148,35 +165,42 @@ export const aggregate = (
     const day = dayNumber(date) - firstDay;
     let k: number;
     if (day >= 0 && day < nDays) {
-      k = pairRows[r.base + day]!;
+      const rows = r.rows!;
+      k = rows[day]!;
       if (k < 0) {
-        k = keys.add(r.personNum, r.projectNum, r.role, keys.days[day]!);
-        pairRows[r.base + day] = k;
+        k = keys.add(r.tri, keys.days[day]!);
+        rows[day] = k;
       }
     } else k = keys.row(r.personNum, r.projectNum, r.role, date);
-    const at = k * STRIDE;
-    data[at + F.count]!++;
-    if (e.billable) data[at + F.billable]! += amount;
-    else data[at + F.nonbillable]! += amount;
+    const c = k >>> SHIFT;
+    const j = k & MASK;
+    count[c]![j]!++;
+    if (e.billable) billable[c]![j]! += amount;
+    else nonbillable[c]![j]! += amount;
     entryRow[i] = k;
-    entryId[i] = e.id;
   };
 
+  const extraList = [...extra.values()];
   if (extra.size === 0) for (let i = 0; i < main.length; i++) visit(main[i]!, i);
   else {
     for (let i = 0; i < main.length; i++) if (!extra.has(main[i]!.id)) visit(main[i]!, i);
-    let i = main.length;
-    for (const e of extra.values()) visit(e, i++);
+    for (let i = 0; i < extraList.length; i++) visit(extraList[i]!, main.length + i);
   }
 
-  // CSR layout of entry ids per row.
-  const start = new Int32Array(keys.n + 1);
-  for (let k = 0; k < keys.n; k++) start[k + 1] = start[k]! + data[k * STRIDE + F.count]!;
-  const fill = start.slice(0, keys.n);
-  const ids = new Float64Array(start[keys.n]!);
+  // CSR layout of entry ids per row: `start[k]` first holds the end of row k, and filling backwards
+  // leaves it at the row's beginning.
+  const n = keys.n;
+  const start = new Int32Array(n + 1);
+  let end = 0;
+  for (let k = 0; k < n; k++) {
+    end += count[k >>> SHIFT]![k & MASK]!;
+    start[k] = end;
+  }
+  start[n] = end;
+  const ids = new Float64Array(end);
   for (let i = 0; i < total; i++) {
     const k = entryRow[i]!;
-    if (k >= 0) ids[fill[k]!++] = entryId[i]!;
+    if (k >= 0) ids[--start[k]!] = i < main.length ? main[i]!.id : extraList[i - main.length]!.id;
   }
   return { ids, start, heldDays };
 };

@@ -1,6 +1,8 @@
 /**
  * The key table: one row per actual key (person, project, role, day) seen on either side — Harvest time,
- * a Runn actual, or a ledger row — in flat typed arrays, so a million entries cost no per-key objects.
+ * a Runn actual, or a ledger row — in chunked typed-array columns, so a million entries cost no per-key
+ * objects and the table holds no more memory than its rows need (a large spare capacity would make the
+ * engine trigger a full garbage collection of the caller's heap).
  *
  * Inside the window a key is found without building a string: each (person, project) pair holds its
  * role and a small array of rows indexed by day. Keys outside it (old days, future days, a Runn actual in
@@ -8,30 +10,21 @@
  */
 import type { PairRole } from "./Slots.ts";
 
-/** One (person, project) pair of Runn numbers, its resolved role, and where its rows by window day start. */
+/** One (person, project) pair of Runn numbers, its resolved role, and its rows by window day. */
 export interface Pair {
   readonly person: number;
   readonly project: number;
   readonly role: PairRole;
-  /** Offset of the pair's block in `KeyTable.pairRows` (-1: no rows yet). */
-  base: number;
+  /** The pair's (person, project, role) triple, once its role is resolved (-1 otherwise). */
+  readonly tri: number;
+  /** Row per window day (-1: no row), allocated on first use. */
+  rows: Array<number> | null;
 }
 
 const DAY_MS = 86_400_000;
-
-/** Field offsets of a row record in `KeyTable.data` (row k starts at `k * STRIDE`). */
-export const F = {
-  person: 0,
-  project: 1,
-  role: 2,
-  count: 3,
-  billable: 4,
-  nonbillable: 5,
-  runn: 6,
-  ledger: 7,
-} as const;
-/** Size of a row record. */
-export const STRIDE = 8;
+/** Rows per column chunk: row k lives in chunk `k >>> SHIFT` at `k & MASK`. */
+export const SHIFT = 16;
+export const MASK = (1 << SHIFT) - 1;
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` string, from its characters (no Date, no allocation). */
 export const dayNumber = (s: string): number => {
@@ -59,24 +52,28 @@ export class KeyTable {
   readonly other = new Map<string, number>();
   readonly pairs = new Map<number, Map<number, Pair>>();
   readonly pairList: Array<Pair> = [];
-  /** Per pair with rows, one block of `days.length` row numbers (-1: no row). */
-  pairRows: Int32Array = new Int32Array(0);
-  private pairRowsUsed = 0;
+  /** Distinct (person, project, role) triples; a row names its triple. */
+  readonly person: Array<number> = [];
+  readonly project: Array<number> = [];
+  readonly role: Array<number> = [];
+  private readonly triples = new Map<string, number>();
   /**
-   * One 64-byte record per row, so the hot loop touches one cache line per key: person, project, role,
-   * Harvest entry count, billable and non-billable totals (minutes, or seconds under per-day rounding),
-   * and the indexes of the key's Runn actual and ledger row (-1: none). Read with the `F` offsets.
+   * Columns in chunks of `1 << SHIFT` rows: the row's triple, Harvest entry count, billable and
+   * non-billable totals (minutes, or seconds under per-day rounding), and the indexes of the key's Runn
+   * actual and ledger row (-1: none).
    */
-  readonly data: Float64Array;
-  readonly date: Array<string>;
+  readonly tri: Array<Int32Array> = [];
+  readonly count: Array<Int32Array> = [];
+  readonly billable: Array<Float64Array> = [];
+  readonly nonbillable: Array<Float64Array> = [];
+  readonly runn: Array<Int32Array> = [];
+  readonly ledger: Array<Int32Array> = [];
+  readonly date: Array<string> = [];
   /** First day number of the window and the window's dates (index = day − first). */
   readonly firstDay: number;
   readonly days: ReadonlyArray<string>;
 
-  constructor(capacity: number, windowStart: string, today: string) {
-    const size = Math.max(1, capacity);
-    this.date = new Array<string>(size);
-    this.data = new Float64Array(size * STRIDE);
+  constructor(windowStart: string, today: string) {
     // Day-indexed rows cover at most the last 92 days; a longer backfill goes through the string map.
     this.firstDay = Math.max(dayNumber(windowStart), dayNumber(today) - 91);
     const length = Math.max(0, dayNumber(today) - this.firstDay + 1);
@@ -97,51 +94,61 @@ export class KeyTable {
 
   /** Registers a pair with its resolved role. */
   addPair(person: number, project: number, role: PairRole, into: Map<number, Pair>): Pair {
-    const pair: Pair = { person, project, role, base: -1 };
+    const resolved = typeof role !== "string";
+    const tri = resolved ? this.triple(person, project, role.num) : -1;
+    const pair: Pair = { person, project, role, tri, rows: null };
     into.set(project, pair);
-    if (typeof role !== "string") this.pairList.push(pair);
+    if (resolved) this.pairList.push(pair);
     return pair;
   }
 
+  /** The index of a (person, project, role) triple. */
+  triple(person: number, project: number, role: number): number {
+    const key = `${person}:${project}:${role}`;
+    let t = this.triples.get(key);
+    if (t === undefined) {
+      t = this.person.length;
+      this.person.push(person);
+      this.project.push(project);
+      this.role.push(role);
+      this.triples.set(key, t);
+    }
+    return t;
+  }
+
   /** Adds a row (no lookup: the caller knows the key is new). */
-  add(person: number, project: number, role: number, date: string): number {
+  add(tri: number, date: string): number {
     const k = this.n++;
-    const at = k * STRIDE;
-    this.data[at] = person;
-    this.data[at + 1] = project;
-    this.data[at + 2] = role;
-    this.data[at + 6] = -1;
-    this.data[at + 7] = -1;
-    this.date[k] = date;
+    const j = k & MASK;
+    if (j === 0) {
+      const size = 1 << SHIFT;
+      this.tri.push(new Int32Array(size));
+      this.count.push(new Int32Array(size));
+      this.billable.push(new Float64Array(size));
+      this.nonbillable.push(new Float64Array(size));
+      this.runn.push(new Int32Array(size).fill(-1));
+      this.ledger.push(new Int32Array(size).fill(-1));
+    }
+    this.tri[k >>> SHIFT]![j] = tri;
+    this.date.push(date);
     return k;
   }
 
-  /** The block offset of a pair's rows, allocated on first use; the pair's role must be resolved. */
-  baseOf(pair: Pair): number {
-    return pair.base >= 0 ? pair.base : this.allocate(pair);
+  /** The rows of a pair by window day, allocated on first use; the pair's role must be resolved. */
+  rowsOf(pair: Pair): Array<number> {
+    if (pair.rows === null) pair.rows = new Array<number>(this.days.length).fill(-1);
+    return pair.rows;
   }
 
   /** The row of a pair's key on window day `i` (0 ≤ i < days.length); the pair's role must be resolved. */
   pairRow(pair: Pair, i: number): number {
-    const at = this.baseOf(pair) + i;
-    let k = this.pairRows[at]!;
+    const rows = this.rowsOf(pair);
+    let k = rows[i]!;
     if (k < 0) {
-      k = this.add(pair.person, pair.project, (pair.role as { num: number }).num, this.days[i]!);
-      this.pairRows[at] = k;
+      k = this.add(pair.tri, this.days[i]!);
+      rows[i] = k;
     }
     return k;
-  }
-
-  private allocate(pair: Pair): number {
-    const width = this.days.length;
-    if (this.pairRowsUsed + width > this.pairRows.length) {
-      const grown = new Int32Array(Math.max(1024, (this.pairRowsUsed + width) * 2)).fill(-1);
-      grown.set(this.pairRows.subarray(0, this.pairRowsUsed));
-      this.pairRows = grown;
-    }
-    pair.base = this.pairRowsUsed;
-    this.pairRowsUsed += width;
-    return pair.base;
   }
 
   /** The row of any key, by its parts. */
@@ -155,10 +162,20 @@ export class KeyTable {
     const key = `${person}:${project}:${role}:${date}`;
     let k = this.other.get(key);
     if (k === undefined) {
-      k = this.add(person, project, role, date);
+      k = this.add(this.triple(person, project, role), date);
       this.other.set(key, k);
     }
     return k;
+  }
+
+  /** Reads an Int32 column at row k. */
+  static at(col: ReadonlyArray<Int32Array | Float64Array>, k: number): number {
+    return col[k >>> SHIFT]![k & MASK]!;
+  }
+
+  /** Writes an Int32 column at row k. */
+  static put(col: ReadonlyArray<Int32Array | Float64Array>, k: number, v: number): void {
+    col[k >>> SHIFT]![k & MASK] = v;
   }
 
   /** Every row in a deterministic order: pairs by (person, project) then day, then the other rows sorted. */
@@ -166,11 +183,10 @@ export class KeyTable {
     const out = new Int32Array(this.n);
     let o = 0;
     const pairs = [...this.pairList].sort((a, b) => a.person - b.person || a.project - b.project);
-    const width = this.days.length;
     for (const pair of pairs) {
-      if (pair.base < 0) continue;
-      for (let i = pair.base; i < pair.base + width; i++)
-        if (this.pairRows[i]! >= 0) out[o++] = this.pairRows[i]!;
+      const rows = pair.rows;
+      if (rows === null) continue;
+      for (let i = 0; i < rows.length; i++) if (rows[i]! >= 0) out[o++] = rows[i]!;
     }
     const rest = Int32Array.from(this.other.values()).sort(this.compare);
     out.set(rest, o);
@@ -178,9 +194,14 @@ export class KeyTable {
   }
 
   /** Compares two rows by person, project, role, then date. */
-  compare = (a: number, b: number): number =>
-    this.data[a * STRIDE]! - this.data[b * STRIDE]! ||
-    this.data[a * STRIDE + 1]! - this.data[b * STRIDE + 1]! ||
-    this.data[a * STRIDE + 2]! - this.data[b * STRIDE + 2]! ||
-    (this.date[a]! < this.date[b]! ? -1 : this.date[a]! > this.date[b]! ? 1 : 0);
+  compare = (a: number, b: number): number => {
+    const ta = KeyTable.at(this.tri, a);
+    const tb = KeyTable.at(this.tri, b);
+    return (
+      this.person[ta]! - this.person[tb]! ||
+      this.project[ta]! - this.project[tb]! ||
+      this.role[ta]! - this.role[tb]! ||
+      (this.date[a]! < this.date[b]! ? -1 : this.date[a]! > this.date[b]! ? 1 : 0)
+    );
+  };
 }

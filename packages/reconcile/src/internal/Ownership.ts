@@ -4,7 +4,7 @@
  */
 import type { Ledger, Plan, ReconcileOptions, Runn } from "@harvest-runn/domain";
 import type { Aggregated } from "./Aggregate.ts";
-import { F, type KeyTable, STRIDE } from "./Keys.ts";
+import { type KeyTable, MASK, SHIFT } from "./Keys.ts";
 
 /** Resolves the number of a key column to a plan ref (negative numbers are entities the plan creates). */
 export interface NewRefs {
@@ -59,15 +59,17 @@ export const decide = (
   const toMinutes = (v: number) => (perDay ? (v >= 0 ? Math.round(v / 60) : -Math.round(-v / 60)) : v);
   const ref = (map: Map<number, Plan.NewRef>, num: number) => (num >= 0 ? num : map.get(num)!);
   const order = keys.order();
-  const d = keys.data;
 
   for (let o = 0; o < order.length; o++) {
     const k = order[o]!;
-    const at = k * STRIDE;
-    const r = d[at + F.runn]!;
-    const l = d[at + F.ledger]!;
-    const personNum = d[at + F.person]!;
-    const projectNum = d[at + F.project]!;
+    const c = k >>> SHIFT;
+    const j = k & MASK;
+    const r = keys.runn[c]![j]!;
+    const l = keys.ledger[c]![j]!;
+    const t = keys.tri[c]![j]!;
+    const personNum = keys.person[t]!;
+    const projectNum = keys.project[t]!;
+    const roleNum = keys.role[t]!;
     const actual = r >= 0 ? actuals[r]! : null;
     const owned = l >= 0 ? ledger[l]! : null;
     const date = keys.date[k]! as Ledger.ActualKey["date"];
@@ -79,7 +81,7 @@ export const decide = (
         actual.billableMinutes !== owned.billableMinutes ||
         actual.nonbillableMinutes !== owned.nonbillableMinutes);
 
-    if (d[at + F.count]! === 0) {
+    if (keys.count[c]![j]! === 0) {
       // No Harvest time: only ledger keys are touched (A8); foreign actuals are left alone.
       if (owned === null) continue;
       if (agg.heldDays.size > 0) {
@@ -113,8 +115,8 @@ export const decide = (
       continue;
     }
 
-    const rawB = toMinutes(d[at + F.billable]!);
-    const rawN = toMinutes(d[at + F.nonbillable]!);
+    const rawB = toMinutes(keys.billable[c]![j]!);
+    const rawN = toMinutes(keys.nonbillable[c]![j]!);
     const billableMinutes = Math.max(rawB, 0);
     const nonbillableMinutes = Math.max(rawN, 0);
     if (rawB < 0 || rawN < 0) {
@@ -122,7 +124,7 @@ export const decide = (
         _tag: "NegativeDayClamped",
         person: ref(refs.person, personNum),
         project: ref(refs.project, projectNum),
-        role: ref(refs.role, d[at + F.role]!),
+        role: ref(refs.role, roleNum),
         date,
         billableMinutes: rawB,
         nonbillableMinutes: rawN,
@@ -168,7 +170,7 @@ export const decide = (
       _tag: "UpsertActual",
       personId: ref(refs.person, personNum) as Plan.PersonRef,
       projectId: ref(refs.project, projectNum) as Plan.ProjectRef,
-      roleId: ref(refs.role, d[at + F.role]!) as Plan.RoleRef,
+      roleId: ref(refs.role, roleNum) as Plan.RoleRef,
       date,
       billableMinutes,
       nonbillableMinutes,
