@@ -10,7 +10,17 @@
 import { createHash } from "node:crypto";
 import { Duration } from "effect";
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(ms))));
+/** The time source a schedule reads and waits on; tests pass a virtual one. */
+export interface Timer {
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+/** Real time: `performance.now()` and `setTimeout`. */
+export const realTimer: Timer = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(ms)))),
+};
 
 /** One account's schedule. */
 class Schedule {
@@ -19,6 +29,7 @@ class Schedule {
   constructor(
     readonly limit: number,
     readonly spanMs: number,
+    private readonly timer: Timer,
   ) {}
 
   get intervalMs(): number {
@@ -27,12 +38,12 @@ class Schedule {
 
   /** Resolves when the caller may send its request, and records it as sent. */
   async wait(): Promise<void> {
-    const now = performance.now();
+    const now = this.timer.now();
     const at = Math.max(now, this.next);
     this.next = at + this.intervalMs;
-    if (at > now) await sleep(at - now);
+    if (at > now) await this.timer.sleep(at - now);
     for (let guard = 0; guard < 1000; guard++) {
-      const t = performance.now();
+      const t = this.timer.now();
       const oldest =
         this.sent.length >= this.limit ? (this.sent[this.sent.length - this.limit] as number) : -Infinity;
       if (t >= oldest + this.spanMs) {
@@ -40,7 +51,7 @@ class Schedule {
         if (this.sent.length > 2 * this.limit) this.sent.splice(0, this.sent.length - this.limit);
         return;
       }
-      await sleep(oldest + this.spanMs - t);
+      await this.timer.sleep(oldest + this.spanMs - t);
     }
   }
 }
@@ -66,17 +77,18 @@ export const intervalOf = (budget: Budget): number => spanOf(budget) / budget.li
 export const keyOf = (secret: string): string =>
   createHash("sha256").update(secret).digest("hex").slice(0, 24);
 
-/** Wraps `fetch` so every request of account `key` keeps to `budget`. */
+/** Wraps `fetch` so every request of account `key` keeps to `budget` (on `timer`, real time by default). */
 export const paced = (
   key: string,
   budget: Budget,
   fetch: (request: Request) => Promise<Response>,
+  timer: Timer = realTimer,
 ): ((request: Request) => Promise<Response>) => {
   const span = spanOf(budget);
   const id = `${key}|${budget.limit}|${span}`;
   let schedule = registry.get(id);
   if (schedule === undefined) {
-    schedule = new Schedule(budget.limit, span);
+    schedule = new Schedule(budget.limit, span, timer);
     registry.set(id, schedule);
   }
   const s = schedule;
