@@ -48,32 +48,12 @@ export const RunItem = Schema.Struct({
 }).annotations({ identifier: "RunItem" });
 export interface RunItem extends Schema.Schema.Type<typeof RunItem> {}
 
-/** Counts per outcome. */
-export const Counts = Schema.Struct({
-  created: Schema.Number,
-  linked: Schema.Number,
-  unlinked: Schema.Number,
-  written: Schema.Number,
-  deleted: Schema.Number,
-  archived: Schema.Number,
-  skipped: Schema.Number,
-  held: Schema.Number,
-  failed: Schema.Number,
-}).annotations({ identifier: "Counts" });
-export interface Counts extends Schema.Schema.Type<typeof Counts> {}
+/** Counts per outcome: the store's run counts. */
+export const Counts = Run.Counts;
+export type Counts = Run.Counts;
 
 /** All-zero counts. */
-export const emptyCounts: Counts = {
-  created: 0,
-  linked: 0,
-  unlinked: 0,
-  written: 0,
-  deleted: 0,
-  archived: 0,
-  skipped: 0,
-  held: 0,
-  failed: 0,
-};
+export const emptyCounts: Counts = Run.zeroCounts;
 
 /** Counts the outcomes of some items. */
 export const countItems = (items: ReadonlyArray<RunItem>): Counts => {
@@ -105,12 +85,8 @@ export const RunDetail = Schema.Struct({
 export interface RunDetail extends Schema.Schema.Type<typeof RunDetail> {}
 
 /** The three switches of a connection (SPEC C4). */
-export const Switches = Schema.Struct({
-  clientsAndProjects: Schema.Boolean,
-  people: Schema.Boolean,
-  actuals: Schema.Boolean,
-}).annotations({ identifier: "Switches" });
-export interface Switches extends Schema.Schema.Type<typeof Switches> {}
+export const Switches = ReconcileOptions.Switches;
+export type Switches = ReconcileOptions.Switches;
 
 /** A connection as hosts show it: everything but the tokens (SPEC C1, C3). */
 export const ConnectionView = Schema.Struct({
