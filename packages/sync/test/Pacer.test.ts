@@ -56,7 +56,7 @@ describe("Pacer", () => {
     // No window of window + slack (300 ms) ever holds more than 10 requests.
     for (let i = 10; i < sent.length; i++) expect(sent[i]! - sent[i - 10]!).toBeGreaterThanOrEqual(300);
     // Fixed slots: request k starts at k intervals, so 30 requests end at 29 intervals, with no drift.
-    sent.forEach((at, k) => expect(at).toBeCloseTo(k * interval, 6));
+    for (const [k, at] of sent.entries()) expect(at).toBeCloseTo(k * interval, 6);
   });
 
   it("shares one schedule between the clients of one account", async () => {
