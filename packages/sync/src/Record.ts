@@ -6,7 +6,7 @@ import { type IsoDateTime, type Ledger, ReasonCode, type RunId } from "@harvest-
 import type { Lease, Run, SyncStore } from "@harvest-runn/storage";
 import { Schema } from "effect";
 import { type RunItem, type RunSummary, type Scope, scopeAll } from "./Output.ts";
-import type * as SyncError from "./SyncError.ts";
+import * as SyncError from "./SyncError.ts";
 import type { Recorder } from "./Writer.ts";
 
 const isReason = Schema.is(ReasonCode);
@@ -52,23 +52,7 @@ export const fromItem = (i: Run.Item): RunItem => {
 const parseError = (error: string | null): RunSummary["error"] => {
   if (error === null) return null;
   const m = /^([A-Za-z]+): (.*)$/s.exec(error);
-  const reasons: ReadonlyArray<string> = [
-    "ConnectionNotFound",
-    "RunNotFound",
-    "InvalidInput",
-    "HarvestAuth",
-    "HarvestAccount",
-    "RunnAuth",
-    "RunnRegion",
-    "RunnReadOnly",
-    "Busy",
-    "LeaseLost",
-    "MalformedResponse",
-    "StalePlan",
-    "Harvest",
-    "Runn",
-    "Store",
-  ];
+  const reasons: ReadonlyArray<string> = SyncError.SyncErrorReason.literals;
   return m && reasons.includes(m[1]!)
     ? { reason: m[1] as SyncError.SyncErrorReason, message: m[2]! }
     : { reason: "Runn", message: error };
