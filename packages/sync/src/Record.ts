@@ -75,17 +75,7 @@ export const toSummary = (run: Run.Run): RunSummary => {
     status: run.status,
     startedAt: run.startedAt,
     endedAt: run.finishedAt,
-    counts: {
-      created: run.counts.created,
-      linked: run.counts.linked,
-      unlinked: run.counts.unlinked,
-      written: run.counts.written,
-      deleted: run.counts.deleted,
-      archived: run.counts.archived,
-      skipped: run.counts.skipped,
-      held: run.counts.held,
-      failed: run.counts.failed,
-    },
+    counts: run.counts,
     error: parseError(run.error),
     dryRun: s.dryRun ?? false,
   };
