@@ -2,17 +2,13 @@
  * `reconcile`: Harvest and Runn snapshots, settings and the ledger in; a `Plan` out. Synchronous and
  * total: no clock, no I/O, no Effect — time, windows, policies and tables are parameters (STYLE "The pure core").
  */
-import { Plan, type ReconcileOptions, type Snapshot } from "@harvest-runn/domain";
-import { aggregate } from "./internal/Aggregate.ts";
-import { windowStart } from "./internal/Dates.ts";
+import type { Plan, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
+import * as Actuals from "./internal/Actuals.ts";
 import * as Entities from "./internal/Entities.ts";
 import * as Fingerprints from "./internal/Fingerprints.ts";
 import * as Identity from "./internal/Identity.ts";
-import { KeyTable } from "./internal/Keys.ts";
-import { decide, type NewRefs } from "./internal/Ownership.ts";
 import { sortReport } from "./internal/Report.ts";
 import * as Roles from "./internal/Roles.ts";
-import { SkipLog } from "./internal/SkipLog.ts";
 
 export { windowStart } from "./internal/Dates.ts";
 export { oldDays } from "./internal/OldDays.ts";
@@ -80,66 +76,11 @@ export const reconcile = (
   const ledgerOps: Array<Plan.Operation> = [];
 
   if (on.actuals) {
-    const start = windowStart(settings);
-    const keys = new KeyTable(start, settings.today);
-    // Runn-side keys count only on fully loaded days, and only for the scoped project (A6, A10).
-    const oldPersonDays = new Set<string>();
-    for (const d of harvest.oldDays) {
-      const slot = entities.user(d.userId);
-      for (const id of slot.skip === null ? (slot.isNew ? [] : [slot.num]) : slot.conflictIds) {
-        oldPersonDays.add(`${id}:${d.date}`);
-      }
-    }
-    let scopeProject = Number.NaN;
-    if (settings.scope.kind === "project") {
-      const slot = entities.project(settings.scope.harvestProjectId);
-      if (slot.skip === null && !slot.isNew) scopeProject = slot.num;
-    }
-    const scoped = settings.scope.kind === "project";
-    const relevant = (personId: number, projectId: number, date: string) =>
-      (!scoped || projectId === scopeProject) && (date >= start || oldPersonDays.has(`${personId}:${date}`));
-    const skips = new SkipLog();
-    const agg = aggregate(harvest, settings, start, entities, roles, keys, skips);
-    // Runn-side keys join the Harvest ones after the pass, when every pair's role is known.
-    // A ledger row usually names its Runn actual: it reuses that actual's row when the key matches.
-    const actualIndex = new Map<number, number>();
-    const actualRow = new Int32Array(runn.actuals.length);
-    for (let i = 0; i < runn.actuals.length; i++) {
-      const a = runn.actuals[i]!;
-      if (a.workstreamId !== null || !relevant(a.personId, a.projectId, a.date)) continue;
-      const k = keys.row(a.personId, a.projectId, a.roleId, a.date);
-      const seen = KeyTable.at(keys.runn, k);
-      if (seen < 0 || runn.actuals[seen]!.id > a.id) KeyTable.put(keys.runn, k, i);
-      actualIndex.set(a.id, i);
-      actualRow[i] = k;
-    }
-    for (let i = 0; i < options.ledger.length; i++) {
-      const { key: lk, runnActualId } = options.ledger[i]!;
-      const at = runnActualId === null ? undefined : actualIndex.get(runnActualId);
-      const a = at === undefined ? undefined : runn.actuals[at]!;
-      if (
-        a !== undefined &&
-        a.personId === lk.personId &&
-        a.projectId === lk.projectId &&
-        a.roleId === lk.roleId &&
-        a.date === lk.date
-      ) {
-        KeyTable.put(keys.ledger, actualRow[at!]!, i);
-        continue;
-      }
-      if (!relevant(lk.personId, lk.projectId, lk.date)) continue;
-      KeyTable.put(keys.ledger, keys.row(lk.personId, lk.projectId, lk.roleId, lk.date), i);
-    }
-    const refs: NewRefs = { person: new Map(), project: new Map(), role: new Map() };
-    for (const p of entities.people) refs.person.set(-(p.harvestId + 1), p.ref);
-    for (const p of entities.projects) refs.project.set(-(p.harvestId + 1), p.ref);
-    for (const [i, r] of roles.created.entries()) refs.role.set(-(i + 1), r.ref);
-    const actuals = decide(keys, agg, runn.actuals, options.ledger, settings, refs);
+    const actuals = Actuals.plan(harvest, runn, options.ledger, settings, entities, roles);
     for (const op of actuals.upserts) upserts.push(op);
     for (const op of actuals.removals) removals.push(op);
     for (const op of actuals.ledgerOps) ledgerOps.push(op);
     for (const item of actuals.report) report.push(item);
-    for (const item of skips.items(Plan.skippedEntryIdsCap)) report.push(item);
   }
   for (const m of harvest.malformed) report.push({ _tag: "Malformed", record: m });
   for (const m of runn.malformed) report.push({ _tag: "Malformed", record: m });

@@ -1,37 +1,35 @@
 /**
- * Actuals aggregation (SPEC A1, A2, A3, A4, A5, A6, A9): one pass over the time entries that sums each
- * key's day total, with plain loops, numeric maps and typed arrays (the hot path: a million entries).
+ * Actuals aggregation (SPEC A1, A2, A3, A4, A5, A6, A9): one pass over the time entries that gives each
+ * entry that counts its key's code and its amount, and logs the ones that are skipped. Plain loops, a
+ * numeric hash map and typed arrays: this is the hot path of a million entries.
  */
 import type { Harvest, Plan, ReasonCode, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
 import type { EntityPlan } from "./Entities.ts";
-import { dayNumber, type KeyTable, MASK, SHIFT } from "./Keys.ts";
+import { dayNumber, type KeySpace, PairMap } from "./Keys.ts";
 import { isUnknown, type Roles } from "./Roles.ts";
 import type { SkipLog } from "./SkipLog.ts";
 import type { PairRole, PersonSlot, Slot } from "./Slots.ts";
 
-/** What the pass leaves besides the key table's totals. */
+/** Keys to group: `n` (provisional code, payload) pairs; the payload says which record the pair is. */
+export interface Items {
+  readonly codes: Int32Array;
+  readonly payload: Int32Array;
+  n: number;
+}
+
+/** What the pass leaves besides its items (payload = entry slot). */
 export interface Aggregated {
-  /** Harvest entry ids per key row, as a compact CSR layout: ids of row k are `ids[start[k]..start[k+1])`. */
+  /** Entry slots: the window's entries, then the entries that replace them (updated, old-day, running). */
+  readonly slots: number;
+  /** Per entry slot: its Harvest id, amount (minutes, or seconds under per-day rounding), billable flag. */
   readonly ids: Float64Array;
-  readonly start: Int32Array;
+  readonly amount: Float64Array;
+  readonly billable: Uint8Array;
   /** `person:project:date` of held time (unknown role, conflicting links): ledger keys there are kept. */
   readonly heldDays: Set<string>;
 }
 
-/** A (Harvest user, Harvest project) pair as the hot loop needs it. */
-interface Route {
-  readonly skip: ReasonCode | null;
-  /** The pair's rows by window day (null when skipped). */
-  readonly rows: Array<number> | null;
-  readonly tri: number;
-  readonly personNum: number;
-  readonly projectNum: number;
-  readonly person: Slot;
-  readonly project: Slot | null;
-  readonly role: number;
-}
-
-/** Entries to aggregate: the window's, plus running, updated and old-day entries (newest copy wins). */
+/** Entries to aggregate besides the window's: updated, old-day and running entries (newest copy wins). */
 const extras = (harvest: Snapshot.HarvestSnapshot): Map<number, Harvest.TimeEntry> => {
   const byId = new Map<number, Harvest.TimeEntry>();
   for (const list of [harvest.updatedEntries, harvest.oldDayEntries, harvest.runningEntries]) {
@@ -57,15 +55,24 @@ const pairRole = (roles: Roles, person: PersonSlot, project: Slot): PairRole => 
   return { num: roleId, ref: roleId as Plan.RoleRef, name: name ?? "" };
 };
 
-/** Sums the entries of the loaded days into the key table. */
+/** A (Harvest user, Harvest project) route: its pair, or why its time is skipped. */
+interface Route {
+  readonly pair: number;
+  readonly skip: ReasonCode | null;
+  readonly person: PersonSlot;
+  readonly project: Slot | null;
+}
+
+/** Gives each entry of the loaded days its key, or logs why it is skipped. */
 export const aggregate = (
   harvest: Snapshot.HarvestSnapshot,
   settings: ReconcileOptions.Settings,
   windowStart: string,
   entities: EntityPlan,
   roles: Roles,
-  keys: KeyTable,
+  keys: KeySpace,
   skips: SkipLog,
+  items: Items,
 ): Aggregated => {
   const extra = extras(harvest);
   const oldDays = new Set<string>();
@@ -76,54 +83,26 @@ export const aggregate = (
   const perDay = settings.rounding.mode === "day";
   const heldDays = new Set<string>();
   const main = harvest.timeEntries;
-  const total = main.length + extra.size;
-  const entryRow = new Int32Array(total).fill(-1);
-  const { count, billable, nonbillable, firstDay } = keys;
+  const slots = main.length + extra.size;
+  const ids = new Float64Array(slots);
+  const amounts = new Float64Array(slots);
+  const billable = new Uint8Array(slots);
+  const { codes, payload } = items;
+  const { firstDay } = keys;
   const nDays = keys.days.length;
 
-  const routes = new Map<number, Map<number, Route>>();
+  const routeIndex = new PairMap();
+  const routes: Array<Route> = [];
   const route = (userId: number, projectId: number): Route => {
     const person = entities.user(userId);
-    if (person.skip !== null)
-      return {
-        skip: person.skip,
-        rows: null,
-        tri: -1,
-        personNum: 0,
-        projectNum: 0,
-        person,
-        project: null,
-        role: 0,
-      };
+    if (person.skip !== null) return { pair: -1, skip: person.skip, person, project: null };
     const project = entities.project(projectId);
-    if (project.skip !== null)
-      return {
-        skip: project.skip,
-        rows: null,
-        tri: -1,
-        personNum: 0,
-        projectNum: 0,
-        person,
-        project,
-        role: 0,
-      };
-    if (person.pairs === null) person.pairs = keys.pairsOf(person.num);
-    const pair =
-      person.pairs.get(project.num) ??
-      keys.addPair(person.num, project.num, pairRole(roles, person, project), person.pairs);
-    const role = pair.role;
-    if (typeof role === "string")
-      return { skip: role, rows: null, tri: -1, personNum: 0, projectNum: 0, person, project, role: 0 };
-    return {
-      skip: null,
-      rows: keys.rowsOf(pair),
-      tri: pair.tri,
-      personNum: person.num,
-      projectNum: project.num,
-      person,
-      project,
-      role: role.num,
-    };
+    if (project.skip !== null) return { pair: -1, skip: project.skip, person, project };
+    const pair = keys.pair(person.num, project.num, () => pairRole(roles, person, project));
+    const role = keys.pairRole[pair]!;
+    return typeof role === "string"
+      ? { pair: -1, skip: role, person, project }
+      : { pair, skip: null, person, project };
   };
   const skip = (reason: ReasonCode, e: Harvest.TimeEntry, amount: number, r: Route) => {
     skips.add(reason, e, amount, perDay);
@@ -136,7 +115,11 @@ export const aggregate = (
       for (const b of projects) heldDays.add(`${a}:${Number.isNaN(b) ? "*" : b}:${e.spent_date}`);
   };
 
-  const visit = (e: Harvest.TimeEntry, i: number): void => {
+  let lastUser = Number.NaN;
+  let lastProject = Number.NaN;
+  let last: Route | null = null;
+  let n = items.n;
+  const visit = (e: Harvest.TimeEntry, slot: number): void => {
     const date = e.spent_date;
     if (date < windowStart && (oldDays.size === 0 || !oldDays.has(`${e.user.id}:${date}`))) return;
     const projectId = e.project.id;
@@ -148,59 +131,42 @@ export const aggregate = (
       return;
     }
     const userId = e.user.id;
-    let byProject = routes.get(userId);
-    if (byProject === undefined) {
-      byProject = new Map();
-      routes.set(userId, byProject);
-    }
-    let r = byProject.get(projectId);
-    if (r === undefined) {
-      r = route(userId, projectId);
-      byProject.set(projectId, r);
+    let r = last;
+    if (userId !== lastUser || projectId !== lastProject || r === null) {
+      const at = routeIndex.get(userId, projectId);
+      if (at >= 0) r = routes[at]!;
+      else {
+        r = route(userId, projectId);
+        routeIndex.add(userId, projectId, routes.length);
+        routes.push(r);
+      }
+      lastUser = userId;
+      lastProject = projectId;
+      last = r;
     }
     if (r.skip !== null) {
       skip(r.skip, e, amount, r);
       return;
     }
     const day = dayNumber(date) - firstDay;
-    let k: number;
-    if (day >= 0 && day < nDays) {
-      const rows = r.rows!;
-      k = rows[day]!;
-      if (k < 0) {
-        k = keys.add(r.tri, keys.days[day]!);
-        rows[day] = k;
-      }
-    } else k = keys.row(r.personNum, r.projectNum, r.role, date);
-    const c = k >>> SHIFT;
-    const j = k & MASK;
-    count[c]![j]!++;
-    if (e.billable) billable[c]![j]! += amount;
-    else nonbillable[c]![j]! += amount;
-    entryRow[i] = k;
+    if (day >= 0 && day < nDays) codes[n] = r.pair * nDays + day;
+    else {
+      const p = r.pair;
+      const role = keys.pairRole[p] as Exclude<PairRole, string>;
+      codes[n] = keys.code(keys.pairPerson[p]!, keys.pairProject[p]!, role.num, date);
+    }
+    payload[n++] = slot;
+    ids[slot] = e.id;
+    amounts[slot] = amount;
+    billable[slot] = e.billable ? 1 : 0;
   };
 
-  const extraList = [...extra.values()];
   if (extra.size === 0) for (let i = 0; i < main.length; i++) visit(main[i]!, i);
   else {
     for (let i = 0; i < main.length; i++) if (!extra.has(main[i]!.id)) visit(main[i]!, i);
-    for (let i = 0; i < extraList.length; i++) visit(extraList[i]!, main.length + i);
+    let i = main.length;
+    for (const e of extra.values()) visit(e, i++);
   }
-
-  // CSR layout of entry ids per row: `start[k]` first holds the end of row k, and filling backwards
-  // leaves it at the row's beginning.
-  const n = keys.n;
-  const start = new Int32Array(n + 1);
-  let end = 0;
-  for (let k = 0; k < n; k++) {
-    end += count[k >>> SHIFT]![k & MASK]!;
-    start[k] = end;
-  }
-  start[n] = end;
-  const ids = new Float64Array(end);
-  for (let i = 0; i < total; i++) {
-    const k = entryRow[i]!;
-    if (k >= 0) ids[--start[k]!] = i < main.length ? main[i]!.id : extraList[i - main.length]!.id;
-  }
-  return { ids, start, heldDays };
+  items.n = n;
+  return { slots, ids, amount: amounts, billable, heldDays };
 };

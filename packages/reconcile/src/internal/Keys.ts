@@ -1,30 +1,15 @@
 /**
- * The key table: one row per actual key (person, project, role, day) seen on either side — Harvest time,
- * a Runn actual, or a ledger row — in chunked typed-array columns, so a million entries cost no per-key
- * objects and the table holds no more memory than its rows need (a large spare capacity would make the
- * engine trigger a full garbage collection of the caller's heap).
+ * The key space of actuals: every actual key (person, project, role, day) seen on either side — Harvest
+ * time, a Runn actual, a ledger row — gets a number, its code, such that sorting by code puts keys in plan
+ * order. A million entries then cost a few typed arrays instead of per-key objects or strings.
  *
- * Inside the window a key is found without building a string: each (person, project) pair holds its
- * role and a small array of rows indexed by day. Keys outside it (old days, future days, a Runn actual in
- * another role) go through a string map.
+ * Inside the window a key is found without building a string: its (person, project) pair, once its role
+ * is resolved, owns a block of one code per window day. Keys outside it (old days, a long backfill, a Runn
+ * actual in another role) go through a string map and sort after every pair's block.
  */
 import type { PairRole } from "./Slots.ts";
 
-/** One (person, project) pair of Runn numbers, its resolved role, and its rows by window day. */
-export interface Pair {
-  readonly person: number;
-  readonly project: number;
-  readonly role: PairRole;
-  /** The pair's (person, project, role) triple, once its role is resolved (-1 otherwise). */
-  readonly tri: number;
-  /** Row per window day (-1: no row), allocated on first use. */
-  rows: Array<number> | null;
-}
-
 const DAY_MS = 86_400_000;
-/** Rows per column chunk: row k lives in chunk `k >>> SHIFT` at `k & MASK`. */
-export const SHIFT = 16;
-export const MASK = (1 << SHIFT) - 1;
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` string, from its characters (no Date, no allocation). */
 export const dayNumber = (s: string): number => {
@@ -45,36 +30,79 @@ export const dayNumber = (s: string): number => {
   return era * 146097 + doe - 719468;
 };
 
-/** Rows of actual keys. Numbers are Runn ids, or negative numbers for entities the plan creates. */
-export class KeyTable {
-  n = 0;
-  /** Rows found by string key (outside the window, or not on a pair's role). */
-  readonly other = new Map<string, number>();
-  readonly pairs = new Map<number, Map<number, Pair>>();
-  readonly pairList: Array<Pair> = [];
-  /** Distinct (person, project, role) triples; a row names its triple. */
-  readonly person: Array<number> = [];
-  readonly project: Array<number> = [];
-  readonly role: Array<number> = [];
-  private readonly triples = new Map<string, number>();
-  /**
-   * Columns in chunks of `1 << SHIFT` rows: the row's triple, Harvest entry count, billable and
-   * non-billable totals (minutes, or seconds under per-day rounding), and the indexes of the key's Runn
-   * actual and ledger row (-1: none).
-   */
-  readonly tri: Array<Int32Array> = [];
-  readonly count: Array<Int32Array> = [];
-  readonly billable: Array<Float64Array> = [];
-  readonly nonbillable: Array<Float64Array> = [];
-  readonly runn: Array<Int32Array> = [];
-  readonly ledger: Array<Int32Array> = [];
-  readonly date: Array<string> = [];
-  /** First day number of the window and the window's dates (index = day − first). */
+/**
+ * A hash map from a pair of numbers to a non-negative integer, open addressing over one Float64Array
+ * (key, key, value per slot), so a lookup touches one cache line and the map holds no per-entry objects.
+ */
+export class PairMap {
+  private slots = new Float64Array(3 * 1024).fill(-1);
+  private mask = 1023;
+  size = 0;
+
+  private static hash(a: number, b: number): number {
+    let h = Math.imul(a | 0, 0x9e3779b1) ^ ((a / 4294967296) | 0);
+    h = Math.imul(h ^ (h >>> 15) ^ (b | 0), 0x85ebca6b) ^ ((b / 4294967296) | 0);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  }
+
+  /** The value stored for (a, b), or -1. */
+  get(a: number, b: number): number {
+    const s = this.slots;
+    for (let i = PairMap.hash(a, b) & this.mask; ; i = (i + 1) & this.mask) {
+      const v = s[3 * i + 2]!;
+      if (v < 0 || (s[3 * i] === a && s[3 * i + 1] === b)) return v;
+    }
+  }
+
+  /** Stores a value for a pair not yet in the map. */
+  add(a: number, b: number, value: number): void {
+    if (++this.size * 5 > (this.mask + 1) * 3) this.grow();
+    this.place(a, b, value);
+  }
+
+  private place(a: number, b: number, value: number): void {
+    const s = this.slots;
+    let i = PairMap.hash(a, b) & this.mask;
+    while (s[3 * i + 2]! >= 0) i = (i + 1) & this.mask;
+    s[3 * i] = a;
+    s[3 * i + 1] = b;
+    s[3 * i + 2] = value;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Float64Array(3 * (this.mask + 1)).fill(-1);
+    for (let i = 2; i < old.length; i += 3) if (old[i]! >= 0) this.place(old[i - 2]!, old[i - 1]!, old[i]!);
+  }
+}
+
+/** The codes of actual keys. Numbers are Runn ids, or negative numbers for entities the plan creates. */
+export class KeySpace {
+  /** (person, project) pairs by Runn numbers: their resolved role, or why their time is not written. */
+  readonly pairs = new PairMap();
+  readonly pairPerson: Array<number> = [];
+  readonly pairProject: Array<number> = [];
+  readonly pairRole: Array<PairRole> = [];
+  /** Keys outside the pairs' blocks, by string; their parts by number. */
+  private readonly otherIndex = new Map<string, number>();
+  readonly otherPerson: Array<number> = [];
+  readonly otherProject: Array<number> = [];
+  readonly otherRole: Array<number> = [];
+  readonly otherDate: Array<string> = [];
+  /** First day number of the pairs' blocks and their dates (index = day − first). */
   readonly firstDay: number;
   readonly days: ReadonlyArray<string>;
+  /** After `finalize`: each pair's rank in plan order (-1: role not resolved), each other key's rank. */
+  private pairRank = new Int32Array(0);
+  private otherRank = new Int32Array(0);
+  /** After `finalize`: the pairs (by index) in plan order, and the other keys (by index) in plan order. */
+  private pairsInOrder = new Int32Array(0);
+  private othersInOrder = new Int32Array(0);
 
   constructor(windowStart: string, today: string) {
-    // Day-indexed rows cover at most the last 92 days; a longer backfill goes through the string map.
+    // Blocks cover at most the last 92 days; a longer backfill goes through the string map.
     this.firstDay = Math.max(dayNumber(windowStart), dayNumber(today) - 91);
     const length = Math.max(0, dayNumber(today) - this.firstDay + 1);
     this.days = Array.from({ length }, (_, i) =>
@@ -82,126 +110,108 @@ export class KeyTable {
     );
   }
 
-  /** The pairs of one person, keyed by project number. */
-  pairsOf(person: number): Map<number, Pair> {
-    let m = this.pairs.get(person);
-    if (m === undefined) {
-      m = new Map();
-      this.pairs.set(person, m);
+  /** The index of a pair, registering it with its resolved role (`role` runs only for a new pair). */
+  pair(person: number, project: number, role: () => PairRole): number {
+    let p = this.pairs.get(person, project);
+    if (p < 0) {
+      p = this.pairPerson.length;
+      this.pairPerson.push(person);
+      this.pairProject.push(project);
+      this.pairRole.push(role());
+      this.pairs.add(person, project, p);
     }
-    return m;
+    return p;
   }
 
-  /** Registers a pair with its resolved role. */
-  addPair(person: number, project: number, role: PairRole, into: Map<number, Pair>): Pair {
-    const resolved = typeof role !== "string";
-    const tri = resolved ? this.triple(person, project, role.num) : -1;
-    const pair: Pair = { person, project, role, tri, rows: null };
-    into.set(project, pair);
-    if (resolved) this.pairList.push(pair);
-    return pair;
-  }
-
-  /** The index of a (person, project, role) triple. */
-  triple(person: number, project: number, role: number): number {
-    const key = `${person}:${project}:${role}`;
-    let t = this.triples.get(key);
-    if (t === undefined) {
-      t = this.person.length;
-      this.person.push(person);
-      this.project.push(project);
-      this.role.push(role);
-      this.triples.set(key, t);
-    }
-    return t;
-  }
-
-  /** Adds a row (no lookup: the caller knows the key is new). */
-  add(tri: number, date: string): number {
-    const k = this.n++;
-    const j = k & MASK;
-    if (j === 0) {
-      const size = 1 << SHIFT;
-      this.tri.push(new Int32Array(size));
-      this.count.push(new Int32Array(size));
-      this.billable.push(new Float64Array(size));
-      this.nonbillable.push(new Float64Array(size));
-      this.runn.push(new Int32Array(size).fill(-1));
-      this.ledger.push(new Int32Array(size).fill(-1));
-    }
-    this.tri[k >>> SHIFT]![j] = tri;
-    this.date.push(date);
-    return k;
-  }
-
-  /** The rows of a pair by window day, allocated on first use; the pair's role must be resolved. */
-  rowsOf(pair: Pair): Array<number> {
-    if (pair.rows === null) pair.rows = new Array<number>(this.days.length).fill(-1);
-    return pair.rows;
-  }
-
-  /** The row of a pair's key on window day `i` (0 ≤ i < days.length); the pair's role must be resolved. */
-  pairRow(pair: Pair, i: number): number {
-    const rows = this.rowsOf(pair);
-    let k = rows[i]!;
-    if (k < 0) {
-      k = this.add(pair.tri, this.days[i]!);
-      rows[i] = k;
-    }
-    return k;
-  }
-
-  /** The row of any key, by its parts. */
-  row(person: number, project: number, role: number, date: string): number {
+  /**
+   * The provisional code of a key: `pair × days + day` inside a pair's block, or −(other index + 1) for
+   * a key of the string map. `finalize` turns it into a code in plan order.
+   */
+  code(person: number, project: number, role: number, date: string): number {
     const i = dayNumber(date) - this.firstDay;
     if (i >= 0 && i < this.days.length) {
-      const pair = this.pairs.get(person)?.get(project);
-      if (pair !== undefined && typeof pair.role !== "string" && pair.role.num === role)
-        return this.pairRow(pair, i);
+      const p = this.pairs.get(person, project);
+      if (p >= 0) {
+        const r = this.pairRole[p]!;
+        if (typeof r !== "string" && r.num === role) return p * this.days.length + i;
+      }
     }
     const key = `${person}:${project}:${role}:${date}`;
-    let k = this.other.get(key);
-    if (k === undefined) {
-      k = this.add(this.triple(person, project, role), date);
-      this.other.set(key, k);
+    let o = this.otherIndex.get(key);
+    if (o === undefined) {
+      o = this.otherPerson.length;
+      this.otherPerson.push(person);
+      this.otherProject.push(project);
+      this.otherRole.push(role);
+      this.otherDate.push(date);
+      this.otherIndex.set(key, o);
     }
-    return k;
+    return -(o + 1);
   }
 
-  /** Reads an Int32 column at row k. */
-  static at(col: ReadonlyArray<Int32Array | Float64Array>, k: number): number {
-    return col[k >>> SHIFT]![k & MASK]!;
-  }
-
-  /** Writes an Int32 column at row k. */
-  static put(col: ReadonlyArray<Int32Array | Float64Array>, k: number, v: number): void {
-    col[k >>> SHIFT]![k & MASK] = v;
-  }
-
-  /** Every row in a deterministic order: pairs by (person, project) then day, then the other rows sorted. */
-  order(): Int32Array {
-    const out = new Int32Array(this.n);
-    let o = 0;
-    const pairs = [...this.pairList].sort((a, b) => a.person - b.person || a.project - b.project);
-    for (const pair of pairs) {
-      const rows = pair.rows;
-      if (rows === null) continue;
-      for (let i = 0; i < rows.length; i++) if (rows[i]! >= 0) out[o++] = rows[i]!;
-    }
-    const rest = Int32Array.from(this.other.values()).sort(this.compare);
-    out.set(rest, o);
-    return out;
-  }
-
-  /** Compares two rows by person, project, role, then date. */
-  compare = (a: number, b: number): number => {
-    const ta = KeyTable.at(this.tri, a);
-    const tb = KeyTable.at(this.tri, b);
-    return (
-      this.person[ta]! - this.person[tb]! ||
-      this.project[ta]! - this.project[tb]! ||
-      this.role[ta]! - this.role[tb]! ||
-      (this.date[a]! < this.date[b]! ? -1 : this.date[a]! > this.date[b]! ? 1 : 0)
+  /** Ranks pairs by (person, project) and other keys by (person, project, role, date). */
+  finalize(): void {
+    const n = this.pairPerson.length;
+    const { pairPerson: pp, pairProject: pj, otherPerson: op, otherProject: oj, otherRole: or } = this;
+    const resolved: Array<number> = [];
+    for (let p = 0; p < n; p++) if (typeof this.pairRole[p] !== "string") resolved.push(p);
+    resolved.sort((a, b) => pp[a]! - pp[b]! || pj[a]! - pj[b]!);
+    this.pairsInOrder = Int32Array.from(resolved);
+    this.pairRank = new Int32Array(n).fill(-1);
+    for (let r = 0; r < resolved.length; r++) this.pairRank[resolved[r]!] = r;
+    const od = this.otherDate;
+    const others = Array.from({ length: op.length }, (_, i) => i).sort(
+      (a, b) =>
+        op[a]! - op[b]! ||
+        oj[a]! - oj[b]! ||
+        or[a]! - or[b]! ||
+        (od[a]! < od[b]! ? -1 : od[a]! > od[b]! ? 1 : 0),
     );
-  };
+    this.othersInOrder = Int32Array.from(others);
+    this.otherRank = new Int32Array(others.length);
+    for (let r = 0; r < others.length; r++) this.otherRank[others[r]!] = r;
+  }
+
+  /** The code in plan order of a provisional code. */
+  final(code: number): number {
+    const nDays = this.days.length;
+    if (code >= 0) {
+      const p = Math.floor(code / nDays);
+      return this.pairRank[p]! * nDays + (code - p * nDays);
+    }
+    return this.pairsInOrder.length * nDays + this.otherRank[-code - 1]!;
+  }
+
+  /** One more than the largest final code. */
+  get limit(): number {
+    return this.pairsInOrder.length * this.days.length + this.othersInOrder.length;
+  }
+
+  /** Writes the parts of the key with final code `code` into `out`. */
+  key(code: number, out: KeyParts): void {
+    const nDays = this.days.length;
+    const inBlocks = this.pairsInOrder.length * nDays;
+    if (code < inBlocks) {
+      const r = Math.floor(code / nDays);
+      const p = this.pairsInOrder[r]!;
+      out.person = this.pairPerson[p]!;
+      out.project = this.pairProject[p]!;
+      out.role = (this.pairRole[p] as Exclude<PairRole, string>).num;
+      out.date = this.days[code - r * nDays]!;
+    } else {
+      const o = this.othersInOrder[code - inBlocks]!;
+      out.person = this.otherPerson[o]!;
+      out.project = this.otherProject[o]!;
+      out.role = this.otherRole[o]!;
+      out.date = this.otherDate[o]!;
+    }
+  }
+}
+
+/** The parts of one key, filled in place (no allocation per key). */
+export interface KeyParts {
+  person: number;
+  project: number;
+  role: number;
+  date: string;
 }

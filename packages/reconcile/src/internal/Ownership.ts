@@ -4,7 +4,7 @@
  */
 import type { Ledger, Plan, ReconcileOptions, Runn } from "@harvest-runn/domain";
 import type { Aggregated } from "./Aggregate.ts";
-import { type KeyTable, MASK, SHIFT } from "./Keys.ts";
+import type { KeyParts, KeySpace } from "./Keys.ts";
 
 /** Resolves the number of a key column to a plan ref (negative numbers are entities the plan creates). */
 export interface NewRefs {
@@ -23,17 +23,21 @@ export interface ActualsPlan {
 
 const byNumber = (a: number, b: number) => a - b;
 
-/** The Harvest entry ids of a row, sorted. */
-const idsOf = (ids: Float64Array, from: number, to: number): Array<number> => {
-  const out = new Array<number>(to - from);
-  for (let i = from; i < to; i++) out[i - from] = ids[i]!;
-  return out.length > 1 ? out.sort(byNumber) : out;
+/** The first `count` Harvest entry ids of a key, sorted. */
+const idsOf = (ids: Float64Array, count: number): Array<number> => {
+  const out = new Array<number>(count);
+  let sorted = true;
+  for (let i = 0; i < count; i++) {
+    out[i] = ids[i]!;
+    if (i > 0 && ids[i]! < ids[i - 1]!) sorted = false;
+  }
+  return sorted ? out : out.sort(byNumber);
 };
 
-const sameIds = (ids: Float64Array, from: number, to: number, ledgerIds: ReadonlyArray<number>): boolean => {
-  if (to - from !== ledgerIds.length) return false;
-  if (to - from === 1) return ids[from] === ledgerIds[0];
-  const a = idsOf(ids, from, to);
+const sameIds = (ids: Float64Array, count: number, ledgerIds: ReadonlyArray<number>): boolean => {
+  if (count !== ledgerIds.length) return false;
+  if (count === 1) return ids[0] === ledgerIds[0];
+  const a = idsOf(ids, count);
   const b = [...ledgerIds].sort(byNumber);
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -44,10 +48,19 @@ const minutes = (billableMinutes: number, nonbillableMinutes: number): Plan.Minu
   nonbillableMinutes,
 });
 
-/** Decides every key of the table. */
+/** The sorted items of every key, and what they point at. */
+export interface Groups {
+  readonly codes: Int32Array;
+  readonly payload: Int32Array;
+  readonly n: number;
+  /** Payload ranges: entry slots below `agg.slots`, then Runn actuals, then ledger rows. */
+  readonly agg: Aggregated;
+}
+
+/** Decides every key, in code order (plan order). */
 export const decide = (
-  keys: KeyTable,
-  agg: Aggregated,
+  keys: KeySpace,
+  groups: Groups,
   actuals: ReadonlyArray<Runn.Actual>,
   ledger: ReadonlyArray<Ledger.LedgerEntry>,
   settings: ReconcileOptions.Settings,
@@ -58,21 +71,45 @@ export const decide = (
   const protect = settings.protectManualEdits;
   const toMinutes = (v: number) => (perDay ? (v >= 0 ? Math.round(v / 60) : -Math.round(-v / 60)) : v);
   const ref = (map: Map<number, Plan.NewRef>, num: number) => (num >= 0 ? num : map.get(num)!);
-  const order = keys.order();
+  const { codes, payload, n, agg } = groups;
+  const slots = agg.slots;
+  const ledgerFrom = slots + actuals.length;
+  const key: KeyParts = { person: 0, project: 0, role: 0, date: "" };
+  // The Harvest entry ids of the current key, reused from key to key.
+  let ids = new Float64Array(64);
 
-  for (let o = 0; o < order.length; o++) {
-    const k = order[o]!;
-    const c = k >>> SHIFT;
-    const j = k & MASK;
-    const r = keys.runn[c]![j]!;
-    const l = keys.ledger[c]![j]!;
-    const t = keys.tri[c]![j]!;
-    const personNum = keys.person[t]!;
-    const projectNum = keys.project[t]!;
-    const roleNum = keys.role[t]!;
+  for (let g = 0; g < n; ) {
+    const code = codes[g]!;
+    let end = g;
+    let count = 0;
+    let sumB = 0;
+    let sumN = 0;
+    let r = -1;
+    let l = -1;
+    for (; end < n && codes[end] === code; end++) {
+      const x = payload[end]!;
+      if (x < slots) {
+        if (count === ids.length) {
+          const grown = new Float64Array(ids.length * 2);
+          grown.set(ids);
+          ids = grown;
+        }
+        ids[count++] = agg.ids[x]!;
+        if (agg.billable[x] === 1) sumB += agg.amount[x]!;
+        else sumN += agg.amount[x]!;
+      } else if (x < ledgerFrom) {
+        // Several Runn actuals on one key: the oldest (lowest id) is the one the sync works with.
+        if (r < 0 || actuals[r]!.id > actuals[x - slots]!.id) r = x - slots;
+      } else l = x - ledgerFrom;
+    }
+    g = end;
+    keys.key(code, key);
+    const personNum = key.person;
+    const projectNum = key.project;
+    const roleNum = key.role;
     const actual = r >= 0 ? actuals[r]! : null;
     const owned = l >= 0 ? ledger[l]! : null;
-    const date = keys.date[k]! as Ledger.ActualKey["date"];
+    const date = key.date as Ledger.ActualKey["date"];
     // A8 protectManualEdits: the Runn value of a ledger key is not what the sync last wrote.
     const edited =
       protect &&
@@ -81,7 +118,7 @@ export const decide = (
         actual.billableMinutes !== owned.billableMinutes ||
         actual.nonbillableMinutes !== owned.nonbillableMinutes);
 
-    if (keys.count[c]![j]! === 0) {
+    if (count === 0) {
       // No Harvest time: only ledger keys are touched (A8); foreign actuals are left alone.
       if (owned === null) continue;
       if (agg.heldDays.size > 0) {
@@ -115,8 +152,8 @@ export const decide = (
       continue;
     }
 
-    const rawB = toMinutes(keys.billable[c]![j]!);
-    const rawN = toMinutes(keys.nonbillable[c]![j]!);
+    const rawB = toMinutes(sumB);
+    const rawN = toMinutes(sumN);
     const billableMinutes = Math.max(rawB, 0);
     const nonbillableMinutes = Math.max(rawN, 0);
     if (rawB < 0 || rawN < 0) {
@@ -130,8 +167,6 @@ export const decide = (
         nonbillableMinutes: rawN,
       });
     }
-    const from = agg.start[k]!;
-    const to = agg.start[k + 1]!;
     if (
       actual !== null &&
       actual.billableMinutes === billableMinutes &&
@@ -143,7 +178,7 @@ export const decide = (
         owned.billableMinutes !== billableMinutes ||
         owned.nonbillableMinutes !== nonbillableMinutes ||
         owned.runnActualId !== actual.id ||
-        !sameIds(agg.ids, from, to, owned.harvestEntryIds)
+        !sameIds(ids, count, owned.harvestEntryIds)
       ) {
         out.ledgerOps.push({
           _tag: "RecordLedger",
@@ -151,7 +186,7 @@ export const decide = (
           billableMinutes,
           nonbillableMinutes,
           runnActualId: actual.id,
-          harvestEntryIds: idsOf(agg.ids, from, to),
+          harvestEntryIds: idsOf(ids, count),
         });
       }
       continue;
@@ -174,7 +209,7 @@ export const decide = (
       date,
       billableMinutes,
       nonbillableMinutes,
-      harvestEntryIds: idsOf(agg.ids, from, to),
+      harvestEntryIds: idsOf(ids, count),
       runnActualId: actual === null ? null : actual.id,
       previous: actual === null ? null : minutes(actual.billableMinutes, actual.nonbillableMinutes),
     });

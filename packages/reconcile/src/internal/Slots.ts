@@ -3,7 +3,6 @@
  * actuals aggregation reads these, so they are plain mutable objects looked up by numeric Harvest id.
  */
 import type { Plan, ReasonCode } from "@harvest-runn/domain";
-import type { Pair } from "./Keys.ts";
 import type { RoleSlot } from "./Roles.ts";
 
 /** A resolved role for one (person, project) pair, or why time on that pair is not written. */
@@ -21,10 +20,9 @@ export interface Slot {
   readonly conflictIds: ReadonlyArray<number>;
 }
 
-/** A user's slot also carries its creation role and, once time is seen, its person's pairs by project. */
+/** A user's slot also carries the role its person is created with. */
 export interface PersonSlot extends Slot {
   readonly newRole: RoleSlot | null;
-  pairs: Map<number, Pair> | null;
 }
 
 /** A slot for an entity linked to exactly one Runn id. */
@@ -56,5 +54,4 @@ export const person = (slot: Slot, newRole: RoleSlot | null = null): PersonSlot 
   isNew: slot.isNew,
   conflictIds: slot.conflictIds,
   newRole,
-  pairs: null,
 });
