@@ -54,19 +54,49 @@ export const plan = (
   // Runn-side keys join after the Harvest pass, when every pair's role is known.
   const { codes, payload } = items;
   let n = items.n;
+  const actualId = new Float64Array(actuals.length);
+  const actualBillable = new Float64Array(actuals.length);
+  const actualNonbillable = new Float64Array(actuals.length);
   for (let i = 0; i < actuals.length; i++) {
     const a = actuals[i]!;
     if (a.workstreamId !== null || !relevant(a.personId, a.projectId, a.date)) continue;
     codes[n] = keys.code(a.personId, a.projectId, a.roleId, a.date);
     payload[n++] = agg.slots + i;
+    actualId[i] = a.id;
+    actualBillable[i] = a.billableMinutes;
+    actualNonbillable[i] = a.nonbillableMinutes;
   }
   const ledgerFrom = agg.slots + actuals.length;
+  const ledgerBillable = new Float64Array(ledger.length);
+  const ledgerNonbillable = new Float64Array(ledger.length);
+  const ledgerActual = new Float64Array(ledger.length);
+  const ledgerIdsStart = new Int32Array(ledger.length + 1);
+  const ledgerIds: Array<number> = [];
   for (let i = 0; i < ledger.length; i++) {
-    const k = ledger[i]!.key;
+    const row = ledger[i]!;
+    const k = row.key;
+    ledgerIdsStart[i] = ledgerIds.length;
     if (!relevant(k.personId, k.projectId, k.date)) continue;
     codes[n] = keys.code(k.personId, k.projectId, k.roleId, k.date);
     payload[n++] = ledgerFrom + i;
+    ledgerBillable[i] = row.billableMinutes;
+    ledgerNonbillable[i] = row.nonbillableMinutes;
+    ledgerActual[i] = row.runnActualId ?? Number.NaN;
+    const ids = row.harvestEntryIds;
+    if (ids.length === 1) ledgerIds.push(ids[0]!);
+    else for (const id of [...ids].sort((x, y) => x - y)) ledgerIds.push(id);
   }
+  ledgerIdsStart[ledger.length] = ledgerIds.length;
+  const columns = {
+    actualId,
+    actualBillable,
+    actualNonbillable,
+    ledgerBillable,
+    ledgerNonbillable,
+    ledgerActual,
+    ledgerIdsStart,
+    ledgerIds: Float64Array.from(ledgerIds),
+  };
 
   keys.finalize();
   for (let i = 0; i < n; i++) codes[i] = keys.final(codes[i]!);
@@ -75,7 +105,7 @@ export const plan = (
   for (const p of entities.people) refs.person.set(-(p.harvestId + 1), p.ref);
   for (const p of entities.projects) refs.project.set(-(p.harvestId + 1), p.ref);
   for (const [i, r] of roles.created.entries()) refs.role.set(-(i + 1), r.ref);
-  const out = decide(keys, { ...sorted, n, agg }, actuals, ledger, settings, refs);
+  const out = decide(keys, { ...sorted, n, agg }, actuals, ledger, columns, settings, refs);
   for (const item of skips.items(Plan.skippedEntryIdsCap)) out.report.push(item);
   return out;
 };

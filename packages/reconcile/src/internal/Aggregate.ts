@@ -21,10 +21,11 @@ export interface Items {
 export interface Aggregated {
   /** Entry slots: the window's entries, then the entries that replace them (updated, old-day, running). */
   readonly slots: number;
-  /** Per entry slot: its Harvest id, amount (minutes, or seconds under per-day rounding), billable flag. */
-  readonly ids: Float64Array;
-  readonly amount: Float64Array;
-  readonly billable: Uint8Array;
+  /**
+   * Per entry slot s: its Harvest id at `2s`, and at `2s + 1` its amount (minutes, or seconds under
+   * per-day rounding) times two plus its billable flag: one cache line holds what a key reads of an entry.
+   */
+  readonly entries: Float64Array;
   /** `person:project:date` of held time (unknown role, conflicting links): ledger keys there are kept. */
   readonly heldDays: Set<string>;
 }
@@ -55,13 +56,15 @@ const pairRole = (roles: Roles, person: PersonSlot, project: Slot): PairRole => 
   return { num: roleId, ref: roleId as Plan.RoleRef, name: name ?? "" };
 };
 
-/** A (Harvest user, Harvest project) route: its pair, or why its time is skipped. */
-interface Route {
-  readonly pair: number;
-  readonly skip: ReasonCode | null;
+/** A (Harvest user, Harvest project) route whose time is skipped, and why. */
+interface Skipped {
+  readonly skip: ReasonCode;
   readonly person: PersonSlot;
   readonly project: Slot | null;
 }
+
+/** Route values at or above this are skipped routes (value − SKIPPED); below, a pair index. */
+const SKIPPED = 2 ** 30;
 
 /** Gives each entry of the loaded days its key, or logs why it is skipped. */
 export const aggregate = (
@@ -84,27 +87,33 @@ export const aggregate = (
   const heldDays = new Set<string>();
   const main = harvest.timeEntries;
   const slots = main.length + extra.size;
-  const ids = new Float64Array(slots);
-  const amounts = new Float64Array(slots);
-  const billable = new Uint8Array(slots);
+  const entries = new Float64Array(2 * slots);
   const { codes, payload } = items;
   const { firstDay } = keys;
   const nDays = keys.days.length;
 
-  const routeIndex = new PairMap();
-  const routes: Array<Route> = [];
-  const route = (userId: number, projectId: number): Route => {
+  // Routes by (Harvest user, Harvest project): a pair index, or SKIPPED + index into `skipped`.
+  const routes = new PairMap();
+  const skipped: Array<Skipped> = [];
+  const route = (userId: number, projectId: number): number => {
     const person = entities.user(userId);
-    if (person.skip !== null) return { pair: -1, skip: person.skip, person, project: null };
-    const project = entities.project(projectId);
-    if (project.skip !== null) return { pair: -1, skip: project.skip, person, project };
-    const pair = keys.pair(person.num, project.num, () => pairRole(roles, person, project));
-    const role = keys.pairRole[pair]!;
-    return typeof role === "string"
-      ? { pair: -1, skip: role, person, project }
-      : { pair, skip: null, person, project };
+    let r: Skipped | null = null;
+    if (person.skip !== null) r = { skip: person.skip, person, project: null };
+    else {
+      const project = entities.project(projectId);
+      if (project.skip !== null) r = { skip: project.skip, person, project };
+      else {
+        const pair = keys.pair(person.num, project.num, () => pairRole(roles, person, project));
+        const role = keys.pairRole[pair]!;
+        if (typeof role !== "string") return pair;
+        r = { skip: role, person, project };
+      }
+    }
+    skipped.push(r);
+    return SKIPPED + skipped.length - 1;
   };
-  const skip = (reason: ReasonCode, e: Harvest.TimeEntry, amount: number, r: Route) => {
+  const skip = (e: Harvest.TimeEntry, amount: number, r: Skipped) => {
+    const reason = r.skip;
     skips.add(reason, e, amount, perDay);
     if (reason !== "unknown_role" && reason !== "ambiguous_link") return;
     const p = r.person;
@@ -117,7 +126,7 @@ export const aggregate = (
 
   let lastUser = Number.NaN;
   let lastProject = Number.NaN;
-  let last: Route | null = null;
+  let last = -1;
   let n = items.n;
   const visit = (e: Harvest.TimeEntry, slot: number): void => {
     const date = e.spent_date;
@@ -131,34 +140,28 @@ export const aggregate = (
       return;
     }
     const userId = e.user.id;
-    let r = last;
-    if (userId !== lastUser || projectId !== lastProject || r === null) {
-      const at = routeIndex.get(userId, projectId);
-      if (at >= 0) r = routes[at]!;
-      else {
-        r = route(userId, projectId);
-        routeIndex.add(userId, projectId, routes.length);
-        routes.push(r);
+    if (userId !== lastUser || projectId !== lastProject) {
+      last = routes.get(userId, projectId);
+      if (last < 0) {
+        last = route(userId, projectId);
+        routes.add(userId, projectId, last);
       }
       lastUser = userId;
       lastProject = projectId;
-      last = r;
     }
-    if (r.skip !== null) {
-      skip(r.skip, e, amount, r);
+    const pair = last;
+    if (pair >= SKIPPED) {
+      skip(e, amount, skipped[pair - SKIPPED]!);
       return;
     }
     const day = dayNumber(date) - firstDay;
-    if (day >= 0 && day < nDays) codes[n] = r.pair * nDays + day;
-    else {
-      const p = r.pair;
-      const role = keys.pairRole[p] as Exclude<PairRole, string>;
-      codes[n] = keys.code(keys.pairPerson[p]!, keys.pairProject[p]!, role.num, date);
-    }
+    codes[n] =
+      day >= 0 && day < nDays
+        ? pair * nDays + day
+        : keys.code(keys.pairPerson[pair]!, keys.pairProject[pair]!, keys.pairRoleNum[pair]!, date);
     payload[n++] = slot;
-    ids[slot] = e.id;
-    amounts[slot] = amount;
-    billable[slot] = e.billable ? 1 : 0;
+    entries[2 * slot] = e.id;
+    entries[2 * slot + 1] = 2 * amount + (e.billable ? 1 : 0);
   };
 
   if (extra.size === 0) for (let i = 0; i < main.length; i++) visit(main[i]!, i);
@@ -168,5 +171,5 @@ export const aggregate = (
     for (const e of extra.values()) visit(e, i++);
   }
   items.n = n;
-  return { slots, ids, amount: amounts, billable, heldDays };
+  return { slots, entries, heldDays };
 };

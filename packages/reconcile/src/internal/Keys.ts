@@ -85,6 +85,8 @@ export class KeySpace {
   readonly pairPerson: Array<number> = [];
   readonly pairProject: Array<number> = [];
   readonly pairRole: Array<PairRole> = [];
+  /** The resolved role number of each pair (NaN: not resolved), in a flat array for the hot path. */
+  readonly pairRoleNum: Array<number> = [];
   /** Keys outside the pairs' blocks, by string; their parts by number. */
   private readonly otherIndex = new Map<string, number>();
   readonly otherPerson: Array<number> = [];
@@ -117,7 +119,9 @@ export class KeySpace {
       p = this.pairPerson.length;
       this.pairPerson.push(person);
       this.pairProject.push(project);
-      this.pairRole.push(role());
+      const r = role();
+      this.pairRole.push(r);
+      this.pairRoleNum.push(typeof r === "string" ? Number.NaN : r.num);
       this.pairs.add(person, project, p);
     }
     return p;
@@ -131,10 +135,7 @@ export class KeySpace {
     const i = dayNumber(date) - this.firstDay;
     if (i >= 0 && i < this.days.length) {
       const p = this.pairs.get(person, project);
-      if (p >= 0) {
-        const r = this.pairRole[p]!;
-        if (typeof r !== "string" && r.num === role) return p * this.days.length + i;
-      }
+      if (p >= 0 && this.pairRoleNum[p] === role) return p * this.days.length + i;
     }
     const key = `${person}:${project}:${role}:${date}`;
     let o = this.otherIndex.get(key);
@@ -187,6 +188,13 @@ export class KeySpace {
     return this.pairsInOrder.length * this.days.length + this.othersInOrder.length;
   }
 
+  /** The date of the key with final code `code`. */
+  date(code: number): string {
+    const nDays = this.days.length;
+    const inBlocks = this.pairsInOrder.length * nDays;
+    return code < inBlocks ? this.days[code % nDays]! : this.otherDate[this.othersInOrder[code - inBlocks]!]!;
+  }
+
   /** Writes the parts of the key with final code `code` into `out`. */
   key(code: number, out: KeyParts): void {
     const nDays = this.days.length;
@@ -196,7 +204,7 @@ export class KeySpace {
       const p = this.pairsInOrder[r]!;
       out.person = this.pairPerson[p]!;
       out.project = this.pairProject[p]!;
-      out.role = (this.pairRole[p] as Exclude<PairRole, string>).num;
+      out.role = this.pairRoleNum[p]!;
       out.date = this.days[code - r * nDays]!;
     } else {
       const o = this.othersInOrder[code - inBlocks]!;

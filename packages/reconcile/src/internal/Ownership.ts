@@ -1,6 +1,9 @@
 /**
  * Ownership and removals (SPEC A2, A7, A8): per key, compare the Harvest day total with Runn and the
  * ledger, and decide to write, leave, record, remove, or report a manual edit.
+ *
+ * Keys arrive grouped and in plan order. The pass reads typed columns (`Columns`) and touches the
+ * snapshot's objects only for what it writes, so a million keys cost no random walk through the heap.
  */
 import type { Ledger, Plan, ReconcileOptions, Runn } from "@harvest-runn/domain";
 import type { Aggregated } from "./Aggregate.ts";
@@ -21,6 +24,29 @@ export interface ActualsPlan {
   readonly report: Array<Plan.ReportItem>;
 }
 
+/** The fields of Runn actuals and ledger rows the decisions compare, by index, read in snapshot order. */
+export interface Columns {
+  readonly actualId: Float64Array;
+  readonly actualBillable: Float64Array;
+  readonly actualNonbillable: Float64Array;
+  readonly ledgerBillable: Float64Array;
+  readonly ledgerNonbillable: Float64Array;
+  /** The ledger row's Runn actual id (NaN: none). */
+  readonly ledgerActual: Float64Array;
+  /** Sorted Harvest entry ids of ledger row i: `ledgerIds[ledgerIdsStart[i]..ledgerIdsStart[i + 1])`. */
+  readonly ledgerIdsStart: Int32Array;
+  readonly ledgerIds: Float64Array;
+}
+
+/** The sorted items of every key, and what they point at. */
+export interface Groups {
+  readonly codes: Int32Array;
+  readonly payload: Int32Array;
+  readonly n: number;
+  /** Payload ranges: entry slots below `agg.slots`, then Runn actuals, then ledger rows. */
+  readonly agg: Aggregated;
+}
+
 const byNumber = (a: number, b: number) => a - b;
 
 /** The first `count` Harvest entry ids of a key, sorted. */
@@ -34,12 +60,13 @@ const idsOf = (ids: Float64Array, count: number): Array<number> => {
   return sorted ? out : out.sort(byNumber);
 };
 
-const sameIds = (ids: Float64Array, count: number, ledgerIds: ReadonlyArray<number>): boolean => {
-  if (count !== ledgerIds.length) return false;
-  if (count === 1) return ids[0] === ledgerIds[0];
+/** Whether a key's entry ids are the ones ledger row `l` recorded. */
+const sameIds = (ids: Float64Array, count: number, c: Columns, l: number): boolean => {
+  const from = c.ledgerIdsStart[l]!;
+  if (count !== c.ledgerIdsStart[l + 1]! - from) return false;
+  if (count === 1) return ids[0] === c.ledgerIds[from];
   const a = idsOf(ids, count);
-  const b = [...ledgerIds].sort(byNumber);
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < count; i++) if (a[i] !== c.ledgerIds[from + i]) return false;
   return true;
 };
 
@@ -48,21 +75,13 @@ const minutes = (billableMinutes: number, nonbillableMinutes: number): Plan.Minu
   nonbillableMinutes,
 });
 
-/** The sorted items of every key, and what they point at. */
-export interface Groups {
-  readonly codes: Int32Array;
-  readonly payload: Int32Array;
-  readonly n: number;
-  /** Payload ranges: entry slots below `agg.slots`, then Runn actuals, then ledger rows. */
-  readonly agg: Aggregated;
-}
-
 /** Decides every key, in code order (plan order). */
 export const decide = (
   keys: KeySpace,
   groups: Groups,
   actuals: ReadonlyArray<Runn.Actual>,
   ledger: ReadonlyArray<Ledger.LedgerEntry>,
+  c: Columns,
   settings: ReconcileOptions.Settings,
   refs: NewRefs,
 ): ActualsPlan => {
@@ -72,7 +91,7 @@ export const decide = (
   const toMinutes = (v: number) => (perDay ? (v >= 0 ? Math.round(v / 60) : -Math.round(-v / 60)) : v);
   const ref = (map: Map<number, Plan.NewRef>, num: number) => (num >= 0 ? num : map.get(num)!);
   const { codes, payload, n, agg } = groups;
-  const slots = agg.slots;
+  const { slots, entries } = agg;
   const ledgerFrom = slots + actuals.length;
   const key: KeyParts = { person: 0, project: 0, role: 0, date: "" };
   // The Harvest entry ids of the current key, reused from key to key.
@@ -94,39 +113,35 @@ export const decide = (
           grown.set(ids);
           ids = grown;
         }
-        ids[count++] = agg.ids[x]!;
-        if (agg.billable[x] === 1) sumB += agg.amount[x]!;
-        else sumN += agg.amount[x]!;
+        ids[count++] = entries[2 * x]!;
+        const v = entries[2 * x + 1]!;
+        const billable = v - 2 * Math.floor(v / 2);
+        if (billable === 1) sumB += (v - 1) / 2;
+        else sumN += v / 2;
       } else if (x < ledgerFrom) {
         // Several Runn actuals on one key: the oldest (lowest id) is the one the sync works with.
-        if (r < 0 || actuals[r]!.id > actuals[x - slots]!.id) r = x - slots;
+        if (r < 0 || c.actualId[r]! > c.actualId[x - slots]!) r = x - slots;
       } else l = x - ledgerFrom;
     }
     g = end;
-    keys.key(code, key);
-    const personNum = key.person;
-    const projectNum = key.project;
-    const roleNum = key.role;
-    const actual = r >= 0 ? actuals[r]! : null;
-    const owned = l >= 0 ? ledger[l]! : null;
-    const date = key.date as Ledger.ActualKey["date"];
+    const aB = r >= 0 ? c.actualBillable[r]! : Number.NaN;
+    const aN = r >= 0 ? c.actualNonbillable[r]! : Number.NaN;
     // A8 protectManualEdits: the Runn value of a ledger key is not what the sync last wrote.
     const edited =
-      protect &&
-      owned !== null &&
-      (actual === null ||
-        actual.billableMinutes !== owned.billableMinutes ||
-        actual.nonbillableMinutes !== owned.nonbillableMinutes);
+      protect && l >= 0 && (r < 0 || aB !== c.ledgerBillable[l] || aN !== c.ledgerNonbillable[l]);
 
     if (count === 0) {
       // No Harvest time: only ledger keys are touched (A8); foreign actuals are left alone.
-      if (owned === null) continue;
+      if (l < 0) continue;
+      keys.key(code, key);
       if (agg.heldDays.size > 0) {
-        if (agg.heldDays.has(`${personNum}:${projectNum}:${date}`)) continue;
-        if (agg.heldDays.has(`${personNum}:*:${date}`)) continue;
+        if (agg.heldDays.has(`${key.person}:${key.project}:${key.date}`)) continue;
+        if (agg.heldDays.has(`${key.person}:*:${key.date}`)) continue;
       }
-      if (actual === null) out.ledgerOps.push({ _tag: "ForgetLedger", key: owned.key });
+      const owned = ledger[l]!;
+      if (r < 0) out.ledgerOps.push({ _tag: "ForgetLedger", key: owned.key });
       else if (edited) {
+        const actual = actuals[r]!;
         out.report.push({
           _tag: "ManualEditConflict",
           key: owned.key,
@@ -134,13 +149,10 @@ export const decide = (
           inRunn: minutes(actual.billableMinutes, actual.nonbillableMinutes),
           computed: null,
         });
-      } else if (
-        settings.onRemovedTime === "zero" &&
-        actual.billableMinutes === 0 &&
-        actual.nonbillableMinutes === 0
-      ) {
+      } else if (settings.onRemovedTime === "zero" && aB === 0 && aN === 0) {
         out.ledgerOps.push({ _tag: "ForgetLedger", key: owned.key });
       } else {
+        const actual = actuals[r]!;
         out.removals.push({
           _tag: "RemoveActual",
           mode: settings.onRemovedTime,
@@ -156,33 +168,25 @@ export const decide = (
     const rawN = toMinutes(sumN);
     const billableMinutes = Math.max(rawB, 0);
     const nonbillableMinutes = Math.max(rawN, 0);
-    if (rawB < 0 || rawN < 0) {
-      out.report.push({
-        _tag: "NegativeDayClamped",
-        person: ref(refs.person, personNum),
-        project: ref(refs.project, projectNum),
-        role: ref(refs.role, roleNum),
-        date,
-        billableMinutes: rawB,
-        nonbillableMinutes: rawN,
-      });
-    }
-    if (
-      actual !== null &&
-      actual.billableMinutes === billableMinutes &&
-      actual.nonbillableMinutes === nonbillableMinutes
-    ) {
+    if (aB === billableMinutes && aN === nonbillableMinutes) {
+      if (rawB < 0 || rawN < 0) out.report.push(clamped(keys, code, key, refs, ref, rawB, rawN));
       // Runn already holds the value (A7): nothing to write; make sure the ledger owns the key.
       if (
-        owned === null ||
-        owned.billableMinutes !== billableMinutes ||
-        owned.nonbillableMinutes !== nonbillableMinutes ||
-        owned.runnActualId !== actual.id ||
-        !sameIds(ids, count, owned.harvestEntryIds)
+        l < 0 ||
+        c.ledgerBillable[l] !== billableMinutes ||
+        c.ledgerNonbillable[l] !== nonbillableMinutes ||
+        c.ledgerActual[l] !== c.actualId[r] ||
+        !sameIds(ids, count, c, l)
       ) {
+        const actual = actuals[r]!;
         out.ledgerOps.push({
           _tag: "RecordLedger",
-          key: { personId: actual.personId, projectId: actual.projectId, roleId: actual.roleId, date },
+          key: {
+            personId: actual.personId,
+            projectId: actual.projectId,
+            roleId: actual.roleId,
+            date: keys.date(code) as Ledger.ActualKey["date"],
+          },
           billableMinutes,
           nonbillableMinutes,
           runnActualId: actual.id,
@@ -191,11 +195,15 @@ export const decide = (
       }
       continue;
     }
+    keys.key(code, key);
+    if (rawB < 0 || rawN < 0) out.report.push(clamped(keys, code, key, refs, ref, rawB, rawN));
+    const actual = r >= 0 ? actuals[r]! : null;
     if (edited) {
+      const owned = ledger[l]!;
       out.report.push({
         _tag: "ManualEditConflict",
-        key: owned!.key,
-        written: minutes(owned!.billableMinutes, owned!.nonbillableMinutes),
+        key: owned.key,
+        written: minutes(owned.billableMinutes, owned.nonbillableMinutes),
         inRunn: actual === null ? null : minutes(actual.billableMinutes, actual.nonbillableMinutes),
         computed: minutes(billableMinutes, nonbillableMinutes),
       });
@@ -203,10 +211,10 @@ export const decide = (
     }
     out.upserts.push({
       _tag: "UpsertActual",
-      personId: ref(refs.person, personNum) as Plan.PersonRef,
-      projectId: ref(refs.project, projectNum) as Plan.ProjectRef,
-      roleId: ref(refs.role, roleNum) as Plan.RoleRef,
-      date,
+      personId: ref(refs.person, key.person) as Plan.PersonRef,
+      projectId: ref(refs.project, key.project) as Plan.ProjectRef,
+      roleId: ref(refs.role, key.role) as Plan.RoleRef,
+      date: key.date as Ledger.ActualKey["date"],
       billableMinutes,
       nonbillableMinutes,
       harvestEntryIds: idsOf(ids, count),
@@ -215,4 +223,26 @@ export const decide = (
     });
   }
   return out;
+};
+
+/** A `NegativeDayClamped` item for a key whose day total is negative (A2). */
+const clamped = (
+  keys: KeySpace,
+  code: number,
+  key: KeyParts,
+  refs: NewRefs,
+  ref: (map: Map<number, Plan.NewRef>, num: number) => number | Plan.NewRef,
+  billableMinutes: number,
+  nonbillableMinutes: number,
+): Plan.NegativeDayClamped => {
+  keys.key(code, key);
+  return {
+    _tag: "NegativeDayClamped",
+    person: ref(refs.person, key.person),
+    project: ref(refs.project, key.project),
+    role: ref(refs.role, key.role),
+    date: key.date as Ledger.ActualKey["date"],
+    billableMinutes,
+    nonbillableMinutes,
+  };
 };
