@@ -10,6 +10,7 @@ import { KeySpace } from "./Keys.ts";
 import { type ActualsPlan, decide, type NewRefs } from "./Ownership.ts";
 import { radixSort } from "./Radix.ts";
 import type { Roles } from "./Roles.ts";
+import { doubles, ints } from "./Scratch.ts";
 import { SkipLog } from "./SkipLog.ts";
 
 /** Plans the actuals of the snapshots; skipped time goes to the report as `Skipped` items. */
@@ -48,15 +49,15 @@ export const plan = (
     harvest.runningEntries.length +
     actuals.length +
     ledger.length;
-  const items: Items = { codes: new Int32Array(capacity), payload: new Int32Array(capacity), n: 0 };
+  const items: Items = { codes: ints(capacity), payload: ints(capacity), n: 0 };
   const skips = new SkipLog();
   const agg = aggregate(harvest, settings, start, entities, roles, keys, skips, items);
   // Runn-side keys join after the Harvest pass, when every pair's role is known.
   const { codes, payload } = items;
   let n = items.n;
-  const actualId = new Float64Array(actuals.length);
-  const actualBillable = new Float64Array(actuals.length);
-  const actualNonbillable = new Float64Array(actuals.length);
+  const actualId = doubles(actuals.length);
+  const actualBillable = doubles(actuals.length);
+  const actualNonbillable = doubles(actuals.length);
   for (let i = 0; i < actuals.length; i++) {
     const a = actuals[i]!;
     if (a.workstreamId !== null || !relevant(a.personId, a.projectId, a.date)) continue;
@@ -67,10 +68,10 @@ export const plan = (
     actualNonbillable[i] = a.nonbillableMinutes;
   }
   const ledgerFrom = agg.slots + actuals.length;
-  const ledgerBillable = new Float64Array(ledger.length);
-  const ledgerNonbillable = new Float64Array(ledger.length);
-  const ledgerActual = new Float64Array(ledger.length);
-  const ledgerIdsStart = new Int32Array(ledger.length + 1);
+  const ledgerBillable = doubles(ledger.length);
+  const ledgerNonbillable = doubles(ledger.length);
+  const ledgerActual = doubles(ledger.length);
+  const ledgerIdsStart = ints(ledger.length + 1);
   const ledgerIds: Array<number> = [];
   for (let i = 0; i < ledger.length; i++) {
     const row = ledger[i]!;
@@ -95,17 +96,17 @@ export const plan = (
     ledgerNonbillable,
     ledgerActual,
     ledgerIdsStart,
-    ledgerIds: Float64Array.from(ledgerIds),
+    ledgerIds,
   };
 
   keys.finalize();
   for (let i = 0; i < n; i++) codes[i] = keys.final(codes[i]!);
-  const sorted = radixSort(codes, payload, new Int32Array(n), new Int32Array(n), n, Math.max(1, keys.limit));
+  const sorted = radixSort(codes, payload, ints(n), ints(n), n, Math.max(1, keys.limit));
   const refs: NewRefs = { person: new Map(), project: new Map(), role: new Map() };
   for (const p of entities.people) refs.person.set(-(p.harvestId + 1), p.ref);
   for (const p of entities.projects) refs.project.set(-(p.harvestId + 1), p.ref);
   for (const [i, r] of roles.created.entries()) refs.role.set(-(i + 1), r.ref);
-  const out = decide(keys, { ...sorted, n, agg }, actuals, ledger, columns, settings, refs);
+  const out = decide(keys, { ...sorted, n, agg }, ledger, columns, settings, refs);
   for (const item of skips.items(Plan.skippedEntryIdsCap)) out.report.push(item);
   return out;
 };

@@ -7,13 +7,14 @@ import type { Harvest, Plan, ReasonCode, ReconcileOptions, Snapshot } from "@har
 import type { EntityPlan } from "./Entities.ts";
 import { dayNumber, type KeySpace, PairMap } from "./Keys.ts";
 import { isUnknown, type Roles } from "./Roles.ts";
+import { doubles } from "./Scratch.ts";
 import type { SkipLog } from "./SkipLog.ts";
 import type { PairRole, PersonSlot, Slot } from "./Slots.ts";
 
 /** Keys to group: `n` (provisional code, payload) pairs; the payload says which record the pair is. */
 export interface Items {
-  readonly codes: Int32Array;
-  readonly payload: Int32Array;
+  readonly codes: Array<number>;
+  readonly payload: Array<number>;
   n: number;
 }
 
@@ -25,7 +26,7 @@ export interface Aggregated {
    * Per entry slot s: its Harvest id at `2s`, and at `2s + 1` its amount (minutes, or seconds under
    * per-day rounding) times two plus its billable flag: one cache line holds what a key reads of an entry.
    */
-  readonly entries: Float64Array;
+  readonly entries: Array<number>;
   /** `person:project:date` of held time (unknown role, conflicting links): ledger keys there are kept. */
   readonly heldDays: Set<string>;
 }
@@ -87,7 +88,7 @@ export const aggregate = (
   const heldDays = new Set<string>();
   const main = harvest.timeEntries;
   const slots = main.length + extra.size;
-  const entries = new Float64Array(2 * slots);
+  const entries = doubles(2 * slots);
   const { codes, payload } = items;
   const { firstDay } = keys;
   const nDays = keys.days.length;

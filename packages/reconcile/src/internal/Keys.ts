@@ -61,6 +61,18 @@ export class PairMap {
     this.place(a, b, value);
   }
 
+  /** Stores a value for (a, b), replacing the one stored before. */
+  set(a: number, b: number, value: number): void {
+    const s = this.slots;
+    for (let i = PairMap.hash(a, b) & this.mask; s[3 * i + 2]! >= 0; i = (i + 1) & this.mask) {
+      if (s[3 * i] === a && s[3 * i + 1] === b) {
+        s[3 * i + 2] = value;
+        return;
+      }
+    }
+    this.add(a, b, value);
+  }
+
   private place(a: number, b: number, value: number): void {
     const s = this.slots;
     let i = PairMap.hash(a, b) & this.mask;

@@ -5,7 +5,7 @@
  * Keys arrive grouped and in plan order. The pass reads typed columns (`Columns`) and touches the
  * snapshot's objects only for what it writes, so a million keys cost no random walk through the heap.
  */
-import type { Ledger, Plan, ReconcileOptions, Runn } from "@harvest-runn/domain";
+import type { Ledger, Plan, ReconcileOptions, RunnActualId } from "@harvest-runn/domain";
 import type { Aggregated } from "./Aggregate.ts";
 import type { KeyParts, KeySpace } from "./Keys.ts";
 
@@ -26,22 +26,22 @@ export interface ActualsPlan {
 
 /** The fields of Runn actuals and ledger rows the decisions compare, by index, read in snapshot order. */
 export interface Columns {
-  readonly actualId: Float64Array;
-  readonly actualBillable: Float64Array;
-  readonly actualNonbillable: Float64Array;
-  readonly ledgerBillable: Float64Array;
-  readonly ledgerNonbillable: Float64Array;
+  readonly actualId: Array<number>;
+  readonly actualBillable: Array<number>;
+  readonly actualNonbillable: Array<number>;
+  readonly ledgerBillable: Array<number>;
+  readonly ledgerNonbillable: Array<number>;
   /** The ledger row's Runn actual id (NaN: none). */
-  readonly ledgerActual: Float64Array;
+  readonly ledgerActual: Array<number>;
   /** Sorted Harvest entry ids of ledger row i: `ledgerIds[ledgerIdsStart[i]..ledgerIdsStart[i + 1])`. */
-  readonly ledgerIdsStart: Int32Array;
-  readonly ledgerIds: Float64Array;
+  readonly ledgerIdsStart: Array<number>;
+  readonly ledgerIds: Array<number>;
 }
 
 /** The sorted items of every key, and what they point at. */
 export interface Groups {
-  readonly codes: Int32Array;
-  readonly payload: Int32Array;
+  readonly codes: Array<number>;
+  readonly payload: Array<number>;
   readonly n: number;
   /** Payload ranges: entry slots below `agg.slots`, then Runn actuals, then ledger rows. */
   readonly agg: Aggregated;
@@ -79,7 +79,6 @@ const minutes = (billableMinutes: number, nonbillableMinutes: number): Plan.Minu
 export const decide = (
   keys: KeySpace,
   groups: Groups,
-  actuals: ReadonlyArray<Runn.Actual>,
   ledger: ReadonlyArray<Ledger.LedgerEntry>,
   c: Columns,
   settings: ReconcileOptions.Settings,
@@ -92,7 +91,7 @@ export const decide = (
   const ref = (map: Map<number, Plan.NewRef>, num: number) => (num >= 0 ? num : map.get(num)!);
   const { codes, payload, n, agg } = groups;
   const { slots, entries } = agg;
-  const ledgerFrom = slots + actuals.length;
+  const ledgerFrom = slots + c.actualId.length;
   const key: KeyParts = { person: 0, project: 0, role: 0, date: "" };
   // The Harvest entry ids of the current key, reused from key to key.
   let ids = new Float64Array(64);
@@ -141,24 +140,22 @@ export const decide = (
       const owned = ledger[l]!;
       if (r < 0) out.ledgerOps.push({ _tag: "ForgetLedger", key: owned.key });
       else if (edited) {
-        const actual = actuals[r]!;
         out.report.push({
           _tag: "ManualEditConflict",
           key: owned.key,
           written: minutes(owned.billableMinutes, owned.nonbillableMinutes),
-          inRunn: minutes(actual.billableMinutes, actual.nonbillableMinutes),
+          inRunn: minutes(aB, aN),
           computed: null,
         });
       } else if (settings.onRemovedTime === "zero" && aB === 0 && aN === 0) {
         out.ledgerOps.push({ _tag: "ForgetLedger", key: owned.key });
       } else {
-        const actual = actuals[r]!;
         out.removals.push({
           _tag: "RemoveActual",
           mode: settings.onRemovedTime,
           key: owned.key,
-          runnActualId: actual.id,
-          previous: minutes(actual.billableMinutes, actual.nonbillableMinutes),
+          runnActualId: c.actualId[r]! as RunnActualId,
+          previous: minutes(aB, aN),
         });
       }
       continue;
@@ -178,18 +175,18 @@ export const decide = (
         c.ledgerActual[l] !== c.actualId[r] ||
         !sameIds(ids, count, c, l)
       ) {
-        const actual = actuals[r]!;
+        keys.key(code, key);
         out.ledgerOps.push({
           _tag: "RecordLedger",
           key: {
-            personId: actual.personId,
-            projectId: actual.projectId,
-            roleId: actual.roleId,
-            date: keys.date(code) as Ledger.ActualKey["date"],
+            personId: key.person as Ledger.ActualKey["personId"],
+            projectId: key.project as Ledger.ActualKey["projectId"],
+            roleId: key.role as Ledger.ActualKey["roleId"],
+            date: key.date as Ledger.ActualKey["date"],
           },
           billableMinutes,
           nonbillableMinutes,
-          runnActualId: actual.id,
+          runnActualId: c.actualId[r]! as RunnActualId,
           harvestEntryIds: idsOf(ids, count),
         });
       }
@@ -197,14 +194,13 @@ export const decide = (
     }
     keys.key(code, key);
     if (rawB < 0 || rawN < 0) out.report.push(clamped(keys, code, key, refs, ref, rawB, rawN));
-    const actual = r >= 0 ? actuals[r]! : null;
     if (edited) {
       const owned = ledger[l]!;
       out.report.push({
         _tag: "ManualEditConflict",
         key: owned.key,
         written: minutes(owned.billableMinutes, owned.nonbillableMinutes),
-        inRunn: actual === null ? null : minutes(actual.billableMinutes, actual.nonbillableMinutes),
+        inRunn: r < 0 ? null : minutes(aB, aN),
         computed: minutes(billableMinutes, nonbillableMinutes),
       });
       continue;
@@ -218,8 +214,8 @@ export const decide = (
       billableMinutes,
       nonbillableMinutes,
       harvestEntryIds: idsOf(ids, count),
-      runnActualId: actual === null ? null : actual.id,
-      previous: actual === null ? null : minutes(actual.billableMinutes, actual.nonbillableMinutes),
+      runnActualId: r < 0 ? null : (c.actualId[r]! as RunnActualId),
+      previous: r < 0 ? null : minutes(aB, aN),
     });
   }
   return out;

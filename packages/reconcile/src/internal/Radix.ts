@@ -12,13 +12,13 @@ const RADIX = 1 << BITS;
  * uses as scratch space.
  */
 export const radixSort = (
-  codes: Int32Array,
-  payload: Int32Array,
-  spareCodes: Int32Array,
-  sparePayload: Int32Array,
+  codes: Array<number>,
+  payload: Array<number>,
+  spareCodes: Array<number>,
+  sparePayload: Array<number>,
   n: number,
   limit: number,
-): { readonly codes: Int32Array; readonly payload: Int32Array } => {
+): { readonly codes: Array<number>; readonly payload: Array<number> } => {
   let from = { codes, payload };
   let to = { codes: spareCodes, payload: sparePayload };
   const count = new Int32Array(RADIX);

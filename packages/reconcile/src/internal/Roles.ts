@@ -4,6 +4,7 @@
  */
 import type { Plan, ReasonCode, Snapshot } from "@harvest-runn/domain";
 import { normalise } from "./Identity.ts";
+import { PairMap } from "./Keys.ts";
 
 /** The role a person gets when Harvest gives no role or several (SPEC E7). */
 export const UNKNOWN_ROLE = "Unknown";
@@ -83,12 +84,12 @@ export const make = (runn: Snapshot.RunnSnapshot, mapping: Readonly<Record<strin
   };
 
   // A3: distinct roles per (person, project) over non-placeholder memberships and assignments.
-  const projectRole = new Map<string, number>();
+  // Values: the role id + 1, or 0 when the pair has several roles.
+  const projectRole = new PairMap();
   const addProjectRole = (personId: number, projectId: number, roleId: number) => {
-    const key = `${personId}:${projectId}`;
-    const seen = projectRole.get(key);
-    if (seen === undefined) projectRole.set(key, roleId);
-    else if (seen !== roleId) projectRole.set(key, -1);
+    const seen = projectRole.get(personId, projectId);
+    if (seen < 0) projectRole.add(personId, projectId, roleId + 1);
+    else if (seen !== roleId + 1) projectRole.set(personId, projectId, 0);
   };
   for (const m of runn.projectMembers)
     if (!m.isPlaceholder) addProjectRole(m.personId, m.projectId, m.roleId);
@@ -106,8 +107,8 @@ export const make = (runn: Snapshot.RunnSnapshot, mapping: Readonly<Record<strin
   }
   const forActual = (personId: number, projectId: number | null) => {
     if (projectId !== null) {
-      const only = projectRole.get(`${personId}:${projectId}`);
-      if (only !== undefined && only >= 0) return only;
+      const only = projectRole.get(personId, projectId);
+      if (only > 0) return only - 1;
     }
     return primary.get(personId)?.roleId ?? null;
   };
