@@ -71,23 +71,16 @@ export const reconcile = (
   const roles = Roles.make(runn, settings.roleMapping);
   const entities = Entities.plan(harvest, runn, settings, identities, roles);
   const report: Array<Plan.ReportItem> = [...entities.report];
-  const upserts: Array<Plan.Operation> = [];
-  const removals: Array<Plan.Operation> = [];
-  const ledgerOps: Array<Plan.Operation> = [];
-
-  if (on.actuals) {
-    const actuals = Actuals.plan(harvest, runn, options.ledger, settings, entities, roles);
-    for (const op of actuals.upserts) upserts.push(op);
-    for (const op of actuals.removals) removals.push(op);
-    for (const op of actuals.ledgerOps) ledgerOps.push(op);
-    for (const item of actuals.report) report.push(item);
-  }
+  const actuals = on.actuals
+    ? Actuals.plan(harvest, runn, options.ledger, settings, entities, roles)
+    : { upserts: [], removals: [], ledgerOps: [], report: [] };
+  for (const item of actuals.report) report.push(item);
   for (const m of harvest.malformed) report.push({ _tag: "Malformed", record: m });
   for (const m of runn.malformed) report.push({ _tag: "Malformed", record: m });
 
   const byHarvestId = (a: { harvestId: number }, b: { harvestId: number }) => a.harvestId - b.harvestId;
   const kindOrder = { client: 0, project: 1, person: 2 } as const;
-  const operations: Array<Plan.Operation> = [
+  const entityOps: Array<Plan.Operation> = [
     ...roles.created
       .map((r): Plan.CreateRole => ({ _tag: "CreateRole", ref: r.ref, name: r.name }))
       .sort((a, b) => (a.ref < b.ref ? -1 : 1)),
@@ -96,7 +89,8 @@ export const reconcile = (
     ...entities.people.sort(byHarvestId),
     ...entities.links.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.harvestId - b.harvestId),
   ];
-  for (const list of [upserts, removals, ledgerOps]) for (const op of list) operations.push(op);
+  // concat copies the large lists in one step each.
+  const operations = entityOps.concat(actuals.upserts, actuals.removals, actuals.ledgerOps);
   return {
     version: 1,
     connectionId: options.connectionId,

@@ -145,7 +145,7 @@ export const aggregate = (
       last = routes.get(userId, projectId);
       if (last < 0) {
         last = route(userId, projectId);
-        routes.add(userId, projectId, last);
+        routes.set(userId, projectId, last);
       }
       lastUser = userId;
       lastProject = projectId;

@@ -31,23 +31,26 @@ export const dayNumber = (s: string): number => {
 };
 
 /**
- * A hash map from a pair of numbers to a non-negative integer, open addressing over one Float64Array
- * (key, key, value per slot), so a lookup touches one cache line and the map holds no per-entry objects.
+ * A hash map from a pair of numbers to a non-negative integer below 2^31. Pairs of 32-bit integers (every
+ * id in practice) live in one Int32Array, open addressing with (key, key, value) per slot, so a lookup
+ * touches one cache line and the map holds no per-entry objects; any other pair goes to a string map.
  */
 export class PairMap {
-  private slots = new Float64Array(3 * 1024).fill(-1);
+  private slots = new Int32Array(3 * 1024).fill(-1);
   private mask = 1023;
-  size = 0;
+  private used = 0;
+  private readonly wide = new Map<string, number>();
 
   private static hash(a: number, b: number): number {
-    let h = Math.imul(a | 0, 0x9e3779b1) ^ ((a / 4294967296) | 0);
-    h = Math.imul(h ^ (h >>> 15) ^ (b | 0), 0x85ebca6b) ^ ((b / 4294967296) | 0);
+    let h = Math.imul(a, 0x9e3779b1);
+    h = Math.imul(h ^ (h >>> 15) ^ b, 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     return h ^ (h >>> 16);
   }
 
   /** The value stored for (a, b), or -1. */
   get(a: number, b: number): number {
+    if ((a | 0) !== a || (b | 0) !== b) return this.wide.get(`${a}:${b}`) ?? -1;
     const s = this.slots;
     for (let i = PairMap.hash(a, b) & this.mask; ; i = (i + 1) & this.mask) {
       const v = s[3 * i + 2]!;
@@ -55,22 +58,28 @@ export class PairMap {
     }
   }
 
-  /** Stores a value for a pair not yet in the map. */
-  add(a: number, b: number, value: number): void {
-    if (++this.size * 5 > (this.mask + 1) * 3) this.grow();
-    this.place(a, b, value);
-  }
-
   /** Stores a value for (a, b), replacing the one stored before. */
   set(a: number, b: number, value: number): void {
+    if ((a | 0) !== a || (b | 0) !== b) {
+      this.wide.set(`${a}:${b}`, value);
+      return;
+    }
     const s = this.slots;
-    for (let i = PairMap.hash(a, b) & this.mask; s[3 * i + 2]! >= 0; i = (i + 1) & this.mask) {
+    let i = PairMap.hash(a, b) & this.mask;
+    for (; s[3 * i + 2]! >= 0; i = (i + 1) & this.mask) {
       if (s[3 * i] === a && s[3 * i + 1] === b) {
         s[3 * i + 2] = value;
         return;
       }
     }
-    this.add(a, b, value);
+    if (++this.used * 5 > (this.mask + 1) * 3) {
+      this.grow();
+      this.place(a, b, value);
+      return;
+    }
+    s[3 * i] = a;
+    s[3 * i + 1] = b;
+    s[3 * i + 2] = value;
   }
 
   private place(a: number, b: number, value: number): void {
@@ -85,7 +94,7 @@ export class PairMap {
   private grow(): void {
     const old = this.slots;
     this.mask = this.mask * 2 + 1;
-    this.slots = new Float64Array(3 * (this.mask + 1)).fill(-1);
+    this.slots = new Int32Array(3 * (this.mask + 1)).fill(-1);
     for (let i = 2; i < old.length; i += 3) if (old[i]! >= 0) this.place(old[i - 2]!, old[i - 1]!, old[i]!);
   }
 }
@@ -134,7 +143,7 @@ export class KeySpace {
       const r = role();
       this.pairRole.push(r);
       this.pairRoleNum.push(typeof r === "string" ? Number.NaN : r.num);
-      this.pairs.add(person, project, p);
+      this.pairs.set(person, project, p);
     }
     return p;
   }

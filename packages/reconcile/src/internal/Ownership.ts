@@ -51,6 +51,7 @@ const byNumber = (a: number, b: number) => a - b;
 
 /** The first `count` Harvest entry ids of a key, sorted. */
 const idsOf = (ids: Float64Array, count: number): Array<number> => {
+  if (count === 1) return [ids[0]!];
   const out = new Array<number>(count);
   let sorted = true;
   for (let i = 0; i < count; i++) {

@@ -88,7 +88,7 @@ export const make = (runn: Snapshot.RunnSnapshot, mapping: Readonly<Record<strin
   const projectRole = new PairMap();
   const addProjectRole = (personId: number, projectId: number, roleId: number) => {
     const seen = projectRole.get(personId, projectId);
-    if (seen < 0) projectRole.add(personId, projectId, roleId + 1);
+    if (seen < 0) projectRole.set(personId, projectId, roleId + 1);
     else if (seen !== roleId + 1) projectRole.set(personId, projectId, 0);
   };
   for (const m of runn.projectMembers)
