@@ -7,7 +7,7 @@ import { aggregate, type Items } from "./Aggregate.ts";
 import { windowStart } from "./Dates.ts";
 import type { EntityPlan } from "./Entities.ts";
 import { KeySpace } from "./Keys.ts";
-import { type ActualsPlan, decide, type NewRefs } from "./Ownership.ts";
+import { type ActualsPlan, type Columns, decide, LEDGER_STRIDE, type NewRefs } from "./Ownership.ts";
 import { radixSort } from "./Radix.ts";
 import type { Roles } from "./Roles.ts";
 import { doubles, ints } from "./Scratch.ts";
@@ -55,49 +55,39 @@ export const plan = (
   // Runn-side keys join after the Harvest pass, when every pair's role is known.
   const { codes, payload } = items;
   let n = items.n;
-  const actualId = doubles(actuals.length);
-  const actualBillable = doubles(actuals.length);
-  const actualNonbillable = doubles(actuals.length);
+  // Per Runn actual: id, billable, non-billable minutes (one cache line for what a key reads).
+  const actual = doubles(3 * actuals.length);
   for (let i = 0; i < actuals.length; i++) {
     const a = actuals[i]!;
     if (a.workstreamId !== null || !relevant(a.personId, a.projectId, a.date)) continue;
     codes[n] = keys.code(a.personId, a.projectId, a.roleId, a.date);
     payload[n++] = agg.slots + i;
-    actualId[i] = a.id;
-    actualBillable[i] = a.billableMinutes;
-    actualNonbillable[i] = a.nonbillableMinutes;
+    actual[3 * i] = a.id;
+    actual[3 * i + 1] = a.billableMinutes;
+    actual[3 * i + 2] = a.nonbillableMinutes;
   }
+  // Per ledger row: billable, non-billable minutes, Runn actual id (NaN: none), and its range of sorted
+  // Harvest entry ids in `ledgerIds`.
   const ledgerFrom = agg.slots + actuals.length;
-  const ledgerBillable = doubles(ledger.length);
-  const ledgerNonbillable = doubles(ledger.length);
-  const ledgerActual = doubles(ledger.length);
-  const ledgerIdsStart = ints(ledger.length + 1);
+  const rows = doubles(LEDGER_STRIDE * ledger.length);
   const ledgerIds: Array<number> = [];
   for (let i = 0; i < ledger.length; i++) {
     const row = ledger[i]!;
     const k = row.key;
-    ledgerIdsStart[i] = ledgerIds.length;
     if (!relevant(k.personId, k.projectId, k.date)) continue;
     codes[n] = keys.code(k.personId, k.projectId, k.roleId, k.date);
     payload[n++] = ledgerFrom + i;
-    ledgerBillable[i] = row.billableMinutes;
-    ledgerNonbillable[i] = row.nonbillableMinutes;
-    ledgerActual[i] = row.runnActualId ?? Number.NaN;
+    const at = LEDGER_STRIDE * i;
+    rows[at] = row.billableMinutes;
+    rows[at + 1] = row.nonbillableMinutes;
+    rows[at + 2] = row.runnActualId ?? Number.NaN;
+    rows[at + 3] = ledgerIds.length;
     const ids = row.harvestEntryIds;
     if (ids.length === 1) ledgerIds.push(ids[0]!);
     else for (const id of [...ids].sort((x, y) => x - y)) ledgerIds.push(id);
+    rows[at + 4] = ledgerIds.length;
   }
-  ledgerIdsStart[ledger.length] = ledgerIds.length;
-  const columns = {
-    actualId,
-    actualBillable,
-    actualNonbillable,
-    ledgerBillable,
-    ledgerNonbillable,
-    ledgerActual,
-    ledgerIdsStart,
-    ledgerIds,
-  };
+  const columns: Columns = { actual, ledger: rows, ledgerIds };
 
   keys.finalize();
   for (let i = 0; i < n; i++) codes[i] = keys.final(codes[i]!);

@@ -24,17 +24,18 @@ export interface ActualsPlan {
   readonly report: Array<Plan.ReportItem>;
 }
 
+/** Fields per ledger row in `Columns.ledger`. */
+export const LEDGER_STRIDE = 5;
+
 /** The fields of Runn actuals and ledger rows the decisions compare, by index, read in snapshot order. */
 export interface Columns {
-  readonly actualId: Array<number>;
-  readonly actualBillable: Array<number>;
-  readonly actualNonbillable: Array<number>;
-  readonly ledgerBillable: Array<number>;
-  readonly ledgerNonbillable: Array<number>;
-  /** The ledger row's Runn actual id (NaN: none). */
-  readonly ledgerActual: Array<number>;
-  /** Sorted Harvest entry ids of ledger row i: `ledgerIds[ledgerIdsStart[i]..ledgerIdsStart[i + 1])`. */
-  readonly ledgerIdsStart: Array<number>;
+  /** Per Runn actual i at 3i: id, billable minutes, non-billable minutes. */
+  readonly actual: Array<number>;
+  /**
+   * Per ledger row i at 5i: billable minutes, non-billable minutes, Runn actual id (NaN: none), and the
+   * range [from, to) of its sorted Harvest entry ids in `ledgerIds`.
+   */
+  readonly ledger: Array<number>;
   readonly ledgerIds: Array<number>;
 }
 
@@ -63,8 +64,8 @@ const idsOf = (ids: Float64Array, count: number): Array<number> => {
 
 /** Whether a key's entry ids are the ones ledger row `l` recorded. */
 const sameIds = (ids: Float64Array, count: number, c: Columns, l: number): boolean => {
-  const from = c.ledgerIdsStart[l]!;
-  if (count !== c.ledgerIdsStart[l + 1]! - from) return false;
+  const from = c.ledger[LEDGER_STRIDE * l + 3]!;
+  if (count !== c.ledger[LEDGER_STRIDE * l + 4]! - from) return false;
   if (count === 1) return ids[0] === c.ledgerIds[from];
   const a = idsOf(ids, count);
   for (let i = 0; i < count; i++) if (a[i] !== c.ledgerIds[from + i]) return false;
@@ -92,7 +93,7 @@ export const decide = (
   const ref = (map: Map<number, Plan.NewRef>, num: number) => (num >= 0 ? num : map.get(num)!);
   const { codes, payload, n, agg } = groups;
   const { slots, entries } = agg;
-  const ledgerFrom = slots + c.actualId.length;
+  const ledgerFrom = slots + c.actual.length / 3;
   const key: KeyParts = { person: 0, project: 0, role: 0, date: "" };
   // The Harvest entry ids of the current key, reused from key to key.
   let ids = new Float64Array(64);
@@ -120,15 +121,17 @@ export const decide = (
         else sumN += v / 2;
       } else if (x < ledgerFrom) {
         // Several Runn actuals on one key: the oldest (lowest id) is the one the sync works with.
-        if (r < 0 || c.actualId[r]! > c.actualId[x - slots]!) r = x - slots;
+        if (r < 0 || c.actual[3 * r]! > c.actual[3 * (x - slots)]!) r = x - slots;
       } else l = x - ledgerFrom;
     }
     g = end;
-    const aB = r >= 0 ? c.actualBillable[r]! : Number.NaN;
-    const aN = r >= 0 ? c.actualNonbillable[r]! : Number.NaN;
+    const aId = r >= 0 ? c.actual[3 * r]! : Number.NaN;
+    const aB = r >= 0 ? c.actual[3 * r + 1]! : Number.NaN;
+    const aN = r >= 0 ? c.actual[3 * r + 2]! : Number.NaN;
+    const lB = l >= 0 ? c.ledger[LEDGER_STRIDE * l]! : Number.NaN;
+    const lN = l >= 0 ? c.ledger[LEDGER_STRIDE * l + 1]! : Number.NaN;
     // A8 protectManualEdits: the Runn value of a ledger key is not what the sync last wrote.
-    const edited =
-      protect && l >= 0 && (r < 0 || aB !== c.ledgerBillable[l] || aN !== c.ledgerNonbillable[l]);
+    const edited = protect && l >= 0 && (r < 0 || aB !== lB || aN !== lN);
 
     if (count === 0) {
       // No Harvest time: only ledger keys are touched (A8); foreign actuals are left alone.
@@ -155,7 +158,7 @@ export const decide = (
           _tag: "RemoveActual",
           mode: settings.onRemovedTime,
           key: owned.key,
-          runnActualId: c.actualId[r]! as RunnActualId,
+          runnActualId: aId as RunnActualId,
           previous: minutes(aB, aN),
         });
       }
@@ -171,9 +174,9 @@ export const decide = (
       // Runn already holds the value (A7): nothing to write; make sure the ledger owns the key.
       if (
         l < 0 ||
-        c.ledgerBillable[l] !== billableMinutes ||
-        c.ledgerNonbillable[l] !== nonbillableMinutes ||
-        c.ledgerActual[l] !== c.actualId[r] ||
+        lB !== billableMinutes ||
+        lN !== nonbillableMinutes ||
+        c.ledger[LEDGER_STRIDE * l + 2] !== aId ||
         !sameIds(ids, count, c, l)
       ) {
         keys.key(code, key);
@@ -187,7 +190,7 @@ export const decide = (
           },
           billableMinutes,
           nonbillableMinutes,
-          runnActualId: c.actualId[r]! as RunnActualId,
+          runnActualId: aId as RunnActualId,
           harvestEntryIds: idsOf(ids, count),
         });
       }
@@ -215,7 +218,7 @@ export const decide = (
       billableMinutes,
       nonbillableMinutes,
       harvestEntryIds: idsOf(ids, count),
-      runnActualId: r < 0 ? null : (c.actualId[r]! as RunnActualId),
+      runnActualId: r < 0 ? null : (aId as RunnActualId),
       previous: r < 0 ? null : minutes(aB, aN),
     });
   }
