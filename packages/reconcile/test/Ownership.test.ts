@@ -28,6 +28,16 @@ describe("A7 unchanged keys are not written", () => {
         .operations,
     ).toEqual([]);
   });
+  it("A7: the ledger's entry ids match in any order, and a changed set is re-recorded", () => {
+    const entries = [B.entry(3, 1, 100, D, 20), B.entry(1, 1, 100, D, 20), B.entry(2, 1, 100, D, 20)];
+    const actuals = [B.actual(1, B.key(D), 60)];
+    expect(plan(entries, actuals, [B.ledgerEntry(B.key(D), 60, [2, 3, 1], 1)]).operations).toEqual([]);
+    expect(
+      plan(entries, actuals, [B.ledgerEntry(B.key(D), 60, [4, 3, 1], 1)]).operations.map((o) =>
+        o._tag === "RecordLedger" ? o.harvestEntryIds : o._tag,
+      ),
+    ).toEqual([[1, 2, 3]]);
+  });
   it("A7: an equal value the ledger does not own yet is recorded in the ledger only", () => {
     const p = plan([B.entry(1, 1, 100, D, 60)], [B.actual(1, B.key(D), 60)], []);
     expect(p.operations).toEqual([

@@ -83,8 +83,16 @@ export const plan = (
     rows[at + 2] = row.runnActualId ?? Number.NaN;
     rows[at + 3] = ledgerIds.length;
     const ids = row.harvestEntryIds;
-    if (ids.length === 1) ledgerIds.push(ids[0]!);
-    else for (const id of [...ids].sort((x, y) => x - y)) ledgerIds.push(id);
+    let sorted = true;
+    for (let j = 0; j < ids.length; j++) {
+      ledgerIds.push(ids[j]!);
+      if (j > 0 && ids[j]! < ids[j - 1]!) sorted = false;
+    }
+    if (!sorted) {
+      const from = rows[at + 3]!;
+      const part = ledgerIds.slice(from).sort((x, y) => x - y);
+      for (let j = 0; j < part.length; j++) ledgerIds[from + j] = part[j]!;
+    }
     rows[at + 4] = ledgerIds.length;
   }
   const columns: Columns = { actual, ledger: rows, ledgerIds };
