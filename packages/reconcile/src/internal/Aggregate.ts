@@ -1,7 +1,7 @@
 /**
  * Actuals aggregation (SPEC A1, A2, A3, A4, A5, A6, A9): one pass over the time entries that gives each
  * entry that counts its key's code and its amount, and logs the ones that are skipped. Plain loops, a
- * numeric hash map and typed arrays: this is the hot path of a million entries.
+ * numeric hash map and flat arrays of numbers: this is the hot path of a million entries.
  */
 import type { Harvest, Plan, ReasonCode, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
 import type { EntityPlan } from "./Entities.ts";

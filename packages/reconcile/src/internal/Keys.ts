@@ -1,7 +1,7 @@
 /**
  * The key space of actuals: every actual key (person, project, role, day) seen on either side — Harvest
  * time, a Runn actual, a ledger row — gets a number, its code, such that sorting by code puts keys in plan
- * order. A million entries then cost a few typed arrays instead of per-key objects or strings.
+ * order. A million entries then cost a few flat arrays of numbers instead of per-key objects or strings.
  *
  * Inside the window a key is found without building a string: its (person, project) pair, once its role
  * is resolved, owns a block of one code per window day. Keys outside it (old days, a long backfill, a Runn

@@ -2,7 +2,7 @@
  * Ownership and removals (SPEC A2, A7, A8): per key, compare the Harvest day total with Runn and the
  * ledger, and decide to write, leave, record, remove, or report a manual edit.
  *
- * Keys arrive grouped and in plan order. The pass reads typed columns (`Columns`) and touches the
+ * Keys arrive grouped and in plan order. The pass reads flat columns (`Columns`) and touches the
  * snapshot's objects only for what it writes, so a million keys cost no random walk through the heap.
  */
 import type { Ledger, Plan, ReconcileOptions, RunnActualId } from "@harvest-runn/domain";
