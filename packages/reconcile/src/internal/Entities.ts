@@ -62,17 +62,17 @@ export const plan = (
     const slots = new Map<number, Slots.Slot>();
     const archived = new Map<number, Item>();
     const sorted = [...items].sort((a, b) => a.id - b.id);
-    const eligible = (it: Item) =>
-      index.links.get(String(it.id)) === undefined &&
-      !dni.has(`${kind}:${it.id}`) &&
-      (it.active || settings.includeArchived);
+    const linksOf = sorted.map((it) => index.links.get(String(it.id)));
+    const eligible = (it: Item, i: number) =>
+      linksOf[i] === undefined && !dni.has(`${kind}:${it.id}`) && (it.active || settings.includeArchived);
     const match = Identity.matcher(
       index,
       sorted.filter(eligible).map((it) => it.matchKey()),
     );
-    for (const it of sorted) {
+    for (let i = 0; i < sorted.length; i++) {
+      const it = sorted[i]!;
       if (slots.has(it.id)) continue;
-      const ids = index.links.get(String(it.id));
+      const ids = linksOf[i];
       if (ids !== undefined && ids.length === 1) slots.set(it.id, Slots.linked(ids[0]!));
       else if (ids !== undefined) {
         out.report.push({ _tag: "ConflictingLink", kind, harvestId: it.id, runnIds: ids });

@@ -17,6 +17,7 @@ export interface RunnIdentity {
 export interface KindIndex {
   readonly links: Map<string, Array<number>>;
   readonly unlinked: Array<RunnIdentity & { readonly matchKey: string | null }>;
+  /** The unlinked entities by id (the only ones a plan links). */
   readonly byId: Map<number, RunnIdentity>;
   /** E10 migration: unlinked entities holding a Harvest id under another "harvest" reference name. */
   readonly adoptable: Map<string, Array<number>>;
@@ -44,7 +45,6 @@ const indexKind = (
   const byId = new Map<number, RunnIdentity>();
   const adoptable = new Map<string, Array<number>>();
   const visit = (r: RunnIdentity, full: boolean) => {
-    byId.set(r.id, r);
     let linked = false;
     for (const ref of r.references) {
       if (ref.referenceName === referenceName) {
@@ -53,6 +53,7 @@ const indexKind = (
       }
     }
     if (linked || !full) return;
+    byId.set(r.id, r);
     unlinked.push({ id: r.id, references: r.references, matchKey: matchKey(r) });
     for (const ref of r.references) {
       if (/harvest/i.test(ref.referenceName)) addLink(adoptable, ref.externalId.trim(), r.id);
