@@ -33,11 +33,14 @@ describe("PairMap", () => {
 });
 
 describe("radixSort", () => {
-  it("sorts by code, keeps equal codes in input order, for codes of one, two and three digits", () => {
+  it("sorts by code, keeps equal codes in input order, for one to three digits and for wider codes", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(1, 2, 2048, 2049, 5_000_000, 2 ** 31 - 1),
-        fc.array(fc.nat(), { maxLength: 2000, size: "max" }),
+        fc.constantFrom(1, 2, 2048, 2049, 5_000_000, 2 ** 31 - 1, 2 ** 32, 2 ** 40),
+        fc.array(fc.oneof(fc.nat(), fc.nat({ max: Number.MAX_SAFE_INTEGER })), {
+          maxLength: 2000,
+          size: "max",
+        }),
         (limit, raw) => {
           const codes = raw.map((c) => c % limit);
           const payload = codes.map((_, i) => i);
@@ -88,6 +91,20 @@ describe("KeySpace", () => {
     ]);
     expect(new Set(final).size).toBe(final.length);
     expect(Math.max(...final)).toBeLessThan(keys.limit);
+  });
+  it("gives a pair a block over a long backfill: its keys a year back sort with the pair, by day", () => {
+    const keys = new KeySpace("2025-11-01", "2026-11-27");
+    keys.pair(2, 3, () => ({ num: 1, ref: 1 as never, name: "R" }));
+    keys.pair(1, 3, () => ({ num: 1, ref: 1 as never, name: "R" }));
+    const codes = [
+      keys.code(2, 3, 1, "2025-11-02"),
+      keys.code(1, 3, 1, "2026-11-27"),
+      keys.code(2, 3, 1, "2026-01-01"),
+    ];
+    keys.finalize();
+    expect(codes.every((c) => c >= 0)).toBe(true);
+    const final = codes.map((c) => keys.final(c));
+    expect(final[1]! < final[0]! && final[0]! < final[2]!).toBe(true);
   });
   it("dayNumber counts days from 1970-01-01 across leap years", () => {
     for (const d of ["1970-01-01", "2000-02-29", "2024-12-31", "2026-11-27", "2100-03-01"])

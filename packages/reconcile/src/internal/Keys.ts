@@ -4,12 +4,14 @@
  * order. A million entries then cost a few flat arrays of numbers instead of per-key objects or strings.
  *
  * Inside the window a key is found without building a string: its (person, project) pair, once its role
- * is resolved, owns a block of one code per window day. Keys outside it (old days, a long backfill, a Runn
- * actual in another role) go through a string map and sort after every pair's block.
+ * is resolved, owns a block of one code per window day. Keys outside it (old days, days after today or
+ * over ten years back, a Runn actual in another role) go through a string map and sort after the blocks.
  */
 import type { PairRole } from "./Slots.ts";
 
 const DAY_MS = 86_400_000;
+/** The most days a pair's block covers. */
+const MAX_BLOCK_DAYS = 3660;
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` string, from its characters (no Date, no allocation). */
 export const dayNumber = (s: string): number => {
@@ -125,8 +127,9 @@ export class KeySpace {
   private othersInOrder = new Int32Array(0);
 
   constructor(windowStart: string, today: string) {
-    // Blocks cover at most the last 92 days; a longer backfill goes through the string map.
-    this.firstDay = Math.max(dayNumber(windowStart), dayNumber(today) - 91);
+    // Blocks cover the window, a backfill included, up to ten years back; older days, and days after
+    // today, go through the string map.
+    this.firstDay = Math.max(dayNumber(windowStart), dayNumber(today) - (MAX_BLOCK_DAYS - 1));
     const length = Math.max(0, dayNumber(today) - this.firstDay + 1);
     this.days = Array.from({ length }, (_, i) =>
       new Date((this.firstDay + i) * DAY_MS).toISOString().slice(0, 10),

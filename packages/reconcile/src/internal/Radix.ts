@@ -7,9 +7,10 @@ const BITS = 11;
 const RADIX = 1 << BITS;
 
 /**
- * Sorts the first `n` pairs of `codes` and `payload` by code (0 ≤ code < limit), keeping the input order
- * of equal codes. Returns the sorted arrays: the inputs themselves or the spare pair, which the sort also
- * uses as scratch space.
+ * Sorts the first `n` pairs of `codes` and `payload` by code (0 ≤ code < limit, integers), keeping the
+ * input order of equal codes. Returns the sorted arrays: the inputs themselves or the spare pair, which
+ * the sort also uses as scratch space. Codes of 2^32 and more (a decade-long backfill over a very large
+ * account) take a comparison sort instead.
  */
 export const radixSort = (
   codes: Array<number>,
@@ -19,6 +20,7 @@ export const radixSort = (
   n: number,
   limit: number,
 ): { readonly codes: Array<number>; readonly payload: Array<number> } => {
+  if (limit > 2 ** 32) return comparisonSort(codes, payload, spareCodes, sparePayload, n);
   let from = { codes, payload };
   let to = { codes: spareCodes, payload: sparePayload };
   const count = new Int32Array(RADIX);
@@ -46,4 +48,19 @@ export const radixSort = (
     to = t;
   }
   return from;
+};
+
+const comparisonSort = (
+  codes: Array<number>,
+  payload: Array<number>,
+  spareCodes: Array<number>,
+  sparePayload: Array<number>,
+  n: number,
+) => {
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => codes[a]! - codes[b]! || a - b);
+  for (let i = 0; i < n; i++) {
+    spareCodes[i] = codes[order[i]!]!;
+    sparePayload[i] = payload[order[i]!]!;
+  }
+  return { codes: spareCodes, payload: sparePayload };
 };
