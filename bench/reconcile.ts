@@ -4,7 +4,11 @@
  * minutes by key in a Map over the same entries), and measures RSS.
  *
  *   pnpm bench:reconcile --preset tiny|small|large|xl     (default xl)
- *   pnpm bench:reconcile --linearity                      (xl/4, xl/2, xl)
+ *   pnpm bench:reconcile --linearity [--rounds 3]         (xl/4, xl/2, xl)
+ *
+ * For the linearity fit each size runs in its own child, the three in alternation for `--rounds`
+ * rounds, and each size's median is over all its rounds: a shared machine slowing down or speeding up
+ * for a while then moves every size alike instead of skewing the fit.
  *
  * The last line printed is one JSON object with the figures.
  */
@@ -30,6 +34,7 @@ interface Result {
 
 const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const tenth = (ms: number) => Math.round(ms * 10) / 10;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** The bare baseline: one pass grouping minutes by (user, project, day) in a Map. */
@@ -42,22 +47,6 @@ const baseline = (f: Fixture): number => {
     byKey.set(k, (byKey.get(k) ?? 0) + Math.round(e.hours * 60));
   }
   return byKey.size;
-};
-
-const time = (run: () => unknown): { ms: number; all: Array<number>; cpu: Array<number> } => {
-  for (let i = 0; i < 2; i++) run();
-  const all: Array<number> = [];
-  const cpu: Array<number> = [];
-  for (let i = 0; i < 5; i++) {
-    gc();
-    const c = process.cpuUsage();
-    const t = performance.now();
-    run();
-    all.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  return { ms: median(all), all, cpu };
 };
 
 /**
@@ -80,9 +69,33 @@ const rssSampler = () => {
   };
 };
 
-/** Child: load the snapshots, measure (wall time is the budget; CPU time and load show contention). */
-const child = async (file: string, preset: string) => {
-  const fixture = deserialize(readFileSync(file)) as Fixture;
+/** Median and all runs of each size, timed in alternation: round k runs every size once. */
+const alternate = (runs: ReadonlyArray<() => unknown>) => {
+  for (const run of runs) for (let i = 0; i < 2; i++) run();
+  const wall = runs.map(() => [] as Array<number>);
+  const cpu = runs.map(() => [] as Array<number>);
+  for (let round = 0; round < 5; round++) {
+    for (const [k, run] of runs.entries()) {
+      gc();
+      const c = process.cpuUsage();
+      const t = performance.now();
+      run();
+      wall[k]!.push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpu[k]!.push((d.user + d.system) / 1000);
+    }
+  }
+  return runs.map((_, k) => ({ ms: median(wall[k]!), all: wall[k]!, cpu: cpu[k]! }));
+};
+
+/**
+ * Child: load the snapshots of one or more sizes, time reconcile and the baseline (wall time is the
+ * budget; CPU time and load show contention), and print one JSON line per size.
+ */
+const child = async (pairs: ReadonlyArray<string>) => {
+  const sizes: Array<{ name: string; fixture: Fixture }> = [];
+  for (let i = 0; i < pairs.length; i += 2)
+    sizes.push({ name: pairs[i + 1]!, fixture: deserialize(readFileSync(pairs[i]!)) as Fixture });
   gc();
   const sampler = rssSampler();
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -91,84 +104,122 @@ const child = async (file: string, preset: string) => {
   sampler.reset();
   let rssDelta = 0;
   let heapDelta = 0;
-  let ops = 0;
-  const r = time(() => {
-    const plan = reconcile(fixture.harvest, fixture.runn, fixture.options);
-    const m = process.memoryUsage();
-    rssDelta = Math.max(rssDelta, sampler.peak() - before.rss);
-    heapDelta = Math.max(heapDelta, m.heapUsed - before.heapUsed);
-    ops = plan.operations.length;
-  });
-  const b = time(() => baseline(fixture));
+  const ops = sizes.map(() => 0);
+  const r = alternate(
+    sizes.map(({ fixture }, k) => () => {
+      const plan = reconcile(fixture.harvest, fixture.runn, fixture.options);
+      const m = process.memoryUsage();
+      rssDelta = Math.max(rssDelta, sampler.peak() - before.rss);
+      heapDelta = Math.max(heapDelta, m.heapUsed - before.heapUsed);
+      ops[k] = plan.operations.length;
+    }),
+  );
+  const b = alternate(
+    sizes.map(
+      ({ fixture }) =>
+        () =>
+          baseline(fixture),
+    ),
+  );
   await sampler.stop();
-  const result: Result = {
-    preset,
-    entries: fixture.harvest.timeEntries.length,
-    ms: Math.round(r.ms),
-    baselineMs: Math.round(b.ms),
-    ratio: Math.round((r.ms / b.ms) * 100) / 100,
-    rssDeltaMb: mb(rssDelta),
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  };
-  const detail = {
-    operations: ops,
-    runs: r.all.map(Math.round),
-    cpuRuns: r.cpu.map(Math.round),
-    baselineRuns: b.all.map(Math.round),
-    baselineCpuRuns: b.cpu.map(Math.round),
-    heapDeltaMb: mb(heapDelta),
-    loadAverage: loadavg()[0]!.toFixed(1),
-  };
-  process.stdout.write(`${JSON.stringify({ ...result, ...detail })}\n`);
+  for (const [k, { name, fixture }] of sizes.entries()) {
+    const result: Result = {
+      preset: name,
+      entries: fixture.harvest.timeEntries.length,
+      ms: Math.round(r[k]!.ms),
+      baselineMs: Math.round(b[k]!.ms),
+      ratio: Math.round((r[k]!.ms / b[k]!.ms) * 100) / 100,
+      rssDeltaMb: mb(rssDelta),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    const detail = {
+      operations: ops[k],
+      runs: r[k]!.all.map(tenth),
+      cpuRuns: r[k]!.cpu.map(tenth),
+      baselineRuns: b[k]!.all.map(tenth),
+      baselineCpuRuns: b[k]!.cpu.map(tenth),
+      heapDeltaMb: mb(heapDelta),
+      loadAverage: loadavg()[0]!.toFixed(1),
+    };
+    process.stdout.write(`${JSON.stringify({ ...result, ...detail })}\n`);
+  }
 };
 
-/** Parent: generate, write, spawn the child, read its figures. */
-const measure = async (name: string, preset: Preset): Promise<Result> => {
+/** Spawns one child over the given snapshot files; returns its JSON line per size. */
+const spawnChild = async (files: ReadonlyArray<string>): Promise<Array<Result & Record<string, unknown>>> => {
+  const self = fileURLToPath(import.meta.url);
+  const proc = spawn(
+    process.execPath,
+    [
+      "--conditions=@harvest-runn/source",
+      "--import",
+      "tsx",
+      "--expose-gc",
+      "--max-old-space-size=8192",
+      self,
+      "--child",
+      ...files,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const kill = () => proc.kill("SIGKILL");
+  process.on("exit", kill);
+  let out = "";
+  proc.stdout.on("data", (d) => {
+    out += d;
+  });
+  const code = await new Promise<number | null>((resolve) => proc.on("close", resolve));
+  process.off("exit", kill);
+  if (code !== 0) throw new Error(`benchmark child exited with ${code}`);
+  return out
+    .trim()
+    .split("\n")
+    .slice(-files.length / 2)
+    .map((line) => JSON.parse(line) as Result & Record<string, unknown>);
+};
+
+/**
+ * Parent: generate and write each size, then time each size in its own child (a heap holding only its
+ * snapshots), `rounds` times in alternation, and pool the runs: the median is over every round's runs.
+ */
+const measure = async (
+  sizes: ReadonlyArray<{ name: string; preset: Preset }>,
+  rounds = 1,
+): Promise<Array<Result>> => {
   const dir = mkdtempSync(join(tmpdir(), "reconcile-bench-"));
-  const file = join(dir, "snapshots.bin");
   try {
-    writeFileSync(file, serialize(generate(preset)));
-    const self = fileURLToPath(import.meta.url);
-    const proc = spawn(
-      process.execPath,
-      [
-        "--conditions=@harvest-runn/source",
-        "--import",
-        "tsx",
-        "--expose-gc",
-        "--max-old-space-size=8192",
-        self,
-        "--child",
-        file,
-        name,
-      ],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    const kill = () => proc.kill("SIGKILL");
-    process.on("exit", kill);
-    let out = "";
-    proc.stdout.on("data", (d) => {
-      out += d;
+    const files = sizes.map(({ preset }, k) => {
+      const file = join(dir, `snapshots-${k}.bin`);
+      writeFileSync(file, serialize(generate(preset)));
+      return file;
     });
-    const code = await new Promise<number | null>((resolve) => proc.on("close", resolve));
-    process.off("exit", kill);
-    if (code !== 0) throw new Error(`benchmark child exited with ${code}`);
-    const r = JSON.parse(out.trim().split("\n").pop()!) as Result & Record<string, unknown>;
-    const list = (k: string) => (r[k] as Array<number>).join(", ");
-    console.log(
-      `${name}: ${r.operations} operations; reconcile wall ${list("runs")} ms, cpu ${list("cpuRuns")} ms; ` +
-        `baseline wall ${list("baselineRuns")} ms, cpu ${list("baselineCpuRuns")} ms; ` +
-        `heap delta ${r.heapDeltaMb} MB; load average ${r.loadAverage}`,
-    );
-    return {
-      preset: r.preset,
-      entries: r.entries,
-      ms: r.ms,
-      baselineMs: r.baselineMs,
-      ratio: r.ratio,
-      rssDeltaMb: r.rssDeltaMb,
-      peakRssMb: r.peakRssMb,
-    };
+    const seen = sizes.map(() => [] as Array<Result & Record<string, unknown>>);
+    for (let round = 0; round < rounds; round++) {
+      for (const [k, { name }] of sizes.entries()) {
+        const [r] = await spawnChild([files[k]!, name]);
+        const list = (key: string) => (r![key] as Array<number>).join(", ");
+        console.log(
+          `${name}: ${r!.operations} operations; reconcile wall ${list("runs")} ms, cpu ${list("cpuRuns")} ms; ` +
+            `baseline wall ${list("baselineRuns")} ms, cpu ${list("baselineCpuRuns")} ms; ` +
+            `heap delta ${r!.heapDeltaMb} MB; load average ${r!.loadAverage}`,
+        );
+        seen[k]!.push(r!);
+      }
+    }
+    return seen.map((rs) => {
+      const pooled = (key: string) => median(rs.flatMap((r) => r[key] as Array<number>));
+      const ms = pooled("runs");
+      const baselineMs = pooled("baselineRuns");
+      return {
+        preset: rs[0]!.preset,
+        entries: rs[0]!.entries,
+        ms: Math.round(ms),
+        baselineMs: Math.round(baselineMs),
+        ratio: Math.round((ms / baselineMs) * 100) / 100,
+        rssDeltaMb: Math.max(...rs.map((r) => r.rssDeltaMb)),
+        peakRssMb: Math.max(...rs.map((r) => r.peakRssMb)),
+      };
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -182,11 +233,16 @@ const table = (rows: ReadonlyArray<Result>) => {
 
 const main = async () => {
   const args = process.argv.slice(2);
-  if (args[0] === "--child") return await child(args[1]!, args[2]!);
+  if (args[0] === "--child") return await child(args.slice(1));
   if (args.includes("--linearity")) {
-    const fractions = [0.25, 0.5, 1];
-    const rows: Array<Result> = [];
-    for (const f of fractions) rows.push(await measure(`xl*${f}`, scale(presets.xl!, f)));
+    const r = args.indexOf("--rounds");
+    const rounds = r >= 0 ? Number(args[r + 1]) : 3;
+    if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20)
+      throw new Error(`--rounds must be an integer from 1 to 20, got ${args[r + 1]}`);
+    const rows = await measure(
+      [0.25, 0.5, 1].map((f) => ({ name: `xl*${f}`, preset: scale(presets.xl!, f) })),
+      rounds,
+    );
     table(rows);
     const xs = rows.map((r) => Math.log(r.entries));
     const ys = rows.map((r) => Math.log(r.ms));
@@ -209,8 +265,8 @@ const main = async () => {
   const name = i >= 0 ? args[i + 1]! : "xl";
   const preset = presets[name];
   if (preset === undefined) throw new Error(`unknown preset ${name} (${Object.keys(presets).join(", ")})`);
-  const result = await measure(name, preset);
-  table([result]);
+  const [result] = await measure([{ name, preset }]);
+  table([result!]);
   console.log(JSON.stringify(result));
 };
 
