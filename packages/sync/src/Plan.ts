@@ -5,7 +5,7 @@
 import { Plan } from "@harvest-runn/domain";
 import { Effect, Schema } from "effect";
 import { type Env, loadConnection, now } from "./Env.ts";
-import { type Counts, countItems, type RunItem, type Scope, scopeAll } from "./Output.ts";
+import { countItems, type Scope, scopeAll } from "./Output.ts";
 import { prepare } from "./Prepare.ts";
 import { plannedItems, reportItems } from "./Report.ts";
 import * as SyncError from "./SyncError.ts";
