@@ -12,9 +12,12 @@ import { Chunk, Effect, Stream } from "effect";
 import * as Progress from "./Progress.ts";
 import * as SyncError from "./SyncError.ts";
 
-/** A client failure while loading as a `SyncError`. */
+/**
+ * A client failure while loading as a `SyncError`; `baseUrl`, when known, is named when the API could
+ * not be reached at all.
+ */
 export const loadError =
-  (side: "Harvest" | "Runn") =>
+  (side: "Harvest" | "Runn", baseUrl?: string) =>
   (e: { readonly reason: string; readonly message: string }): SyncError.SyncError =>
     e.reason === "Decode"
       ? SyncError.make("MalformedResponse", `${side}: ${e.message}`)
@@ -23,7 +26,12 @@ export const loadError =
             side === "Harvest" ? "HarvestAuth" : "RunnAuth",
             `${side} rejected the token: ${e.message}`,
           )
-        : SyncError.make(side, `${side}: ${e.message}`);
+        : e.reason === "Transport"
+          ? SyncError.make(
+              side === "Harvest" ? "HarvestUnreachable" : "RunnUnreachable",
+              `${side} could not be reached${baseUrl === undefined ? "" : ` at ${baseUrl}`}: ${e.message}`,
+            )
+          : SyncError.make(side, `${side}: ${e.message}`);
 
 /** What the loads need besides the clients. */
 export interface LoadInput {
@@ -32,6 +40,8 @@ export interface LoadInput {
   readonly updatedSince: string | null;
   readonly runId: string;
   readonly connectionId: string;
+  /** The clients' base URLs, named in the error when an API cannot be reached. */
+  readonly urls?: { readonly harvest: string; readonly runn: string };
 }
 
 const collect = <A, E>(s: Stream.Stream<A, E>) =>
@@ -69,7 +79,7 @@ export const loadHarvest = (harvest: HarvestClient.Service, input: LoadInput) =>
       malformed,
     };
     return snapshot;
-  }).pipe(Effect.mapError(loadError("Harvest")));
+  }).pipe(Effect.mapError(loadError("Harvest", input.urls?.harvest)));
 
 const kindOf = (resource: string): Runn.EntityKind | null =>
   /client/.test(resource)
@@ -133,7 +143,7 @@ export const loadRunn = (runn: RunnClient.Service, input: LoadInput) =>
       malformed,
     };
     return snapshot;
-  }).pipe(Effect.mapError(loadError("Runn")));
+  }).pipe(Effect.mapError(loadError("Runn", input.urls?.runn)));
 
 /**
  * The second load of SPEC A6: every Harvest entry of the old (user, day) pairs, and the Runn actuals
@@ -167,12 +177,12 @@ export const loadOldDays = (
             const sorted = [...ds].sort();
             return collect(
               harvest.timeEntries({ userId, from: sorted[0]!, to: sorted[sorted.length - 1]! }),
-            ).pipe(Effect.mapError(loadError("Harvest")));
+            ).pipe(Effect.mapError(loadError("Harvest", input.urls?.harvest)));
           },
           { concurrency: 4 },
         ).pipe(Effect.map((lists) => lists.flat().filter((e) => wanted.has(`${e.user.id}:${e.spent_date}`)))),
         collect(runn.actuals({ minDate: dates[0]!, maxDate: dates[dates.length - 1]! })).pipe(
-          Effect.mapError(loadError("Runn")),
+          Effect.mapError(loadError("Runn", input.urls?.runn)),
         ),
       ],
       { concurrency: 2 },

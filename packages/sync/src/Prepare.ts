@@ -67,7 +67,13 @@ export const prepare = (
     const cursor = yield* env.store.cursors
       .get(connection.id, updatedSinceCursor)
       .pipe(Effect.mapError(storeError));
-    const input = { options, updatedSince: Option.getOrNull(cursor), runId, connectionId: connection.id };
+    const input = {
+      options,
+      updatedSince: Option.getOrNull(cursor),
+      runId,
+      connectionId: connection.id,
+      urls: { harvest: clients.urls.harvest, runn: clients.urls.runn },
+    };
     const progress = (phase: Progress.Phase, done: number) =>
       Progress.report({ runId, connectionId: connection.id, phase, done, total: 1 });
     yield* progress("load", 0);

@@ -21,7 +21,7 @@ export const projects = (
     const referenceName = conn.settings.referenceName;
     const all = yield* Stream.runCollect(pair.runn.projects()).pipe(
       Effect.map(Chunk.toReadonlyArray),
-      Effect.mapError(loadError("Runn")),
+      Effect.mapError(loadError("Runn", pair.urls.runn)),
     );
     const linked: Array<LinkedProject> = [];
     for (const p of all)

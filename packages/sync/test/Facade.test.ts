@@ -27,6 +27,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     });
   });
   let connectionId = "";
+  const secretKey = randomBytes(32).toString("base64");
   const connectParams = () => ({
     name: "acme",
     harvest: {
@@ -42,7 +43,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     await new Promise<void>((r) => hookServer.listen(0, "127.0.0.1", () => r()));
     dir = mkdtempSync(join(tmpdir(), "sync-facade-"));
     sync = createSync({
-      store: { sqlite: { filename: join(dir, "state.db"), secretKey: randomBytes(32).toString("base64") } },
+      store: { sqlite: { filename: join(dir, "state.db"), secretKey } },
       clients: {
         harvestBaseUrl: sb.info.harvest.baseUrl,
         harvestIdBaseUrl: sb.info.harvest.idBaseUrl,
@@ -174,5 +175,27 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     expect(created.length).toBeGreaterThan(0);
     expect(projects.map((p) => p.harvestId)).toEqual(expect.arrayContaining(created));
     for (const p of projects) expect(p.name.length * p.runnId).toBeGreaterThan(0);
+  });
+
+  it("names the unreachable API and its URL when a run cannot load, and keeps the run's record", async () => {
+    const cut = createSync({
+      store: { sqlite: { filename: join(dir, "state.db"), secretKey } },
+      clients: {
+        harvestBaseUrl: "http://127.0.0.1:1",
+        harvestIdBaseUrl: "http://127.0.0.1:1/id",
+        maxAttempts: 1,
+      },
+    });
+    try {
+      const error = await cut.plan(connectionId).catch((e) => e);
+      expect(error).toMatchObject({ _tag: "SyncError", reason: "HarvestUnreachable" });
+      expect(error.message).toContain("Harvest could not be reached at http://127.0.0.1:1");
+      const summary = await cut.run(connectionId);
+      expect(summary.status).toBe("failed");
+      expect(summary.error).toMatchObject({ reason: "HarvestUnreachable" });
+      expect(JSON.stringify(summary)).not.toContain(sb.info.harvest.token);
+    } finally {
+      await cut.close();
+    }
   });
 });
