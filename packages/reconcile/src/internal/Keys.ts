@@ -212,13 +212,6 @@ export class KeySpace {
     return this.pairsInOrder.length * this.days.length + this.othersInOrder.length;
   }
 
-  /** The date of the key with final code `code`. */
-  date(code: number): string {
-    const nDays = this.days.length;
-    const inBlocks = this.pairsInOrder.length * nDays;
-    return code < inBlocks ? this.days[code % nDays]! : this.otherDate[this.othersInOrder[code - inBlocks]!]!;
-  }
-
   /** Writes the parts of the key with final code `code` into `out`. */
   key(code: number, out: KeyParts): void {
     const nDays = this.days.length;

@@ -170,7 +170,10 @@ export const decide = (
     const billableMinutes = Math.max(rawB, 0);
     const nonbillableMinutes = Math.max(rawN, 0);
     if (aB === billableMinutes && aN === nonbillableMinutes) {
-      if (rawB < 0 || rawN < 0) out.report.push(clamped(keys, code, key, refs, ref, rawB, rawN));
+      if (rawB < 0 || rawN < 0) {
+        keys.key(code, key);
+        out.report.push(clamped(key, refs, ref, rawB, rawN));
+      }
       // Runn already holds the value (A7): nothing to write; make sure the ledger owns the key.
       if (
         l < 0 ||
@@ -197,7 +200,7 @@ export const decide = (
       continue;
     }
     keys.key(code, key);
-    if (rawB < 0 || rawN < 0) out.report.push(clamped(keys, code, key, refs, ref, rawB, rawN));
+    if (rawB < 0 || rawN < 0) out.report.push(clamped(key, refs, ref, rawB, rawN));
     if (edited) {
       const owned = ledger[l]!;
       out.report.push({
@@ -227,22 +230,17 @@ export const decide = (
 
 /** A `NegativeDayClamped` item for a key whose day total is negative (A2). */
 const clamped = (
-  keys: KeySpace,
-  code: number,
   key: KeyParts,
   refs: NewRefs,
   ref: (map: Map<number, Plan.NewRef>, num: number) => number | Plan.NewRef,
   billableMinutes: number,
   nonbillableMinutes: number,
-): Plan.NegativeDayClamped => {
-  keys.key(code, key);
-  return {
-    _tag: "NegativeDayClamped",
-    person: ref(refs.person, key.person),
-    project: ref(refs.project, key.project),
-    role: ref(refs.role, key.role),
-    date: key.date as Ledger.ActualKey["date"],
-    billableMinutes,
-    nonbillableMinutes,
-  };
-};
+): Plan.NegativeDayClamped => ({
+  _tag: "NegativeDayClamped",
+  person: ref(refs.person, key.person),
+  project: ref(refs.project, key.project),
+  role: ref(refs.role, key.role),
+  date: key.date as Ledger.ActualKey["date"],
+  billableMinutes,
+  nonbillableMinutes,
+});
