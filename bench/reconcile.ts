@@ -69,33 +69,25 @@ const rssSampler = () => {
   };
 };
 
-/** Median and all runs of each size, timed in alternation: round k runs every size once. */
-const alternate = (runs: ReadonlyArray<() => unknown>) => {
-  for (const run of runs) for (let i = 0; i < 2; i++) run();
-  const wall = runs.map(() => [] as Array<number>);
-  const cpu = runs.map(() => [] as Array<number>);
-  for (let round = 0; round < 5; round++) {
-    for (const [k, run] of runs.entries()) {
-      gc();
-      const c = process.cpuUsage();
-      const t = performance.now();
-      run();
-      wall[k]!.push(performance.now() - t);
-      const d = process.cpuUsage(c);
-      cpu[k]!.push((d.user + d.system) / 1000);
-    }
+const time = (run: () => unknown): { ms: number; all: Array<number>; cpu: Array<number> } => {
+  for (let i = 0; i < 2; i++) run();
+  const all: Array<number> = [];
+  const cpu: Array<number> = [];
+  for (let i = 0; i < 5; i++) {
+    gc();
+    const c = process.cpuUsage();
+    const t = performance.now();
+    run();
+    all.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
-  return runs.map((_, k) => ({ ms: median(wall[k]!), all: wall[k]!, cpu: cpu[k]! }));
+  return { ms: median(all), all, cpu };
 };
 
-/**
- * Child: load the snapshots of one or more sizes, time reconcile and the baseline (wall time is the
- * budget; CPU time and load show contention), and print one JSON line per size.
- */
-const child = async (pairs: ReadonlyArray<string>) => {
-  const sizes: Array<{ name: string; fixture: Fixture }> = [];
-  for (let i = 0; i < pairs.length; i += 2)
-    sizes.push({ name: pairs[i + 1]!, fixture: deserialize(readFileSync(pairs[i]!)) as Fixture });
+/** Child: load the snapshots, measure (wall time is the budget; CPU time and load show contention). */
+const child = async (file: string, preset: string) => {
+  const fixture = deserialize(readFileSync(file)) as Fixture;
   gc();
   const sampler = rssSampler();
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -104,49 +96,39 @@ const child = async (pairs: ReadonlyArray<string>) => {
   sampler.reset();
   let rssDelta = 0;
   let heapDelta = 0;
-  const ops = sizes.map(() => 0);
-  const r = alternate(
-    sizes.map(({ fixture }, k) => () => {
-      const plan = reconcile(fixture.harvest, fixture.runn, fixture.options);
-      const m = process.memoryUsage();
-      rssDelta = Math.max(rssDelta, sampler.peak() - before.rss);
-      heapDelta = Math.max(heapDelta, m.heapUsed - before.heapUsed);
-      ops[k] = plan.operations.length;
-    }),
-  );
-  const b = alternate(
-    sizes.map(
-      ({ fixture }) =>
-        () =>
-          baseline(fixture),
-    ),
-  );
+  let ops = 0;
+  const r = time(() => {
+    const plan = reconcile(fixture.harvest, fixture.runn, fixture.options);
+    const m = process.memoryUsage();
+    rssDelta = Math.max(rssDelta, sampler.peak() - before.rss);
+    heapDelta = Math.max(heapDelta, m.heapUsed - before.heapUsed);
+    ops = plan.operations.length;
+  });
+  const b = time(() => baseline(fixture));
   await sampler.stop();
-  for (const [k, { name, fixture }] of sizes.entries()) {
-    const result: Result = {
-      preset: name,
-      entries: fixture.harvest.timeEntries.length,
-      ms: Math.round(r[k]!.ms),
-      baselineMs: Math.round(b[k]!.ms),
-      ratio: Math.round((r[k]!.ms / b[k]!.ms) * 100) / 100,
-      rssDeltaMb: mb(rssDelta),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    };
-    const detail = {
-      operations: ops[k],
-      runs: r[k]!.all.map(tenth),
-      cpuRuns: r[k]!.cpu.map(tenth),
-      baselineRuns: b[k]!.all.map(tenth),
-      baselineCpuRuns: b[k]!.cpu.map(tenth),
-      heapDeltaMb: mb(heapDelta),
-      loadAverage: loadavg()[0]!.toFixed(1),
-    };
-    process.stdout.write(`${JSON.stringify({ ...result, ...detail })}\n`);
-  }
+  const result: Result = {
+    preset,
+    entries: fixture.harvest.timeEntries.length,
+    ms: Math.round(r.ms),
+    baselineMs: Math.round(b.ms),
+    ratio: Math.round((r.ms / b.ms) * 100) / 100,
+    rssDeltaMb: mb(rssDelta),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  const detail = {
+    operations: ops,
+    runs: r.all.map(tenth),
+    cpuRuns: r.cpu.map(tenth),
+    baselineRuns: b.all.map(tenth),
+    baselineCpuRuns: b.cpu.map(tenth),
+    heapDeltaMb: mb(heapDelta),
+    loadAverage: loadavg()[0]!.toFixed(1),
+  };
+  process.stdout.write(`${JSON.stringify({ ...result, ...detail })}\n`);
 };
 
-/** Spawns one child over the given snapshot files; returns its JSON line per size. */
-const spawnChild = async (files: ReadonlyArray<string>): Promise<Array<Result & Record<string, unknown>>> => {
+/** Spawns one child over a snapshot file; returns its figures. */
+const spawnChild = async (file: string, name: string): Promise<Result & Record<string, unknown>> => {
   const self = fileURLToPath(import.meta.url);
   const proc = spawn(
     process.execPath,
@@ -158,7 +140,8 @@ const spawnChild = async (files: ReadonlyArray<string>): Promise<Array<Result & 
       "--max-old-space-size=8192",
       self,
       "--child",
-      ...files,
+      file,
+      name,
     ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
@@ -171,11 +154,7 @@ const spawnChild = async (files: ReadonlyArray<string>): Promise<Array<Result & 
   const code = await new Promise<number | null>((resolve) => proc.on("close", resolve));
   process.off("exit", kill);
   if (code !== 0) throw new Error(`benchmark child exited with ${code}`);
-  return out
-    .trim()
-    .split("\n")
-    .slice(-files.length / 2)
-    .map((line) => JSON.parse(line) as Result & Record<string, unknown>);
+  return JSON.parse(out.trim().split("\n").pop()!) as Result & Record<string, unknown>;
 };
 
 /**
@@ -196,14 +175,14 @@ const measure = async (
     const seen = sizes.map(() => [] as Array<Result & Record<string, unknown>>);
     for (let round = 0; round < rounds; round++) {
       for (const [k, { name }] of sizes.entries()) {
-        const [r] = await spawnChild([files[k]!, name]);
-        const list = (key: string) => (r![key] as Array<number>).join(", ");
+        const r = await spawnChild(files[k]!, name);
+        const list = (key: string) => (r[key] as Array<number>).join(", ");
         console.log(
-          `${name}: ${r!.operations} operations; reconcile wall ${list("runs")} ms, cpu ${list("cpuRuns")} ms; ` +
+          `${name}: ${r.operations} operations; reconcile wall ${list("runs")} ms, cpu ${list("cpuRuns")} ms; ` +
             `baseline wall ${list("baselineRuns")} ms, cpu ${list("baselineCpuRuns")} ms; ` +
-            `heap delta ${r!.heapDeltaMb} MB; load average ${r!.loadAverage}`,
+            `heap delta ${r.heapDeltaMb} MB; load average ${r.loadAverage}`,
         );
-        seen[k]!.push(r!);
+        seen[k]!.push(r);
       }
     }
     return seen.map((rs) => {
@@ -233,7 +212,7 @@ const table = (rows: ReadonlyArray<Result>) => {
 
 const main = async () => {
   const args = process.argv.slice(2);
-  if (args[0] === "--child") return await child(args.slice(1));
+  if (args[0] === "--child") return await child(args[1]!, args[2]!);
   if (args.includes("--linearity")) {
     const r = args.indexOf("--rounds");
     const rounds = r >= 0 ? Number(args[r + 1]) : 3;
