@@ -42,22 +42,24 @@ export class ActualStore {
     return `${day}|${person}|${project}|${role}|${workstream}`;
   }
 
+  /** The overwrite key of row i. */
+  private keyAt(i: number): string {
+    return ActualStore.key(
+      this.day[i] as number,
+      this.person[i] as number,
+      this.project[i] as number,
+      this.role[i] as number,
+      this.workstream[i] as number,
+    );
+  }
+
   /** Index of the live actual with this overwrite key, or null. */
   find(day: number, person: number, project: number, role: number, workstream: number): number | null {
     if (!this.byKey) {
       this.byKey = new Map();
       for (let i = 0; i < this.size; i++) {
         if (this.deleted[i]) continue;
-        this.byKey.set(
-          ActualStore.key(
-            this.day[i] as number,
-            this.person[i] as number,
-            this.project[i] as number,
-            this.role[i] as number,
-            this.workstream[i] as number,
-          ),
-          i,
-        );
+        this.byKey.set(this.keyAt(i), i);
       }
     }
     return this.byKey.get(ActualStore.key(day, person, project, role, workstream)) ?? null;
@@ -95,15 +97,7 @@ export class ActualStore {
 
   remove(i: number): void {
     this.deleted[i] = 1;
-    this.byKey?.delete(
-      ActualStore.key(
-        this.day[i] as number,
-        this.person[i] as number,
-        this.project[i] as number,
-        this.role[i] as number,
-        this.workstream[i] as number,
-      ),
-    );
+    this.byKey?.delete(this.keyAt(i));
     this.version++;
   }
 
