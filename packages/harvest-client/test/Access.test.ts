@@ -2,7 +2,7 @@ import { Harvest } from "@harvest-runn/domain";
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import { HarvestClient } from "../src/index.ts";
-import * as Fixtures from "./support/fixtures.ts";
+import * as Fixtures from "./support/Fixtures.ts";
 
 const me = (accessRoles: ReadonlyArray<string>) =>
   Schema.decodeUnknownSync(Harvest.Me)(Fixtures.user(1, { access_roles: accessRoles }));

@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { compareShapes, compareSpecs, shape } from "./support/conformance.ts";
+import { compareShapes, compareSpecs, shape } from "./support/Conformance.ts";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const oursFile = resolve(repo, "openapi/harvest.yaml");

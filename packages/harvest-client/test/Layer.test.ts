@@ -2,10 +2,10 @@ import { describe, expect, it } from "@effect/vitest";
 import { ConfigProvider, Effect, Layer } from "effect";
 import { HttpResponse, http } from "msw";
 import { HarvestClient } from "../src/index.ts";
-import { base, freshAccount } from "./support/client.ts";
-import { drive } from "./support/drive.ts";
-import * as Fixtures from "./support/fixtures.ts";
-import { server, useServer } from "./support/server.ts";
+import { base, freshAccount } from "./support/Client.ts";
+import { drive } from "./support/Drive.ts";
+import * as Fixtures from "./support/Fixtures.ts";
+import { server, useServer } from "./support/Server.ts";
 
 useServer();
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "@effect/vitest";
 import { Chunk, Effect, Stream } from "effect";
 import { HttpResponse, http } from "msw";
-import { base, makeClient } from "./support/client.ts";
-import { drive } from "./support/drive.ts";
-import * as Fixtures from "./support/fixtures.ts";
-import { server, useServer } from "./support/server.ts";
+import { base, makeClient } from "./support/Client.ts";
+import { drive } from "./support/Drive.ts";
+import * as Fixtures from "./support/Fixtures.ts";
+import { server, useServer } from "./support/Server.ts";
 
 useServer();
 

@@ -1,5 +1,5 @@
 /**
- * The README's usage example (test/usage.ts), run against msw; the README must quote that file
+ * The README's usage example (test/Usage.ts), run against msw; the README must quote that file
  * verbatim, so the two cannot drift apart.
  */
 import { readFileSync } from "node:fs";
@@ -9,11 +9,11 @@ import { describe, expect, it } from "@effect/vitest";
 import { Chunk, Effect, Redacted } from "effect";
 import { HttpResponse, http } from "msw";
 import { HarvestClient } from "../src/index.ts";
-import { base, freshAccount, idBase } from "./support/client.ts";
-import { drive } from "./support/drive.ts";
-import * as Fixtures from "./support/fixtures.ts";
-import { server, useServer } from "./support/server.ts";
-import { harvestLayer, januaryEntries } from "./usage.ts";
+import { base, freshAccount, idBase } from "./support/Client.ts";
+import { drive } from "./support/Drive.ts";
+import * as Fixtures from "./support/Fixtures.ts";
+import { server, useServer } from "./support/Server.ts";
+import { harvestLayer, januaryEntries } from "./Usage.ts";
 
 useServer();
 
@@ -43,7 +43,7 @@ describe("README usage", () => {
 
   it("is quoted verbatim in the README", () => {
     const here = dirname(fileURLToPath(import.meta.url));
-    const usage = readFileSync(resolve(here, "usage.ts"), "utf8").split("\n").slice(1).join("\n").trim();
+    const usage = readFileSync(resolve(here, "Usage.ts"), "utf8").split("\n").slice(1).join("\n").trim();
     const readme = readFileSync(resolve(here, "../README.md"), "utf8");
     expect(readme).toContain(usage);
   });

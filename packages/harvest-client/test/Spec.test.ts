@@ -10,7 +10,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import * as Fixtures from "./support/fixtures.ts";
+import * as Fixtures from "./support/Fixtures.ts";
 
 const specFile = resolve(dirname(fileURLToPath(import.meta.url)), "../../../openapi/harvest.yaml");
 const ajv = new Ajv2020({ strict: false, validateFormats: false, validateSchema: false, allErrors: true });

@@ -22,13 +22,13 @@ import {
   type Redacted,
   type Stream,
 } from "effect";
-import type { ListOptions } from "./internal/decode.ts";
-import { makeClient } from "./internal/make.ts";
-import type { RateLimitSettings } from "./internal/rateLimit.ts";
+import type { ListOptions } from "./internal/Decode.ts";
+import { makeClient } from "./internal/Make.ts";
+import type { RateLimitSettings } from "./internal/RateLimit.ts";
 import type { RunnClientError } from "./RunnClientError.ts";
 
-export type { ListOptions } from "./internal/decode.ts";
-export type { RateLimitSettings } from "./internal/rateLimit.ts";
+export type { ListOptions } from "./internal/Decode.ts";
+export type { RateLimitSettings } from "./internal/RateLimit.ts";
 
 /** Runn's regions; an account lives in one of them. */
 export type Region = "eu" | "us";

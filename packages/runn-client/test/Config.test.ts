@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest";
 import { ConfigProvider, Effect, Layer, Redacted } from "effect";
 import { HttpResponse, http } from "msw";
 import { RunnClient } from "../src/index.ts";
-import { baseUrl, freshToken, server, useServer } from "./support/server.ts";
+import { baseUrl, freshToken, server, useServer } from "./support/Server.ts";
 
 useServer();
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from "@effect/vitest";
 import { Duration, Effect, Exit, Redacted } from "effect";
 import { HttpResponse, http } from "msw";
 import { RunnClient } from "../src/index.ts";
-import { bucketFor } from "../src/internal/rateLimit.ts";
-import { baseUrl, drive, freshToken, server, testNow, useServer } from "./support/server.ts";
+import { bucketFor } from "../src/internal/RateLimit.ts";
+import { baseUrl, drive, freshToken, server, testNow, useServer } from "./support/Server.ts";
 
 useServer();
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from "@effect/vitest";
 import { Effect } from "effect";
 import { HttpResponse, http } from "msw";
 import { RunnClient } from "../src/index.ts";
-import * as F from "./support/fixtures.ts";
-import { baseUrl, makeClient, server, useServer } from "./support/server.ts";
+import * as F from "./support/Fixtures.ts";
+import { baseUrl, makeClient, server, useServer } from "./support/Server.ts";
 
 useServer();
 

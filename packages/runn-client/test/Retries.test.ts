@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest";
 import { Effect, Exit, Stream } from "effect";
 import { HttpResponse, http } from "msw";
-import * as F from "./support/fixtures.ts";
-import { baseUrl, drive, makeClient, server, testNow, useServer } from "./support/server.ts";
+import * as F from "./support/Fixtures.ts";
+import { baseUrl, drive, makeClient, server, testNow, useServer } from "./support/Server.ts";
 
 useServer();
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from "@effect/vitest";
 import { RunnClient } from "@harvest-runn/runn-client";
 import { Chunk, Effect, Redacted, Stream } from "effect";
 import { HttpResponse, http } from "msw";
-import * as F from "./support/fixtures.ts";
-import { baseUrl, freshToken, server, useServer } from "./support/server.ts";
+import * as F from "./support/Fixtures.ts";
+import { baseUrl, freshToken, server, useServer } from "./support/Server.ts";
 
 // --- usage start (imports: RunnClient from "@harvest-runn/runn-client"; Chunk, Effect, Redacted, Stream from "effect")
 const program = Effect.gen(function* () {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "@effect/vitest";
 import type { Runn } from "@harvest-runn/domain";
 import { Effect, Exit } from "effect";
 import { delay, HttpResponse, http } from "msw";
-import * as F from "./support/fixtures.ts";
-import { baseUrl, drive, makeClient, server, useServer } from "./support/server.ts";
+import * as F from "./support/Fixtures.ts";
+import { baseUrl, drive, makeClient, server, useServer } from "./support/Server.ts";
 
 useServer();
 

@@ -2,12 +2,14 @@
  * The sandbox core: one world, both simulated APIs, rate limits, faults, stats and the control API,
  * behind a framework-free handler `(method, url, headers, body) → response`.
  */
-import { type SandboxClock, systemClock } from "./Clock.ts";
-import { handleControl } from "./Control.ts";
+import { type SandboxClock, systemClock } from "./control/Clock.ts";
+import { handleControl } from "./control/Control.ts";
+import { type ApiName, corruptRecord, type FaultConfig, Faults } from "./control/Faults.ts";
+import { type Limit, RateLimiter, retryAfterHeader } from "./control/RateLimiter.ts";
+import { countFault, countRequest, makeStats, type Stats } from "./control/Stats.ts";
 import { isoSeconds, todayOf } from "./Dates.ts";
-import { type ApiName, corruptRecord, type FaultConfig, Faults } from "./Faults.ts";
-import { generate, type World } from "./Generate.ts";
-import { authenticateHarvest, harvestAccounts, routeHarvest } from "./HarvestApi.ts";
+import { generate, type World } from "./generate/Generate.ts";
+import type { PresetName } from "./generate/Presets.ts";
 import {
   isWrite,
   lowerHeaders,
@@ -17,11 +19,9 @@ import {
   type SimResponse,
   serialise,
 } from "./Http.ts";
-import type { PresetName } from "./Presets.ts";
-import { type Limit, RateLimiter, retryAfterHeader } from "./RateLimiter.ts";
-import { authenticateRunn, routeRunn } from "./RunnApi.ts";
-import { runnError } from "./RunnJson.ts";
-import { countFault, countRequest, makeStats, type Stats } from "./Stats.ts";
+import { authenticateHarvest, harvestAccounts, routeHarvest } from "./harvest/HarvestApi.ts";
+import { authenticateRunn, routeRunn } from "./runn/RunnApi.ts";
+import { runnError } from "./runn/RunnJson.ts";
 
 /** Options of a sandbox. */
 export interface SandboxOptions {

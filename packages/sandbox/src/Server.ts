@@ -1,7 +1,7 @@
 /** The sandbox as a real HTTP server on 127.0.0.1 (demo, end-to-end tests, benchmarks). */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type SandboxInfo, sandboxInfo } from "./Control.ts";
+import { type SandboxInfo, sandboxInfo } from "./control/Control.ts";
 import { makeSandbox, type Sandbox, type SandboxOptions } from "./Sandbox.ts";
 
 /** Options of `startSandbox`: the sandbox's plus the port (0 picks a free one). */

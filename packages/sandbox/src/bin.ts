@@ -4,9 +4,9 @@
  * [--faults '{"serverError":0.01}'] [--verbose]`: prints one JSON line (connection info) on stdout, logs on
  * stderr, runs until SIGINT/SIGTERM.
  */
-import type { FaultConfig } from "./Faults.ts";
-import { isPresetName } from "./Presets.ts";
-import type { Limit } from "./RateLimiter.ts";
+import type { FaultConfig } from "./control/Faults.ts";
+import type { Limit } from "./control/RateLimiter.ts";
+import { isPresetName } from "./generate/Presets.ts";
 import { startSandbox } from "./Server.ts";
 
 const args = process.argv.slice(2);

@@ -1,10 +1,10 @@
-export { manualClock, type SandboxClock, systemClock } from "./Clock.ts";
-export { type SandboxInfo, sandboxInfo } from "./Control.ts";
-export type { FaultConfig } from "./Faults.ts";
-export { type GenerateOptions, generate, type World } from "./Generate.ts";
+export { manualClock, type SandboxClock, systemClock } from "./control/Clock.ts";
+export { type SandboxInfo, sandboxInfo } from "./control/Control.ts";
+export type { FaultConfig } from "./control/Faults.ts";
+export { type GenerateOptions, generate, type World } from "./generate/Generate.ts";
+export { type Preset, type PresetName, presets } from "./generate/Presets.ts";
+export { type ListSize, listSizes } from "./generate/Sizes.ts";
+export type { FirstImportTruth } from "./generate/Truth.ts";
 export { harvestHandlers, type MswBases, runnHandlers, sandboxHandlers } from "./Msw.ts";
-export { type Preset, type PresetName, presets } from "./Presets.ts";
 export { defaultLimits, makeSandbox, type Sandbox, type SandboxOptions } from "./Sandbox.ts";
 export { type RunningSandbox, type StartOptions, startSandbox } from "./Server.ts";
-export { type ListSize, listSizes } from "./Sizes.ts";
-export type { FirstImportTruth } from "./Truth.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Faults } from "../src/Faults.ts";
+import { Faults } from "../src/control/Faults.ts";
 import { harness } from "./support/Harness.ts";
 
 describe("faults", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { F_RUNNING } from "../src/EntryStore.ts";
-import { generate } from "../src/Generate.ts";
-import { presets } from "../src/Presets.ts";
+import { generate } from "../src/generate/Generate.ts";
+import { presets } from "../src/generate/Presets.ts";
+import { F_RUNNING } from "../src/harvest/EntryStore.ts";
 
 const anchorDate = "2024-06-03";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sandboxInfo } from "../src/Control.ts";
+import { sandboxInfo } from "../src/control/Control.ts";
 import { harness } from "./support/Harness.ts";
 
 describe("Runn read-only token", () => {

@@ -14,13 +14,13 @@ import { PgClient } from "@effect/sql-pg";
 import { SqliteClient } from "@effect/sql-sqlite-node";
 import { SecretBox, SyncStore, type SyncStoreError } from "@harvest-runn/storage";
 import { Config, Effect, Layer, Option, Redacted } from "effect";
-import { makeConnections, makeCursors, makeSettings } from "./internal/connections.ts";
-import { makeLeases } from "./internal/leases.ts";
-import { makeLedger } from "./internal/ledger.ts";
-import { makeAudit, makeDoNotImport } from "./internal/links.ts";
-import * as Migrations from "./internal/migrations.ts";
-import { makeRuns } from "./internal/runs.ts";
-import { mapErrors, storeError } from "./internal/support.ts";
+import { makeConnections, makeCursors, makeSettings } from "./internal/Connections.ts";
+import { makeLeases } from "./internal/Leases.ts";
+import { makeLedger } from "./internal/Ledger.ts";
+import { makeAudit, makeDoNotImport } from "./internal/Links.ts";
+import * as Migrations from "./internal/Migrations.ts";
+import { makeRuns } from "./internal/Runs.ts";
+import { mapErrors, storeError } from "./internal/Support.ts";
 
 /** Options every SQL layer takes. */
 export interface Options {

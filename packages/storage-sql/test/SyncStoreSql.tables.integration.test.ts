@@ -9,7 +9,7 @@ import { describe, expect, it } from "@effect/vitest";
 import { SyncStore } from "@harvest-runn/storage";
 import { Fixtures } from "@harvest-runn/storage/testing";
 import { Effect, Layer, Redacted } from "effect";
-import { connectionTables, table as migrationsTable } from "../src/internal/migrations.ts";
+import { connectionTables, table as migrationsTable } from "../src/internal/Migrations.ts";
 import * as Adapters from "./support/Adapters.ts";
 
 const adapters = Adapters.available("tables");

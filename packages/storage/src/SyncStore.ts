@@ -14,7 +14,7 @@
 import type { ConnectionId, HarvestTimeEntryId, IsoDate, Ledger, RunId } from "@harvest-runn/domain";
 import { Context, type Duration, type Effect, Layer, type Option } from "effect";
 import type { Connection, ConnectionPatch, NewConnection, Secrets } from "./Connection.ts";
-import * as Memory from "./internal/memory.ts";
+import * as Memory from "./internal/Memory.ts";
 import type { Lease, LeaseState } from "./Lease.ts";
 import type { AuditEntry, DoNotImport, ImportKind, NewAuditEntry, NewDoNotImport } from "./Links.ts";
 import type * as Run from "./Run.ts";

@@ -6,7 +6,7 @@ import { HarvestClient } from "@harvest-runn/harvest-client";
 import { RunnClient } from "@harvest-runn/runn-client";
 import type { Connection } from "@harvest-runn/storage";
 import { Context, type Duration, Effect, Layer, Redacted } from "effect";
-import * as Pacer from "./Pacer.ts";
+import * as Pacer from "./internal/Pacer.ts";
 
 /** The clients of one connection. */
 export interface Pair {

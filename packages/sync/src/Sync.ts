@@ -14,13 +14,19 @@ import { Plan as SavedPlan } from "@harvest-runn/domain";
 import { type Run as StoreRun, SyncStore } from "@harvest-runn/storage";
 import { Context, Effect, Layer, Schema } from "effect";
 import { Clients } from "./Clients.ts";
-import * as Configure from "./Configure.ts";
-import type { ConnectInput, ConnectResult } from "./Connect.ts";
-import * as Connect from "./Connect.ts";
-import { type Env, loadConnection, type SyncOptions } from "./Env.ts";
-import * as History from "./History.ts";
-import { storeError } from "./Lease.ts";
-import * as Links from "./Links.ts";
+import * as Configure from "./internal/Configure.ts";
+import type { ConnectInput, ConnectResult } from "./internal/Connect.ts";
+import * as Connect from "./internal/Connect.ts";
+import * as Plan from "./internal/DryRun.ts";
+import { type Env, loadConnection, type SyncOptions } from "./internal/Env.ts";
+import { execute } from "./internal/Execute.ts";
+import * as History from "./internal/History.ts";
+import { storeError } from "./internal/LeaseKeeper.ts";
+import * as Links from "./internal/Linking.ts";
+import * as Projects from "./internal/Projects.ts";
+import * as Start from "./internal/Start.ts";
+import type { UndoReport } from "./internal/Undo.ts";
+import * as Undo from "./internal/Undo.ts";
 import type {
   ConnectionView,
   DoctorCheck,
@@ -35,16 +41,10 @@ import type {
   Trigger,
 } from "./Output.ts";
 import { scopeAll } from "./Output.ts";
-import * as Plan from "./Plan.ts";
-import * as Projects from "./Projects.ts";
-import { execute } from "./Run.ts";
 import * as Scheduler from "./Scheduler.ts";
-import * as Start from "./Start.ts";
 import * as SyncError from "./SyncError.ts";
-import type { UndoReport } from "./Undo.ts";
-import * as Undo from "./Undo.ts";
 
-export type { SyncOptions } from "./Env.ts";
+export type { SyncOptions } from "./internal/Env.ts";
 
 /** Options of `run`. */
 export interface RunOptions {
@@ -62,8 +62,8 @@ export interface StartOptions extends RunOptions {
   readonly backfillFrom?: string;
 }
 
-export type { PlanOptions, PlanResult } from "./Plan.ts";
-export type { Started } from "./Start.ts";
+export type { PlanOptions, PlanResult } from "./internal/DryRun.ts";
+export type { Started } from "./internal/Start.ts";
 
 /** The `Sync` service shape. */
 export interface Service {

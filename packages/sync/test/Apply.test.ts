@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@effect/vitest";
 import { Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Effect, Schema } from "effect";
-import { apply } from "../src/Apply.ts";
+import { apply } from "../src/internal/Apply.ts";
+import type { RunnWriter, WriteFailure } from "../src/internal/Writer.ts";
 import type { RunItem } from "../src/Output.ts";
-import type { RunnWriter, WriteFailure } from "../src/Writer.ts";
 
 /** An in-memory Runn that can commit a create and then report its outcome as unknown. */
 const fakeRunn = (commitThenFail: ReadonlySet<string> = new Set()) => {

@@ -5,8 +5,8 @@
 import { Effect, Redacted } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Clients from "../src/Clients.ts";
-import * as Connect from "../src/Connect.ts";
-import * as Doctor from "../src/Doctor.ts";
+import * as Connect from "../src/internal/Connect.ts";
+import * as Doctor from "../src/internal/Doctor.ts";
 import { start, type World } from "./support/World.ts";
 
 let w: World;

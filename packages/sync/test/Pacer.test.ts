@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as Pacer from "../src/Pacer.ts";
+import * as Pacer from "../src/internal/Pacer.ts";
 
 /**
  * A virtual clock: `sleep` parks the caller until `drive` advances time to its wake-up, so the pacer's

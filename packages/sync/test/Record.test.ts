@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest";
 import type { Run } from "@harvest-runn/storage";
-import * as Record from "../src/Record.ts";
+import * as Record from "../src/internal/Record.ts";
 import * as SyncError from "../src/SyncError.ts";
 
 const stored = (error: string | null): Run.Run =>

@@ -7,9 +7,9 @@ import { Effect, Redacted } from "effect";
 import { HttpResponse, http } from "msw";
 import * as Limiter from "../../src/internal/Limiter.ts";
 import * as Request from "../../src/internal/Request.ts";
-import { base, freshAccount } from "../support/client.ts";
-import { drive } from "../support/drive.ts";
-import { server, useServer } from "../support/server.ts";
+import { base, freshAccount } from "../support/Client.ts";
+import { drive } from "../support/Drive.ts";
+import { server, useServer } from "../support/Server.ts";
 
 useServer();
 

@@ -1,7 +1,7 @@
 /** A sandbox under test with a manual clock and a `call` helper that validates every response. */
 import { expect } from "vitest";
-import { manualClock } from "../../src/Clock.ts";
-import type { AccessRole } from "../../src/HarvestModel.ts";
+import { manualClock } from "../../src/control/Clock.ts";
+import type { AccessRole } from "../../src/harvest/HarvestModel.ts";
 import { makeSandbox, type Sandbox, type SandboxOptions } from "../../src/Sandbox.ts";
 import { harvestSpec, runnSpec } from "./Spec.ts";
 

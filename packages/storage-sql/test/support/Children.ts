@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach } from "@effect/vitest";
 
-const worker = fileURLToPath(new URL("./leaseWorker.ts", import.meta.url));
+const worker = fileURLToPath(new URL("./LeaseWorker.ts", import.meta.url));
 const packageRoot = fileURLToPath(new URL("../..", import.meta.url));
 const children = new Set<ChildProcess>();
 

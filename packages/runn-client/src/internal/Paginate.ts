@@ -1,0 +1,63 @@
+/**
+ * Cursor pagination as a `Stream`: each page is requested at the endpoint's maximum `limit` and the
+ * walk follows `nextCursor` until it is null. The walk is bounded and fails if a cursor repeats.
+ */
+import type { Runn } from "@harvest-runn/domain";
+import { Chunk, Effect, Option, type Schema, Stream } from "effect";
+import { RunnClientError } from "../RunnClientError.ts";
+import { decodeEnvelope, decodeRecords, type ListOptions } from "./Decode.ts";
+import { type Call, execute, type HttpSettings } from "./Http.ts";
+
+/** Query fields every page request carries. */
+export interface PageQuery {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** What a list endpoint is. */
+export interface ListSpec<A, I> {
+  readonly path: string;
+  readonly resource: string;
+  readonly kind?: Runn.EntityKind;
+  readonly schema: Schema.Schema<A, I>;
+  /** The endpoint's maximum page size. */
+  readonly limit: number;
+}
+
+/** Upper bound on pages per walk: far beyond any real account, it only stops a runaway loop. */
+export const maxPages = 100_000;
+
+/** Walks every page of a list endpoint, decoding records as they arrive. */
+export const paginate = <A, I>(
+  http: HttpSettings,
+  spec: ListSpec<A, I>,
+  send: (query: PageQuery, signal: AbortSignal) => ReturnType<Call["send"]>,
+  options: ListOptions | undefined,
+): Stream.Stream<A, RunnClientError> => {
+  const origin = { method: "GET", path: spec.path };
+  const page = (state: { cursor: string | undefined; pages: number }) =>
+    Effect.gen(function* () {
+      const query: PageQuery =
+        state.cursor === undefined ? { limit: spec.limit } : { limit: spec.limit, cursor: state.cursor };
+      const reply = yield* execute(http, {
+        method: "GET",
+        path: spec.path,
+        idempotent: true,
+        send: (signal) => send(query, signal),
+      });
+      const envelope = yield* decodeEnvelope(origin, reply.body);
+      const records = yield* decodeRecords(spec.schema, spec.resource, spec.kind, envelope.values, options);
+      const next = envelope.nextCursor;
+      if (next !== null && (next === state.cursor || state.pages + 1 >= maxPages)) {
+        return yield* new RunnClientError({
+          reason: "Decode",
+          message: `GET ${spec.path}: pagination did not end (cursor repeated or more than ${maxPages} pages)`,
+          method: "GET",
+          path: spec.path,
+        });
+      }
+      const nextState = next === null ? Option.none() : Option.some({ cursor: next, pages: state.pages + 1 });
+      return [Chunk.fromIterable(records), nextState] as const;
+    });
+  return Stream.paginateChunkEffect({ cursor: undefined as string | undefined, pages: 0 }, page);
+};

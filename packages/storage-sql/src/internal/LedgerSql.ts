@@ -1,0 +1,170 @@
+/**
+ * The ledger's bulk statements, one builder per dialect. SQLite gets multi-row `VALUES` lists (prepared
+ * once per chunk size and reused); Postgres gets one array parameter per column through `unnest`.
+ */
+import type { SqlClient } from "@effect/sql/SqlClient";
+import type { IsoDate, Ledger } from "@harvest-runn/domain";
+import type { Effect } from "effect";
+import { chunks } from "./Support.ts";
+
+/** One ledger row in column order. */
+export type Row = readonly [
+  day: number,
+  person: number,
+  project: number,
+  role: number,
+  billable: number,
+  nonbillable: number,
+  runnActualId: number | null,
+  entryIds: string,
+];
+
+/** One row of the entry-id index: (entry id, key). */
+export type EntryRow = readonly [entryId: number, day: number, person: number, project: number, role: number];
+
+/** A key in column order. */
+export type KeyRow = readonly [day: number, person: number, project: number, role: number];
+
+type Run = (text: string, params: ReadonlyArray<unknown>) => Effect.Effect<ReadonlyArray<unknown>, unknown>;
+
+/** The statements the ledger runs, per dialect. */
+export interface LedgerSql {
+  readonly chunk: number;
+  readonly lookup: (
+    conn: string,
+    keys: ReadonlyArray<KeyRow>,
+  ) => Effect.Effect<ReadonlyArray<unknown>, unknown>;
+  readonly upsert: (conn: string, rows: ReadonlyArray<Row>, at: number) => Effect.Effect<unknown, unknown>;
+  readonly deleteKeys: (conn: string, keys: ReadonlyArray<KeyRow>) => Effect.Effect<unknown, unknown>;
+  readonly insertEntries: (conn: string, rows: ReadonlyArray<EntryRow>) => Effect.Effect<unknown, unknown>;
+  readonly deleteEntries: (conn: string, rows: ReadonlyArray<EntryRow>) => Effect.Effect<unknown, unknown>;
+}
+
+const keyCols = "day, person_id, project_id, role_id";
+const keyMatch = (a: string, b: string) =>
+  `${a}.day = ${b}.day AND ${a}.person_id = ${b}.person_id AND ${a}.project_id = ${b}.project_id AND ${a}.role_id = ${b}.role_id`;
+const upsertTail = `ON CONFLICT (connection_id, ${keyCols}) DO UPDATE SET billable = excluded.billable,
+  nonbillable = excluded.nonbillable, runn_actual_id = excluded.runn_actual_id,
+  entry_ids = excluded.entry_ids, written_at = excluded.written_at`;
+
+const tuples = (rows: number, width: number) => {
+  const one = `(${Array.from({ length: width }, () => "?").join(",")})`;
+  return Array.from({ length: rows }, () => one).join(",");
+};
+
+const flat = (rows: ReadonlyArray<ReadonlyArray<unknown>>, head: ReadonlyArray<unknown> = []) => {
+  const out: Array<unknown> = [...head];
+  for (const r of rows) for (const v of r) out.push(v);
+  return out;
+};
+
+/** Standard SQL with row values (SQLite): `(a, b) IN (VALUES (?, ?), …)`. */
+const rowValues = (run: Run): LedgerSql => ({
+  chunk: 1000,
+  lookup: (conn, keys) =>
+    run(
+      `SELECT ${keyCols}, entry_ids FROM hr_ledger WHERE connection_id = ? AND (${keyCols}) IN (VALUES ${tuples(keys.length, 4)})`,
+      flat(keys, [conn]),
+    ),
+  upsert: (conn, rows, at) =>
+    run(
+      `INSERT INTO hr_ledger (connection_id, ${keyCols}, billable, nonbillable, runn_actual_id, entry_ids, written_at)
+       SELECT ?, column1, column2, column3, column4, column5, column6, column7, column8, ?
+       FROM (VALUES ${tuples(rows.length, 8)}) WHERE true ${upsertTail}`,
+      [conn, at, ...flat(rows)],
+    ),
+  deleteKeys: (conn, keys) =>
+    run(
+      `DELETE FROM hr_ledger WHERE connection_id = ? AND (${keyCols}) IN (VALUES ${tuples(keys.length, 4)})`,
+      flat(keys, [conn]),
+    ),
+  insertEntries: (conn, rows) =>
+    run(
+      `INSERT INTO hr_ledger_entries (connection_id, entry_id, ${keyCols})
+       SELECT ?, column1, column2, column3, column4, column5 FROM (VALUES ${tuples(rows.length, 5)}) WHERE true
+       ON CONFLICT DO NOTHING`,
+      flat(rows, [conn]),
+    ),
+  deleteEntries: (conn, rows) =>
+    run(
+      `DELETE FROM hr_ledger_entries WHERE connection_id = ? AND (entry_id, ${keyCols}) IN (VALUES ${tuples(rows.length, 5)})`,
+      flat(rows, [conn]),
+    ),
+});
+
+const column = <R extends ReadonlyArray<unknown>>(rows: ReadonlyArray<R>, i: number) => rows.map((r) => r[i]);
+const keyArrays = "$2::int[], $3::bigint[], $4::bigint[], $5::bigint[]";
+const entryArrays = "$2::bigint[], $3::int[], $4::bigint[], $5::bigint[], $6::bigint[]";
+const columns = <R extends ReadonlyArray<unknown>>(rows: ReadonlyArray<R>, width: number) =>
+  Array.from({ length: width }, (_, i) => column(rows, i));
+
+/** Postgres: one array parameter per column, expanded with `unnest`. */
+const arrays = (run: Run): LedgerSql => ({
+  chunk: 20_000,
+  lookup: (conn, keys) =>
+    run(
+      `SELECT l.day, l.person_id, l.project_id, l.role_id, l.entry_ids FROM hr_ledger l
+       JOIN unnest(${keyArrays}) AS k(${keyCols}) ON ${keyMatch("l", "k")} WHERE l.connection_id = $1`,
+      [conn, ...columns(keys, 4)],
+    ),
+  upsert: (conn, rows, at) =>
+    run(
+      `INSERT INTO hr_ledger (connection_id, ${keyCols}, billable, nonbillable, runn_actual_id, entry_ids, written_at)
+       SELECT $1::text, k.*, $10::bigint FROM unnest(${keyArrays}, $6::int[], $7::int[], $8::bigint[], $9::text[]) AS k
+       ${upsertTail}`,
+      [conn, ...columns(rows, 8), at],
+    ),
+  deleteKeys: (conn, keys) =>
+    run(
+      `DELETE FROM hr_ledger l USING unnest(${keyArrays}) AS k(${keyCols})
+       WHERE l.connection_id = $1 AND ${keyMatch("l", "k")}`,
+      [conn, ...columns(keys, 4)],
+    ),
+  insertEntries: (conn, rows) =>
+    run(
+      `INSERT INTO hr_ledger_entries (connection_id, entry_id, ${keyCols})
+       SELECT $1::text, d.* FROM unnest(${entryArrays}) AS d ON CONFLICT DO NOTHING`,
+      [conn, ...columns(rows, 5)],
+    ),
+  deleteEntries: (conn, rows) =>
+    run(
+      `DELETE FROM hr_ledger_entries e USING unnest(${entryArrays}) AS d(entry_id, ${keyCols})
+       WHERE e.connection_id = $1 AND e.entry_id = d.entry_id AND ${keyMatch("e", "d")}`,
+      [conn, ...columns(rows, 5)],
+    ),
+});
+
+/** The ledger statements for the client's dialect. */
+export const make = (sql: SqlClient): LedgerSql => {
+  const run: Run = (text, params) => sql.unsafe(text, params);
+  return sql.onDialectOrElse({ pg: () => arrays(run), orElse: () => rowValues(run) });
+};
+
+const dayNumbers = new Map<string, number>();
+const dayTexts = new Map<number, IsoDate>();
+
+/** A date as days since 1970-01-01, the form the ledger stores (smaller keys, integer order = date order). */
+export const dayNumber = (date: string): number => {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+    if (dayNumbers.size < 100_000) dayNumbers.set(date, n);
+  }
+  return n;
+};
+
+/** Days since 1970-01-01 back to a date. */
+export const dayText = (n: number): IsoDate => {
+  let text = dayTexts.get(n);
+  if (text === undefined) {
+    text = new Date(n * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+    if (dayTexts.size < 100_000) dayTexts.set(n, text);
+  }
+  return text;
+};
+
+/** A key as a row. */
+export const keyRow = (k: Ledger.ActualKey): KeyRow => [dayNumber(k.date), k.personId, k.projectId, k.roleId];
+
+/** Runs `f` over `items` in chunks of the dialect's size. */
+export const each = <A>(items: ReadonlyArray<A>, size: number) => chunks(items, size);

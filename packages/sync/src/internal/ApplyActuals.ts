@@ -1,0 +1,154 @@
+/**
+ * The actuals half of applying a plan: upserts through the bulk endpoint (100 per request, zero-mode
+ * removals included), deletions one request each, then ledger-only records. The ledger changes as each
+ * request completes, so a crash loses at most the bookkeeping of the request in flight.
+ */
+import type { IsoDateTime, Ledger, Plan, ReconcileOptions, RunnActualId } from "@harvest-runn/domain";
+import { Effect } from "effect";
+import type { RunItem } from "../Output.ts";
+import type * as Progress from "../Progress.ts";
+import { chunks, item } from "./Items.ts";
+import type { Recorder, RunnWriter } from "./Writer.ts";
+
+type Ref = number | string;
+
+/** What the actuals phase shares with the entity phases. */
+export interface ActualsContext<E> {
+  readonly resolve: (r: Ref) => number | undefined;
+  readonly record: (items: ReadonlyArray<RunItem>) => Effect.Effect<void, E>;
+  readonly progress: (phase: Progress.Phase, done: number, total: number) => Effect.Effect<void>;
+  readonly failedTypes: Set<ReconcileOptions.EntityType>;
+  readonly now: string;
+  readonly countWrite: () => void;
+}
+
+const keyLabel = (k: { personId: number; projectId: number; roleId: number; date: string }) =>
+  `${k.personId}:${k.projectId}:${k.roleId}:${k.date}`;
+
+/** Upserts (bulk, 100 per request), removals, then the ledger-only records. */
+export const applyActuals = <E>(
+  plan: Plan.Plan,
+  writer: RunnWriter,
+  recorder: Recorder<E>,
+  ctx: ActualsContext<E>,
+) =>
+  Effect.gen(function* () {
+    const upserts: Array<{ op: Plan.UpsertActual; key: Ledger.ActualKey }> = [];
+    const unresolvedItems: Array<RunItem> = [];
+    for (const op of plan.operations) {
+      if (op._tag !== "UpsertActual") continue;
+      const personId = ctx.resolve(op.personId);
+      const projectId = ctx.resolve(op.projectId);
+      const roleId = ctx.resolve(op.roleId);
+      if (personId === undefined || projectId === undefined || roleId === undefined) {
+        unresolvedItems.push(
+          item({
+            kind: "actual",
+            outcome: "failed",
+            label: `${op.personId}:${op.projectId}:${op.roleId}:${op.date}`,
+            error: "DependencyFailed: its person, project or role was not created",
+          }),
+        );
+        continue;
+      }
+      upserts.push({ op, key: { personId, projectId, roleId, date: op.date } as Ledger.ActualKey });
+    }
+    if (unresolvedItems.length > 0) {
+      ctx.failedTypes.add("actuals");
+      yield* ctx.record(unresolvedItems);
+    }
+    const removals = plan.operations.filter((o): o is Plan.RemoveActual => o._tag === "RemoveActual");
+    const zeroes = removals.filter((r) => r.mode === "zero");
+    const writesList = [
+      ...upserts.map((u) => ({ kind: "upsert" as const, ...u })),
+      ...zeroes.map((op) => ({ kind: "zero" as const, op, key: op.key })),
+    ];
+    let done = 0;
+    for (const batch of chunks(writesList, 100)) {
+      ctx.countWrite();
+      const inputs = batch.map((w) => ({
+        ...w.key,
+        billableMinutes: w.kind === "upsert" ? w.op.billableMinutes : 0,
+        nonbillableMinutes: w.kind === "upsert" ? w.op.nonbillableMinutes : 0,
+      }));
+      const result = yield* writer.upsertActuals(inputs).pipe(Effect.either);
+      if (result._tag === "Left") {
+        ctx.failedTypes.add("actuals");
+        yield* ctx.record(
+          batch.map((w) =>
+            item({
+              kind: "actual",
+              outcome: "failed",
+              label: keyLabel(w.key),
+              error: `${result.left.reason}: ${result.left.message}`,
+            }),
+          ),
+        );
+      } else {
+        const ids = new Map(result.right.map((a) => [keyLabel(a), a.id]));
+        const put: Array<Ledger.LedgerEntry> = [];
+        const removed: Array<Ledger.ActualKey> = [];
+        for (const w of batch) {
+          if (w.kind === "zero") removed.push(w.key);
+          else
+            put.push({
+              key: w.key,
+              billableMinutes: w.op.billableMinutes,
+              nonbillableMinutes: w.op.nonbillableMinutes,
+              runnActualId: (ids.get(keyLabel(w.key)) ?? w.op.runnActualId ?? null) as RunnActualId | null,
+              harvestEntryIds: w.op.harvestEntryIds as Ledger.LedgerEntry["harvestEntryIds"],
+              writtenAt: ctx.now as IsoDateTime,
+            });
+        }
+        if (put.length > 0) yield* recorder.ledgerPut(put);
+        if (removed.length > 0) yield* recorder.ledgerRemove(removed);
+        yield* ctx.record(
+          batch.map((w) =>
+            item({
+              kind: "actual",
+              outcome: "written",
+              label: keyLabel(w.key),
+              runnId: ids.get(keyLabel(w.key)) ?? null,
+            }),
+          ),
+        );
+      }
+      done += batch.length;
+      yield* ctx.progress("actuals", done, writesList.length);
+    }
+
+    const deletions = removals.filter((r) => r.mode === "delete");
+    done = 0;
+    for (const op of deletions) {
+      ctx.countWrite();
+      const r = yield* writer.deleteActual(op.runnActualId).pipe(Effect.either);
+      if (r._tag === "Right") yield* recorder.ledgerRemove([op.key]);
+      else ctx.failedTypes.add("actuals");
+      yield* ctx.record([
+        r._tag === "Right"
+          ? item({ kind: "actual", outcome: "deleted", label: keyLabel(op.key), runnId: op.runnActualId })
+          : item({
+              kind: "actual",
+              outcome: "failed",
+              label: keyLabel(op.key),
+              error: `${r.left.reason}: ${r.left.message}`,
+            }),
+      ]);
+      yield* ctx.progress("removals", ++done, deletions.length);
+    }
+
+    const records = plan.operations.filter((o): o is Plan.RecordLedger => o._tag === "RecordLedger");
+    if (records.length > 0)
+      yield* recorder.ledgerPut(
+        records.map((op) => ({
+          key: op.key,
+          billableMinutes: op.billableMinutes,
+          nonbillableMinutes: op.nonbillableMinutes,
+          runnActualId: op.runnActualId,
+          harvestEntryIds: op.harvestEntryIds as Ledger.LedgerEntry["harvestEntryIds"],
+          writtenAt: ctx.now as IsoDateTime,
+        })),
+      );
+    const forgets = plan.operations.filter((o): o is Plan.ForgetLedger => o._tag === "ForgetLedger");
+    if (forgets.length > 0) yield* recorder.ledgerRemove(forgets.map((f) => f.key));
+  });

@@ -1,0 +1,175 @@
+/**
+ * One run (DESIGN "Data flow of one run"): lease (renewed, fenced) → load and reconcile → record the
+ * plan's report → apply, recording each outcome and ledger change as it completes → advance cursors for
+ * the parts that succeeded → status per SPEC R1 → release → notify (SPEC R8).
+ */
+import type { Plan, ReconcileOptions } from "@harvest-runn/domain";
+import { Reconcile } from "@harvest-runn/reconcile";
+import type { Run } from "@harvest-runn/storage";
+import { Effect, Option } from "effect";
+import * as Notify from "../Notify.ts";
+import type { RunItem, Trigger } from "../Output.ts";
+import * as Progress from "../Progress.ts";
+import type * as SyncError from "../SyncError.ts";
+import { apply } from "./Apply.ts";
+import { type Env, loadConnection, now, updatedSinceCursor } from "./Env.ts";
+import { storeError, withLease } from "./LeaseKeeper.ts";
+import * as Logging from "./Logging.ts";
+import { failOrphans } from "./Orphans.ts";
+import { prepare } from "./Prepare.ts";
+import { errorText, type StoredScope, storeRecorder, toSummary } from "./Record.ts";
+import { reportItems } from "./Report.ts";
+import { fromRunnClient } from "./RunnWrites.ts";
+
+/** What to run. */
+export interface RunRequest {
+  readonly scope: ReconcileOptions.Scope;
+  readonly trigger: Trigger;
+  readonly mode: "run" | "apply" | "backfill";
+  readonly backfillFrom: string | null;
+  readonly saved?: Plan.Plan;
+  readonly scheduledFor?: Date | null;
+  /** Called once the run holds the lease and is recorded, with its id (`Sync.start`). */
+  readonly onStart?: (runId: string) => Effect.Effect<void>;
+}
+
+const types: ReadonlyArray<Run.EntityType> = ["clients", "projects", "people", "actuals"];
+
+/** Held items of the connection's latest run that got to apply, to tell new holds from known ones. */
+const previouslyHeld = (env: Env, connectionId: string) =>
+  Effect.gen(function* () {
+    const page = yield* env.store.runs.list(connectionId as never, { limit: 20 });
+    const last = page.runs.find((r) => r.status === "succeeded" || r.status === "partial");
+    if (last === undefined) return new Set<string>();
+    const detail = yield* env.store.runs.get(last.id, { outcome: "held", limit: 100_000 });
+    return new Set(
+      detail.items.map((i) =>
+        Notify.heldKey({
+          kind: i.kind,
+          outcome: i.outcome,
+          harvestId: i.harvestId,
+          runnId: i.runnId,
+          label: ((i.detail ?? {}) as { label?: string }).label ?? "",
+          reason: i.reason,
+          error: i.message,
+        }),
+      ),
+    );
+  }).pipe(Effect.orElseSucceed(() => new Set<string>()));
+
+/** Runs the sync of one connection and returns its summary; fails only when no run could start. */
+export const execute = (env: Env, connectionId: string, request: RunRequest) =>
+  Effect.gen(function* () {
+    const conn = yield* loadConnection(env, connectionId);
+    const webhook = conn.settings.webhookUrl;
+    const held = webhook === null ? new Set<string>() : yield* previouslyHeld(env, conn.id);
+    const items: Array<RunItem> = [];
+    const summary = yield* withLease(
+      env.store,
+      { connectionId: conn.id, holder: env.holder, ttl: env.options.leaseTtl ?? "60 seconds" },
+      (lease) =>
+        Effect.gen(function* () {
+          const stored: StoredScope = {
+            scope: request.scope,
+            mode: request.mode,
+            backfillFrom: request.backfillFrom,
+            scheduledFor: request.scheduledFor?.toISOString() ?? null,
+          };
+          yield* failOrphans(env.store, lease);
+          const run = yield* env.store.runs
+            .start(lease, { trigger: request.trigger, scope: stored })
+            .pipe(Effect.mapError(storeError));
+          if (request.onStart) yield* request.onStart(run.id);
+          const at = yield* now(env);
+          const recorder = storeRecorder(env.store, lease, run.id);
+          const body = Effect.gen(function* () {
+            yield* Progress.report({
+              runId: run.id,
+              connectionId: conn.id,
+              phase: "lease",
+              done: 1,
+              total: 1,
+            });
+            const clients = yield* env.clients.make(conn.input);
+            const prepared = yield* prepare(env, clients, conn, at, run.id, request);
+            const reported = reportItems(prepared.plan.report);
+            items.push(...reported);
+            if (reported.length > 0) yield* recorder.items(reported).pipe(Effect.mapError(storeError));
+            const applied = yield* apply(
+              prepared.plan,
+              fromRunnClient(clients.runn),
+              {
+                items: (is) => recorder.items(is),
+                ledgerPut: recorder.ledgerPut,
+                ledgerRemove: recorder.ledgerRemove,
+              },
+              {
+                runId: run.id,
+                connectionId: conn.id,
+                now: at.toISOString(),
+                ...(env.options.concurrency === undefined ? {} : { concurrency: env.options.concurrency }),
+              },
+            ).pipe(Effect.mapError(storeError));
+            items.push(...applied.items);
+            const parts = Reconcile.parts(prepared.plan.options);
+            const succeeded = types.filter((t) => parts[t] && !applied.failedTypes.has(t));
+            // The A6 cursor moves only when the actuals part completed (SPEC A6, R6).
+            if (
+              parts.actuals &&
+              !applied.failedTypes.has("actuals") &&
+              prepared.plan.options.scope.kind === "entities"
+            ) {
+              const overlap = env.options.cursorOverlapMs ?? 600_000;
+              const previous = Option.getOrNull(
+                yield* env.store.cursors.get(conn.id, updatedSinceCursor).pipe(Effect.mapError(storeError)),
+              );
+              const seen =
+                prepared.newestUpdate === null ? null : Date.parse(prepared.newestUpdate) - overlap;
+              const next =
+                previous === null
+                  ? at.getTime() - overlap
+                  : Math.max(Date.parse(previous), seen ?? Number.NEGATIVE_INFINITY);
+              yield* env.store.cursors
+                .set(lease, updatedSinceCursor, new Date(next).toISOString().replace(/\.\d{3}Z$/, "Z"))
+                .pipe(Effect.mapError(storeError));
+            }
+            yield* Progress.report({
+              runId: run.id,
+              connectionId: conn.id,
+              phase: "record",
+              done: 1,
+              total: 1,
+            });
+            const status = applied.failedTypes.size > 0 ? "partial" : "succeeded";
+            return yield* env.store.runs
+              .finish(lease, run.id, { status, succeeded })
+              .pipe(Effect.mapError(storeError));
+          });
+          const finished = yield* body.pipe(
+            Logging.withRun(run.id, conn.id),
+            Effect.catchAll((e: SyncError.SyncError) =>
+              e.reason === "LeaseLost"
+                ? Effect.fail(e)
+                : env.store.runs
+                    .finish(lease, run.id, { status: "failed", error: errorText(e) })
+                    .pipe(Effect.mapError(storeError)),
+            ),
+          );
+          return toSummary(finished);
+        }).pipe(Effect.withSpan("Sync.run")),
+    );
+    // Retention (SPEC R9): this connection's items older than its own setting are pruned.
+    yield* env.store.runs.pruneItems(`${conn.settings.retentionDays} days`, conn.id).pipe(
+      Effect.tapError((e) => Effect.logWarning("pruning old run items failed", e.reason)),
+      Effect.ignore,
+    );
+    if (webhook !== null) {
+      const n = Notify.notificationFor(summary, items, held);
+      if (n !== null)
+        yield* Notify.post(webhook, n, {
+          ...(env.options.webhookTimeout === undefined ? {} : { timeout: env.options.webhookTimeout }),
+          ...(env.options.webhookFetch === undefined ? {} : { fetch: env.options.webhookFetch }),
+        });
+    }
+    return summary;
+  }).pipe(Logging.withConnection(connectionId));

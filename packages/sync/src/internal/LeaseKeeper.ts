@@ -1,0 +1,65 @@
+/**
+ * The run's lease (SPEC R3): taken before anything else, renewed every TTL/3 while the run lasts, and
+ * released at the end. When a renewal fails the run is interrupted at once, so it stops writing to
+ * Runn; its store writes are fenced by the lease's generation anyway.
+ */
+import type { ConnectionId } from "@harvest-runn/domain";
+import type { Lease, SyncStore } from "@harvest-runn/storage";
+import { Duration, Effect } from "effect";
+import * as SyncError from "../SyncError.ts";
+
+/** Options of `withLease`. */
+export interface LeaseOptions {
+  readonly connectionId: ConnectionId;
+  /** Who holds it (host, process, random suffix): shown on status pages. */
+  readonly holder: string;
+  /** How long the lease lives without renewal (default 60 seconds). */
+  readonly ttl?: Duration.DurationInput;
+}
+
+/** A store failure as a `SyncError`. */
+export const storeError = (e: SyncStore.SyncStoreError): SyncError.SyncError =>
+  e.reason === "NotFound"
+    ? SyncError.make("ConnectionNotFound", e.message)
+    : e.reason === "LeaseHeld"
+      ? SyncError.make("Busy", "another run of this connection is in progress; try again when it ends")
+      : e.reason === "LeaseLost" || e.reason === "Fenced"
+        ? SyncError.make("LeaseLost", "the run lost its lease to another holder and stopped writing")
+        : SyncError.make("Store", e.message);
+
+/**
+ * Runs `body` under the connection's lease: fails with `Busy` when another holder has it, with
+ * `LeaseLost` (interrupting `body`) when a renewal fails, and always releases it.
+ */
+export const withLease = <A, E, R>(
+  store: SyncStore.Shape,
+  options: LeaseOptions,
+  body: (lease: Lease.Lease) => Effect.Effect<A, E, R>,
+): Effect.Effect<A, E | SyncError.SyncError, R> =>
+  Effect.gen(function* () {
+    const ttl = Duration.decode(options.ttl ?? "60 seconds");
+    const acquire = store.leases
+      .acquire({ connectionId: options.connectionId, holder: options.holder, ttl })
+      .pipe(Effect.mapError(storeError));
+    return yield* Effect.acquireUseRelease(
+      acquire,
+      (lease) => {
+        const third = Duration.millis(Math.max(1, Math.floor(Duration.toMillis(ttl) / 3)));
+        const renewing = Effect.sleep(third).pipe(
+          Effect.zipRight(
+            Effect.suspend(() => store.leases.renew(lease, ttl)).pipe(Effect.retry({ times: 1 })),
+          ),
+          Effect.forever,
+          Effect.catchAll((e) =>
+            Effect.logWarning("lease renewal failed: stopping the run", e.reason).pipe(
+              Effect.zipRight(
+                Effect.fail(SyncError.make("LeaseLost", "the run lost its lease and stopped writing")),
+              ),
+            ),
+          ),
+        );
+        return Effect.raceFirst(body(lease), renewing);
+      },
+      (lease) => store.leases.release(lease).pipe(Effect.ignore),
+    );
+  });

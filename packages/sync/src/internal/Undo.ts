@@ -1,0 +1,194 @@
+/**
+ * Undo an import (SPEC E11): remove what one run created — first the actuals the sync wrote for those
+ * people and projects, then projects and people (never force-deleted: Runn refuses while they have
+ * assignments or actuals, and that is reported), and archive clients, which Runn cannot delete. Every
+ * removed Harvest id goes on the do-not-import list so the next run does not bring it back. With
+ * `dryRun` it lists what it would do and changes nothing.
+ */
+import type { Ledger, RunId, RunnClientId, RunnPersonId, RunnProjectId } from "@harvest-runn/domain";
+import { Effect } from "effect";
+/** What `undo` did or would do. */
+import type { RunItem, UndoReport } from "../Output.ts";
+import * as SyncError from "../SyncError.ts";
+import { type Env, loadConnection } from "./Env.ts";
+import { item } from "./Items.ts";
+import { storeError, withLease } from "./LeaseKeeper.ts";
+import { storeRecorder } from "./Record.ts";
+
+export type { UndoReport };
+
+const failure = (e: { readonly reason: string; readonly message: string }) =>
+  e.reason === "Conflict"
+    ? "Runn refuses: it still has assignments or actuals (never force-deleted)"
+    : `${e.reason}: ${e.message}`;
+
+/** Removes (or with `dryRun` lists) what run `runId` created. */
+export const undo = (env: Env, runId: string, options: { readonly dryRun?: boolean } = {}) =>
+  Effect.gen(function* () {
+    const detail = yield* env.store.runs
+      .get(runId as RunId, { outcome: "created", limit: 100_000 })
+      .pipe(
+        Effect.mapError((e) =>
+          e.reason === "NotFound" ? SyncError.make("RunNotFound", `no run ${runId}`) : storeError(e),
+        ),
+      );
+    const conn = yield* loadConnection(env, detail.run.connectionId);
+    const created = detail.items.filter((i) => i.runnId !== null);
+    const of = (kind: string) => created.filter((i) => i.kind === kind);
+    const people = of("person");
+    const projects = of("project");
+    const clients = of("client");
+    const personIds = new Set(people.map((p) => p.runnId));
+    const projectIds = new Set(projects.map((p) => p.runnId));
+    const ledger = yield* env.store.ledger.load(conn.id).pipe(Effect.mapError(storeError));
+    const owned = ledger.filter((l) => personIds.has(l.key.personId) || projectIds.has(l.key.projectId));
+    const label = (i: { kind: string; runnId: number | null; harvestId: number | null }) =>
+      `${i.kind} ${i.runnId} (Harvest ${i.harvestId ?? "?"})`;
+    const keyLabel = (k: Ledger.ActualKey) => `${k.personId}:${k.projectId}:${k.roleId}:${k.date}`;
+    const roles = of("role").map((r) =>
+      item({
+        kind: "role",
+        outcome: "skipped",
+        runnId: r.runnId,
+        label: `role ${r.runnId} is kept (roles are shared)`,
+      }),
+    );
+    if (options.dryRun) {
+      const planned: Array<RunItem> = [
+        ...owned.map((l) =>
+          item({
+            kind: "actual",
+            outcome: "planned",
+            runnId: l.runnActualId,
+            label: `delete ${keyLabel(l.key)}`,
+          }),
+        ),
+        ...[...projects, ...people].map((i) =>
+          item({
+            kind: i.kind,
+            outcome: "planned",
+            harvestId: i.harvestId,
+            runnId: i.runnId,
+            label: `delete ${label(i)}`,
+          }),
+        ),
+        ...clients.map((i) =>
+          item({
+            kind: "client",
+            outcome: "planned",
+            harvestId: i.harvestId,
+            runnId: i.runnId,
+            label: `archive ${label(i)}`,
+          }),
+        ),
+        ...roles,
+      ];
+      const report: UndoReport = {
+        runId,
+        connectionId: conn.id,
+        dryRun: true,
+        undoRunId: null,
+        items: planned,
+      };
+      return report;
+    }
+    const { runn } = yield* env.clients.make(conn.input);
+    return yield* withLease(
+      env.store,
+      { connectionId: conn.id, holder: env.holder, ttl: env.options.leaseTtl ?? "60 seconds" },
+      (lease) =>
+        Effect.gen(function* () {
+          const run = yield* env.store.runs
+            .start(lease, {
+              trigger: "manual",
+              scope: { scope: { kind: "entities", types: [] }, mode: "undo", undoOf: runId },
+            })
+            .pipe(Effect.mapError(storeError));
+          const recorder = storeRecorder(env.store, lease, run.id);
+          const items: Array<RunItem> = [];
+          const record = (i: RunItem) => {
+            items.push(i);
+            return recorder.items([i]).pipe(Effect.mapError(storeError));
+          };
+          for (const l of owned) {
+            const r =
+              l.runnActualId === null ? null : yield* runn.deleteActual(l.runnActualId).pipe(Effect.either);
+            const ok = r !== null && (r._tag === "Right" || r.left.reason === "NotFound");
+            if (ok) yield* recorder.ledgerRemove([l.key]).pipe(Effect.mapError(storeError));
+            yield* record(
+              ok
+                ? item({ kind: "actual", outcome: "deleted", runnId: l.runnActualId, label: keyLabel(l.key) })
+                : item({
+                    kind: "actual",
+                    outcome: "failed",
+                    label: keyLabel(l.key),
+                    error:
+                      r === null
+                        ? "the ledger has no Runn id for it"
+                        : failure(r._tag === "Left" ? r.left : { reason: "", message: "" }),
+                  }),
+            );
+          }
+          const removed: Array<{ kind: "client" | "project" | "person"; harvestId: number }> = [];
+          const remove = (
+            i: (typeof created)[number],
+            send: Effect.Effect<unknown, { reason: string; message: string }>,
+            outcome: "deleted" | "archived",
+          ) =>
+            send.pipe(
+              Effect.either,
+              Effect.flatMap((r) => {
+                const ok = r._tag === "Right" || r.left.reason === "NotFound";
+                if (ok && i.harvestId !== null)
+                  removed.push({ kind: i.kind as "client", harvestId: i.harvestId });
+                return record(
+                  ok
+                    ? item({
+                        kind: i.kind,
+                        outcome,
+                        harvestId: i.harvestId,
+                        runnId: i.runnId,
+                        label: label(i),
+                      })
+                    : item({
+                        kind: i.kind,
+                        outcome: "failed",
+                        harvestId: i.harvestId,
+                        runnId: i.runnId,
+                        label: label(i),
+                        error: failure(r._tag === "Left" ? r.left : { reason: "", message: "" }),
+                      }),
+                );
+              }),
+            );
+          for (const p of projects)
+            yield* remove(p, runn.deleteProject(p.runnId as RunnProjectId), "deleted");
+          for (const p of people) yield* remove(p, runn.deletePerson(p.runnId as RunnPersonId), "deleted");
+          for (const c of clients) yield* remove(c, runn.archiveClient(c.runnId as RunnClientId), "archived");
+          for (const r of roles) yield* record(r);
+          if (removed.length > 0)
+            yield* env.store.doNotImport
+              .add(
+                conn.id,
+                removed.map((r) => ({
+                  ...r,
+                  note: `removed by undo of run ${runId}`,
+                  runId: runId as RunId,
+                })),
+              )
+              .pipe(Effect.mapError(storeError));
+          const failed = items.some((i) => i.outcome === "failed");
+          yield* env.store.runs
+            .finish(lease, run.id, { status: failed ? "partial" : "succeeded" })
+            .pipe(Effect.mapError(storeError));
+          const report: UndoReport = {
+            runId,
+            connectionId: conn.id,
+            dryRun: false,
+            undoRunId: run.id,
+            items,
+          };
+          return report;
+        }),
+    );
+  }).pipe(Effect.withSpan("Sync.undo"));
