@@ -43,6 +43,7 @@ export const createClientsBulk = (a: RunnAccount, b: Body, at: string): Reply =>
 export const updateClient = (a: RunnAccount, c: RClient, b: Body, at: string): Reply => {
   const references = referencesOf(b);
   if (isReply(references)) return references;
+  if (b.website !== undefined && typeof b.website !== "string") return bad("body/website must be string");
   c.name = str(b, "name") ?? c.name;
   if (b.website !== undefined) c.website = str(b, "website") ?? null;
   c.isArchived = bool(b, "isArchived") ?? c.isArchived;
@@ -177,6 +178,7 @@ export const createPerson = (a: RunnAccount, b: Body, at: string, today: string)
 export const updatePerson = (a: RunnAccount, p: RPerson, b: Body, at: string): Reply => {
   const references = referencesOf(b);
   if (isReply(references)) return references;
+  if (b.email !== undefined && typeof b.email !== "string") return bad("body/email must be string");
   p.firstName = str(b, "firstName") ?? p.firstName;
   p.lastName = str(b, "lastName") ?? p.lastName;
   if (b.email !== undefined) p.email = str(b, "email") ?? null;
