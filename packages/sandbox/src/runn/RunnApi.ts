@@ -56,6 +56,8 @@ export interface RunnRouteContext {
   readonly iso: (seconds: number) => string;
   /** The sandbox's today, `YYYY-MM-DD`. */
   readonly today: string;
+  /** Order of `POST /clients/bulk/` results. */
+  readonly bulkOrder: "request" | "reversed";
 }
 
 const notFound = () => runnError(404, "Route not found");
@@ -144,7 +146,7 @@ export const routeRunn = (a: RunnAccount, req: SimRequest, path: string, rc: Run
     return notFound();
   }
   if (seg[1] === "bulk") {
-    if (head === "clients") return createClientsBulk(a, body, at());
+    if (head === "clients") return createClientsBulk(a, body, at(), rc.bulkOrder);
     return upsertActualsBulk(a, body, rc.stamp());
   }
   if (seg[1] === "contracts") return listCurrentContracts(a, url, rc.today);

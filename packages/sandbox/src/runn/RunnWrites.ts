@@ -24,7 +24,13 @@ export const createClient = (a: RunnAccount, b: Body, at: string): RClient | Rep
   return c;
 };
 
-export const createClientsBulk = (a: RunnAccount, b: Body, at: string): Reply => {
+/** POST /clients/bulk/: 200 with the created clients; Runn's spec promises no order, so `reversed` tests that. */
+export const createClientsBulk = (
+  a: RunnAccount,
+  b: Body,
+  at: string,
+  order: "request" | "reversed" = "request",
+): Reply => {
   const items = b.clients;
   if (!Array.isArray(items) || items.length < 1 || items.length > 100)
     return bad("body/clients must hold 1 to 100 clients");
@@ -37,7 +43,7 @@ export const createClientsBulk = (a: RunnAccount, b: Body, at: string): Reply =>
     if (isReply(c)) return c;
     out.push(c);
   }
-  return reply(200, out);
+  return reply(200, order === "reversed" ? out.reverse() : out);
 };
 
 export const updateClient = (a: RunnAccount, c: RClient, b: Body, at: string): Reply => {
