@@ -1,7 +1,7 @@
 /**
  * Runn's "autofill missing actuals" account setting: every Sunday Runn writes a zero actual for each
- * working day of the week before on which a person was assigned to a project and logged nothing. The
- * zeros carry the assignment's role, no workstream and no phase.
+ * working day of the week before on which a person was assigned to a project and had no actual on it.
+ * The zeros carry the assignment's role, no workstream and no phase.
  */
 import { dayOf, weekday } from "../Dates.ts";
 import type { RunnAccount } from "./RunnModel.ts";
@@ -25,6 +25,12 @@ export const autofillActuals = (a: RunnAccount, today: number, stamp: () => numb
   let written = 0;
   for (let s = last + 7; s <= sunday; s += 7) {
     const at = stamp();
+    // A day "has an actual" for a person and project whatever its role or workstream.
+    const logged = new Set<string>();
+    const st = a.actuals;
+    for (let i = 0; i < st.size; i++)
+      if (!st.deleted[i] && st.day[i]! >= s - 7 && st.day[i]! < s)
+        logged.add(`${st.day[i]}|${st.person[i]}|${st.project[i]}`);
     for (const asg of a.assignments.values()) {
       if (asg.isPlaceholder || asg.isTemplate || asg.isNonWorkingDay) continue;
       const from = Math.max(dayOf(asg.startDate), s - 7);
@@ -33,7 +39,9 @@ export const autofillActuals = (a: RunnAccount, today: number, stamp: () => numb
         const wd = weekday(day);
         if (wd === 0 || wd === 6) continue;
         if (!a.people.has(asg.personId) || !a.projects.has(asg.projectId)) continue;
-        if (a.actuals.find(day, asg.personId, asg.projectId, asg.roleId, -1) !== null) continue;
+        const slot = `${day}|${asg.personId}|${asg.projectId}`;
+        if (logged.has(slot)) continue;
+        logged.add(slot);
         a.actuals.push({
           id: a.nextId.actual++,
           day,

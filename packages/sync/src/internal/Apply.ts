@@ -10,6 +10,7 @@ import type { RunItem } from "../Output.ts";
 import * as Progress from "../Progress.ts";
 import { applyActuals } from "./ApplyActuals.ts";
 import { chunks, item } from "./Items.ts";
+import { matchCreated } from "./MatchCreated.ts";
 import type { Recorder, RunnWriter, WriteFailure } from "./Writer.ts";
 
 /** What applying a plan did. */
@@ -116,15 +117,16 @@ export const apply = <E>(
       { concurrency },
     );
 
-    // Clients, through the bulk endpoint.
+    // Clients, through the bulk endpoint. Runn's answer is `Client[]` in no promised order, so each
+    // returned client is matched to its operation by the Harvest reference the request carried.
     const clients = of("CreateClient");
     done = 0;
-    type Created = ReadonlyArray<readonly [Plan.CreateClient, number | null]>;
+    type Created = ReadonlyArray<readonly [Plan.CreateClient, number | WriteFailure]>;
     const sendBatch = (batch: ReadonlyArray<Plan.CreateClient>): Effect.Effect<Created, WriteFailure> =>
       Effect.suspend(() => {
         writes += 1;
         return writer.createClients(batch.map((o) => ({ name: o.name, references: o.references })));
-      }).pipe(Effect.map((ids) => batch.map((op, i) => [op, ids[i] ?? null] as const)));
+      }).pipe(Effect.map((created) => batch.map((op) => [op, matchCreated(op, created)] as const)));
     // On an unknown outcome, find which of the batch committed and send the others again, once.
     const createBatch = (batch: ReadonlyArray<Plan.CreateClient>): Effect.Effect<Created, WriteFailure> =>
       sendBatch(batch).pipe(
@@ -142,7 +144,7 @@ export const apply = <E>(
                 );
                 const missing = found.filter(([, id]) => id === null).map(([op]) => op);
                 const again = missing.length === 0 ? [] : yield* sendBatch(missing);
-                return [...found.filter(([, id]) => id !== null), ...again];
+                return [...found.flatMap(([op, id]) => (id === null ? [] : [[op, id] as const])), ...again];
               }),
         ),
       );
@@ -151,14 +153,9 @@ export const apply = <E>(
       const items: Array<RunItem> =
         result._tag === "Right"
           ? result.right.map(([op, id]) => {
-              if (id !== null) refs.set(op.ref, id);
-              return id === null
-                ? failed(
-                    "client",
-                    op.name,
-                    { reason: "NoId", message: "the bulk create returned no id" },
-                    op.harvestId,
-                  )
+              if (typeof id === "number") refs.set(op.ref, id);
+              return typeof id !== "number"
+                ? failed("client", op.name, id, op.harvestId)
                 : item({
                     kind: "client",
                     outcome: "created",
