@@ -2,12 +2,12 @@
  * The sandbox core: one world, both simulated APIs, rate limits, faults, stats and the control API,
  * behind a framework-free handler `(method, url, headers, body) → response`.
  */
-import { type SandboxClock, systemClock } from "./control/Clock.ts";
+import { type DataClock, type SandboxClock, systemClock } from "./control/Clock.ts";
 import { handleControl } from "./control/Control.ts";
 import { type ApiName, corruptRecord, type FaultConfig, Faults } from "./control/Faults.ts";
 import { type Limit, RateLimiter, retryAfterHeader } from "./control/RateLimiter.ts";
 import { countFault, countRequest, makeStats, type Stats } from "./control/Stats.ts";
-import { isoSeconds, todayOf } from "./Dates.ts";
+import { dayOf, isoSeconds, todayOf } from "./Dates.ts";
 import { generate, type World } from "./generate/Generate.ts";
 import type { PresetName } from "./generate/Presets.ts";
 import {
@@ -20,6 +20,7 @@ import {
   serialise,
 } from "./Http.ts";
 import { authenticateHarvest, harvestAccounts, routeHarvest } from "./harvest/HarvestApi.ts";
+import { autofillActuals } from "./runn/Autofill.ts";
 import { authenticateRunn, routeRunn } from "./runn/RunnApi.ts";
 import { runnError } from "./runn/RunnJson.ts";
 
@@ -34,7 +35,14 @@ export interface SandboxOptions {
   readonly faults?: FaultConfig;
   /** Compresses rate-limit windows and Retry-After (default 1). */
   readonly timeScale?: number;
-  readonly clock?: SandboxClock;
+  /** The wall clock of rate-limit windows and latency (default: the process clock). */
+  readonly wallClock?: SandboxClock;
+  /** The data clock: `frozen` (default) moves only by control-API advances, `real` also with the wall clock. */
+  readonly clock?: DataClock;
+  /** Order of `POST /clients/bulk/` results: as requested (default) or reversed (Runn promises no order). */
+  readonly runnBulkOrder?: "request" | "reversed";
+  /** Runn's "autofill missing actuals" account setting: zero actuals every Sunday (default off). */
+  readonly autofillActuals?: boolean;
   readonly limits?: { readonly harvest?: Limit; readonly runn?: Limit };
   /** A world generated earlier (skips generation). */
   readonly world?: World;
@@ -51,13 +59,14 @@ export interface Sandbox {
   readonly world: World;
   readonly stats: Stats;
   readonly faults: Faults;
-  readonly clock: SandboxClock;
+  readonly wallClock: SandboxClock;
+  readonly clock: DataClock;
   readonly timeScale: number;
   readonly limits: { readonly harvest: Limit; readonly runn: Limit };
   /** Milliseconds the control API has moved time forward. */
   readonly advancedMs: () => number;
   readonly advance: (ms: number) => void;
-  /** The data clock (frozen at the anchor instant plus advances), epoch seconds. */
+  /** The data clock (the anchor instant plus advances, plus elapsed wall time when `real`), epoch seconds. */
   readonly nowSeconds: () => number;
   /** Handles a request addressed with the server's prefixes (`/harvest/v2`, `/harvest-id/api/v2`, `/runn`, `/_sandbox`). */
   readonly handle: (
@@ -75,7 +84,9 @@ export interface Sandbox {
 
 /** Builds a sandbox core (generating its world unless one is given). */
 export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
-  const clock = options.clock ?? systemClock;
+  const clock = options.wallClock ?? systemClock;
+  const dataClock = options.clock ?? "frozen";
+  if (dataClock !== "frozen" && dataClock !== "real") throw new Error("clock must be frozen or real");
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0)) throw new Error("timeScale must be > 0");
   const world =
@@ -100,12 +111,18 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
   let stats = makeStats();
   let advanced = 0;
   let lastStamp = 0;
-  const nowSeconds = () => world.anchorInstant + Math.floor(advanced / 1000);
+  const startedAt = clock.now();
+  const nowSeconds = () =>
+    world.anchorInstant +
+    Math.floor((advanced + (dataClock === "real" ? (clock.now() - startedAt) * timeScale : 0)) / 1000);
   // A write is stamped strictly after the data clock's "now", so `updated_since=<now>` finds it.
   const stamp = () => {
     lastStamp = Math.max(nowSeconds() + 1, lastStamp + 1);
     return lastStamp;
   };
+  // Autofill starts from the anchor: the generated data is what the account holds before any Sunday.
+  if (options.autofillActuals)
+    for (const a of world.runn) autofillActuals(a, dayOf(world.anchorDate), nowSeconds);
   const wallNow = () => clock.now() + advanced / timeScale;
 
   const tooMany = (api: ApiName, ms: number): Reply => {
@@ -228,7 +245,15 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
         path,
         () => authenticateRunn(world.runn, req),
         (a) => a.token,
-        (a) => routeRunn(a, req, path, { stamp, iso: isoSeconds, today: todayOf(nowSeconds() * 1000) }),
+        (a) => {
+          if (options.autofillActuals) autofillActuals(a, dayOf(todayOf(nowSeconds() * 1000)), nowSeconds);
+          return routeRunn(a, req, path, {
+            stamp,
+            iso: isoSeconds,
+            today: todayOf(nowSeconds() * 1000),
+            bulkOrder: options.runnBulkOrder ?? "request",
+          });
+        },
       ),
     );
 
@@ -238,7 +263,8 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
       return stats;
     },
     faults,
-    clock,
+    wallClock: clock,
+    clock: dataClock,
     timeScale,
     limits,
     advancedMs: () => advanced,

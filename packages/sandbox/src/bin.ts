@@ -1,41 +1,98 @@
 /**
- * `pnpm -s sandbox --seed 42 --preset small --port 0 [--accounts N] [--time-scale K] [--anchor-date D]
- * [--runn-data empty|existing] [--harvest-limit 100/15000] [--runn-limit 120/60000[/blockMs]]
- * [--faults '{"serverError":0.01}'] [--verbose]`: prints one JSON line (connection info) on stdout, logs on
- * stderr, runs until SIGINT/SIGTERM.
+ * `pnpm -s sandbox [options]`: serves the simulated Harvest and Runn APIs on 127.0.0.1, prints one JSON
+ * line (connection info) on stdout, logs on stderr, runs until SIGINT/SIGTERM. `--help` lists the options;
+ * an unknown option is refused (exit 2).
  */
+import { parseArgs } from "node:util";
 import type { FaultConfig } from "./control/Faults.ts";
 import type { Limit } from "./control/RateLimiter.ts";
 import { isPresetName } from "./generate/Presets.ts";
 import { startSandbox } from "./Server.ts";
 
-const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  if (i >= 0) return args[i + 1];
-  const eq = args.find((a) => a.startsWith(`--${name}=`));
-  return eq?.slice(name.length + 3);
-};
+const usage = `Usage: pnpm -s sandbox [options]
+
+  --seed N                    data seed (default 42)
+  --preset NAME               tiny, small, large or xl (default tiny)
+  --port N                    port on 127.0.0.1, 0 picks a free one (default 0)
+  --accounts N                account pairs (default 1)
+  --anchor-date YYYY-MM-DD    the data's today (default: today in UTC)
+  --clock frozen|real         data clock stays at the anchor, or follows real time (default frozen)
+  --time-scale K              compresses rate-limit windows and Retry-After (default 1)
+  --runn-data empty|existing  start Runn empty or with data already in it
+  --autofill-actuals          Runn's "autofill missing actuals": zero actuals every Sunday
+  --runn-bulk-order request|reversed
+                              order of POST /clients/bulk/ results (default request)
+  --harvest-limit R/MS        Harvest rate limit (default 100/15000)
+  --runn-limit R/MS[/BLOCK]   Runn rate limit (default 120/60000)
+  --faults JSON               fault injection, e.g. '{"serverError":0.01}'
+  --verbose                   one line per request on stderr
+  --help                      this text
+`;
+
 const fail = (message: string): never => {
-  process.stderr.write(`sandbox: ${message}\n`);
+  process.stderr.write(`sandbox: ${message}\n${usage}`);
   process.exit(2);
 };
-const num = (name: string, fallback: number): number => {
-  const v = flag(name);
+
+const parse = () =>
+  parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    allowPositionals: false,
+    options: {
+      seed: { type: "string" },
+      preset: { type: "string" },
+      port: { type: "string" },
+      accounts: { type: "string" },
+      "anchor-date": { type: "string" },
+      clock: { type: "string" },
+      "time-scale": { type: "string" },
+      "runn-data": { type: "string" },
+      "autofill-actuals": { type: "boolean" },
+      "runn-bulk-order": { type: "string" },
+      "harvest-limit": { type: "string" },
+      "runn-limit": { type: "string" },
+      faults: { type: "string" },
+      verbose: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+let values: ReturnType<typeof parse>["values"] = {};
+try {
+  values = parse().values;
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
+if (values.help) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
+
+const num = (name: "seed" | "port" | "accounts" | "time-scale", fallback: number): number => {
+  const v = values[name];
   if (v === undefined) return fallback;
   const n = Number(v);
   return Number.isFinite(n) ? n : fail(`--${name} must be a number`);
 };
+const oneOf = <T extends string>(
+  name: "clock" | "runn-data" | "runn-bulk-order",
+  allowed: ReadonlyArray<T>,
+) => {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  return (allowed as ReadonlyArray<string>).includes(v)
+    ? (v as T)
+    : fail(`--${name} must be ${allowed.join(" or ")}`);
+};
 
-const preset = flag("preset") ?? "tiny";
+const preset = values.preset ?? "tiny";
 if (!isPresetName(preset)) fail(`unknown preset ${preset} (tiny, small, large, xl)`);
-const runnData = flag("runn-data");
-if (runnData !== undefined && runnData !== "empty" && runnData !== "existing")
-  fail("--runn-data must be empty or existing");
-const anchorDate = flag("anchor-date");
-const verbose = args.includes("--verbose");
-const limit = (name: string): Limit | undefined => {
-  const v = flag(name);
+const runnData = oneOf("runn-data", ["empty", "existing"] as const);
+const clock = oneOf("clock", ["frozen", "real"] as const);
+const runnBulkOrder = oneOf("runn-bulk-order", ["request", "reversed"] as const);
+const anchorDate = values["anchor-date"];
+const limit = (name: "harvest-limit" | "runn-limit"): Limit | undefined => {
+  const v = values[name];
   if (v === undefined) return undefined;
   const [requests, windowMs, blockMs] = v.split("/").map(Number);
   if (!(requests && requests > 0 && windowMs && windowMs > 0))
@@ -44,10 +101,9 @@ const limit = (name: string): Limit | undefined => {
 };
 const harvestLimit = limit("harvest-limit");
 const runnLimit = limit("runn-limit");
-const faultsText = flag("faults");
 let faults: FaultConfig | undefined;
 try {
-  faults = faultsText === undefined ? undefined : (JSON.parse(faultsText) as FaultConfig);
+  faults = values.faults === undefined ? undefined : (JSON.parse(values.faults) as FaultConfig);
 } catch {
   fail("--faults must be a JSON object");
 }
@@ -60,10 +116,13 @@ const sb = await startSandbox({
   accounts: num("accounts", 1),
   timeScale: num("time-scale", 1),
   ...(anchorDate ? { anchorDate } : {}),
-  ...(runnData ? { runnData: runnData as "empty" | "existing" } : {}),
+  ...(runnData ? { runnData } : {}),
+  ...(clock ? { clock } : {}),
+  ...(runnBulkOrder ? { runnBulkOrder } : {}),
+  ...(values["autofill-actuals"] ? { autofillActuals: true } : {}),
   limits: { ...(harvestLimit ? { harvest: harvestLimit } : {}), ...(runnLimit ? { runn: runnLimit } : {}) },
   ...(faults ? { faults } : {}),
-  ...(verbose ? { onRequest: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+  ...(values.verbose ? { onRequest: (line: string) => process.stderr.write(`${line}\n`) } : {}),
 });
 process.stderr.write(`sandbox: ${preset} ready on ${sb.url} in ${Date.now() - started} ms\n`);
 process.stdout.write(`${JSON.stringify(sb.info)}\n`);

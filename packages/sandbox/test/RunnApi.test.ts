@@ -115,8 +115,8 @@ describe("Runn simulator", () => {
     const first = await t.runn("POST", "/actuals/bulk/", {
       body: {
         actuals: [
-          { ...key, billableMinutes: 60 },
-          { ...key, workstreamId: 5, billableMinutes: 15 },
+          { ...key, billableMinutes: 60, nonbillableMinutes: 0 },
+          { ...key, workstreamId: 5, billableMinutes: 15, nonbillableMinutes: 0 },
         ],
       },
     });
@@ -136,14 +136,22 @@ describe("Runn simulator", () => {
       ...key,
       date: `2024-0${1 + (i % 5)}-1${i % 10}`,
       billableMinutes: 1,
+      nonbillableMinutes: 0,
     }));
     expect((await t.runn("POST", "/actuals/bulk/", { body: { actuals: many } })).status).toBe(400);
     expect(
-      (await t.runn("POST", "/actuals/bulk/", { body: { actuals: [{ ...key, billableMinutes: -1 }] } }))
-        .status,
+      (
+        await t.runn("POST", "/actuals/bulk/", {
+          body: { actuals: [{ ...key, billableMinutes: -1, nonbillableMinutes: 0 }] },
+        })
+      ).status,
     ).toBe(400);
     expect(
-      (await t.runn("POST", "/actuals/", { body: { ...key, personId: 1, billableMinutes: 5 } })).status,
+      (
+        await t.runn("POST", "/actuals/", {
+          body: { ...key, personId: 1, billableMinutes: 5, nonbillableMinutes: 0 },
+        })
+      ).status,
     ).toBe(422);
     expect((await t.runn("DELETE", `/actuals/${first.json[1].id}/`)).status).toBe(204);
     expect((await t.runn("DELETE", `/actuals/${first.json[1].id}/`)).status).toBe(404);

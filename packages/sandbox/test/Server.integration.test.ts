@@ -78,6 +78,8 @@ describe("HTTP face", () => {
         "10",
         "--runn-limit",
         "5/60000",
+        "--clock",
+        "real",
       ],
       {
         cwd: root,
@@ -110,6 +112,14 @@ describe("HTTP face", () => {
       "2024-06-03",
       { harvest: { requests: 100, windowMs: 15000 }, runn: { requests: 5, windowMs: 60000 } },
     ]);
+    // The data clock follows real time (ten times faster here): 300 ms later it reads 3 s later.
+    const clockAt = async () =>
+      (await readJson(await fetch(`${info.control}/clock`))) as { now: string; clock: string };
+    const before = await clockAt();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const after = await clockAt();
+    expect(before.clock).toBe("real");
+    expect(Date.parse(after.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(2000);
     const me = await fetch(`${info.runn.baseUrl}/me/`, {
       headers: { "accept-version": "1.0.0", authorization: `Bearer ${info.runn.token}` },
     });
@@ -127,5 +137,34 @@ describe("HTTP face", () => {
     await closed;
     expect(lines).toHaveLength(1);
     await expect(fetch(`${info.runn.baseUrl}/me/`)).rejects.toThrow();
+  });
+
+  it("`pnpm -s sandbox` refuses an unknown option and answers --help", async () => {
+    const runBin = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn("pnpm", ["-s", "sandbox", ...args], {
+          cwd: root,
+          stdio: ["ignore", "pipe", "pipe"],
+          detached: true,
+        });
+        children.push(child);
+        let stdout = "";
+        let stderr = "";
+        child.stdout!.on("data", (d: Buffer) => {
+          stdout += d.toString();
+        });
+        child.stderr!.on("data", (d: Buffer) => {
+          stderr += d.toString();
+        });
+        child.once("close", (code) => resolve({ code, stdout, stderr }));
+      });
+    const typo = await runBin(["--presett", "small", "--port", "0"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("--presett");
+    expect(typo.stdout).toBe("");
+    const help = await runBin(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--clock frozen|real");
+    expect(help.stdout).toContain("--autofill-actuals");
   });
 });

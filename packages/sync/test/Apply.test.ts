@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest";
 import { Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Effect, Schema } from "effect";
 import { apply } from "../src/internal/Apply.ts";
-import type { RunnWriter, WriteFailure } from "../src/internal/Writer.ts";
+import type { CreatedClient, RunnWriter, WriteFailure } from "../src/internal/Writer.ts";
 import type { RunItem } from "../src/Output.ts";
 
 /** An in-memory Runn that can commit a create and then report its outcome as unknown. */
@@ -26,7 +26,11 @@ const fakeRunn = (commitThenFail: ReadonlySet<string> = new Set()) => {
     findRole: (name) =>
       Effect.sync(() => entities.find((e) => e.kind === "role" && e.name === name)?.id ?? null),
     createClients: (inputs) =>
-      Effect.forEach(inputs, (i) => add("client", i.name, i.references[0]!.externalId)).pipe(
+      Effect.forEach(inputs, (i) =>
+        add("client", i.name, i.references[0]!.externalId).pipe(
+          Effect.map((id) => ({ id, references: i.references })),
+        ),
+      ).pipe(
         Effect.tap(() => {
           requests -= inputs.length - 1;
         }),
@@ -170,4 +174,83 @@ describe("apply", () => {
       expect(rec.ledger.size).toBe(0);
     }),
   );
+
+  describe("clients from one bulk create, matched by reference (Runn promises no order)", () => {
+    const client = (h: number, name: string) => ({
+      _tag: "CreateClient",
+      ref: `new:client:${h}`,
+      harvestId: h,
+      name,
+      references: ref(h),
+    });
+    const project = (h: number, name: string, clientHarvestId: number) => ({
+      _tag: "CreateProject",
+      ref: `new:project:${h}`,
+      harvestId: h,
+      name,
+      clientId: `new:client:${clientHarvestId}`,
+      pricingModel: "tm",
+      budget: null,
+      isConfirmed: true,
+      references: ref(h),
+    });
+    const twoClients = Schema.decodeUnknownSync(Plan.Plan)({
+      ...Schema.encodeSync(Plan.Plan)(plan),
+      operations: [client(1, "Acme"), client(4, "Globex"), project(2, "Site", 1), project(5, "Portal", 4)],
+    });
+    /** A writer whose bulk answer is reshaped (reordered, short or doubled) before the sync sees it. */
+    const reshaped = (reshape: (cs: ReadonlyArray<CreatedClient>) => typeof cs) => {
+      const runn = fakeRunn();
+      const projects: Array<{ name: string; clientId: number }> = [];
+      const writer: RunnWriter = {
+        ...runn.writer,
+        createClients: (inputs) => runn.writer.createClients(inputs).pipe(Effect.map(reshape)),
+        createProject: (i) => {
+          projects.push({ name: i.name, clientId: i.clientId });
+          return runn.writer.createProject(i);
+        },
+      };
+      const idOf = (name: string) => runn.entities.find((e) => e.kind === "client" && e.name === name)?.id;
+      return { writer, projects, idOf };
+    };
+
+    it.effect("puts each project under its own client when the answer comes back reversed", () =>
+      Effect.gen(function* () {
+        const w = reshaped((cs) => [...cs].reverse());
+        const rec = recorder();
+        yield* apply(twoClients, w.writer, rec.recorder, opts);
+        expect(w.projects).toEqual([
+          { name: "Site", clientId: w.idOf("Acme") },
+          { name: "Portal", clientId: w.idOf("Globex") },
+        ]);
+        expect(
+          rec.items.filter((i) => i.kind === "client").map((i) => [i.harvestId, i.runnId, i.outcome]),
+        ).toEqual([
+          [1, w.idOf("Acme"), "created"],
+          [4, w.idOf("Globex"), "created"],
+        ]);
+      }),
+    );
+
+    it.effect(
+      "a client missing from the answer, or answered twice, is an unknown outcome for that item",
+      () =>
+        Effect.gen(function* () {
+          for (const reshape of [
+            (cs: ReadonlyArray<CreatedClient>) => cs.slice(1),
+            (cs: ReadonlyArray<CreatedClient>) => [cs[0]!, { ...cs[0]!, id: 999 }, cs[1]!],
+          ]) {
+            const w = reshaped(reshape);
+            const rec = recorder();
+            const applied = yield* apply(twoClients, w.writer, rec.recorder, opts);
+            const acme = rec.items.find((i) => i.kind === "client" && i.harvestId === 1)!;
+            const globex = rec.items.find((i) => i.kind === "client" && i.harvestId === 4)!;
+            expect([acme.outcome, acme.error?.startsWith("OutcomeUnknown:")]).toEqual(["failed", true]);
+            expect([globex.outcome, globex.runnId]).toEqual(["created", w.idOf("Globex")]);
+            expect(w.projects).toEqual([{ name: "Portal", clientId: w.idOf("Globex") }]);
+            expect(applied.failedTypes.has("clients")).toBe(true);
+          }
+        }),
+    );
+  });
 });

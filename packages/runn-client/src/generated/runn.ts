@@ -416,17 +416,14 @@ export interface components {
             updatedAt: components["schemas"]["DateTime"];
             workstreamId: number | null;
         };
-        /**
-         * @description One day's totals for a date, person, project, role and workstream; at least one of the two
-         *     minute fields must be set.
-         */
+        /** @description One day's totals for a date, person, project, role and workstream. */
         ActualInput: {
-            /** @description The day's billable total; 0 when omitted. */
-            billableMinutes?: number;
+            /** @description The day's billable total. */
+            billableMinutes: number;
             billableNote?: string;
             date: components["schemas"]["Date"];
-            /** @description The day's non-billable total; 0 when omitted. */
-            nonbillableMinutes?: number;
+            /** @description The day's non-billable total. */
+            nonbillableMinutes: number;
             nonbillableNote?: string;
             personId: number;
             phaseId?: number | null;
@@ -477,7 +474,7 @@ export interface components {
         ClientInput: {
             name: string;
             references?: components["schemas"]["References"];
-            /** Format: uri */
+            /** Format: url */
             website?: string;
         };
         ClientPage: {
@@ -488,7 +485,8 @@ export interface components {
             isArchived?: boolean;
             name?: string;
             references?: components["schemas"]["References"];
-            website?: string | null;
+            /** Format: url */
+            website?: string;
         };
         ClientsBulkInput: {
             clients: components["schemas"]["ClientInput"][];
@@ -582,7 +580,7 @@ export interface components {
             values: components["schemas"]["Person"][];
         };
         PersonPatch: {
-            email?: string | null;
+            email?: string;
             firstName?: string;
             isArchived?: boolean;
             lastName?: string;
@@ -685,7 +683,7 @@ export interface components {
             id: number;
             isArchived: boolean;
             name: string | null;
-            personIds?: number[];
+            personIds: number[];
             references: components["schemas"]["References"];
             /** @description Charge-out rate per hour. */
             standardRate: number;
@@ -847,8 +845,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit50Max200"];
                 /** @description Only events after this instant. */
                 occurredAfter?: string;
-                /** @description Sort direction. */
-                order?: components["parameters"]["Order"];
+                /** @description Sort direction by time of the event (default desc). */
+                orderBy?: "asc" | "desc";
             };
             header: {
                 /** @description The API version; required on every request. */

@@ -1,4 +1,7 @@
-/** Time for the sandbox: an injectable wall clock (rate-limit windows, latency) and the frozen data clock. */
+/** Time for the sandbox: an injectable wall clock (rate-limit windows, latency) and the data clock's mode. */
+
+/** How the data clock moves: `frozen` only by control-API advances, `real` also with the wall clock. */
+export type DataClock = "frozen" | "real";
 
 /** The wall clock the sandbox measures rate-limit windows and latency with. */
 export interface SandboxClock {

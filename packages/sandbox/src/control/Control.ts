@@ -144,6 +144,7 @@ export const handleControl = (s: Sandbox, req: SimRequest, path: string, origin:
       }
       return reply(200, {
         now: isoSeconds(s.nowSeconds()),
+        clock: s.clock,
         advancedMs: s.advancedMs(),
         anchorDate: s.world.anchorDate,
       });

@@ -13,12 +13,14 @@ const parseActual = (a: RunnAccount, b: Body) => {
   const role = num(b, "roleId");
   if (!date || !isIsoDate(date) || person === undefined || project === undefined || role === undefined)
     return bad("each actual needs date, personId, projectId and roleId");
-  const billable = b.billableMinutes === undefined ? 0 : num(b, "billableMinutes");
-  const nonbillable = b.nonbillableMinutes === undefined ? 0 : num(b, "nonbillableMinutes");
+  if (b.billableMinutes === undefined || b.nonbillableMinutes === undefined)
+    return bad("each actual must have required properties 'billableMinutes' and 'nonbillableMinutes'");
+  const billable = num(b, "billableMinutes");
+  const nonbillable = num(b, "nonbillableMinutes");
   if (billable === undefined || nonbillable === undefined || billable < 0 || nonbillable < 0)
     return bad("billableMinutes and nonbillableMinutes must be numbers >= 0");
-  if (b.billableMinutes === undefined && b.nonbillableMinutes === undefined)
-    return bad("set billableMinutes or nonbillableMinutes");
+  for (const k of ["billableNote", "nonbillableNote"])
+    if (b[k] !== undefined && typeof b[k] !== "string") return bad(`${k} must be a string`);
   if (!a.people.has(person)) return runnError(422, `Person ${person} does not exist`);
   if (!a.projects.has(project)) return runnError(422, `Project ${project} does not exist`);
   if (!a.roles.has(role)) return runnError(422, `Role ${role} does not exist`);
@@ -33,12 +35,22 @@ const parseActual = (a: RunnAccount, b: Body) => {
     billable,
     nonbillable,
     phase: num(b, "phaseId") ?? -1,
+    /** Notes as sent; `undefined` keeps the stored note. */
+    billableNote: str(b, "billableNote"),
+    nonbillableNote: str(b, "nonbillableNote"),
   };
 };
 
 type Parsed = Exclude<ReturnType<typeof parseActual>, Reply>;
 
 const upsert = (a: RunnAccount, x: Parsed, atSeconds: number): number => {
+  const i = upsertMinutes(a, x, atSeconds);
+  if (x.billableNote !== undefined) a.actuals.billableNote.set(i, x.billableNote);
+  if (x.nonbillableNote !== undefined) a.actuals.nonbillableNote.set(i, x.nonbillableNote);
+  return i;
+};
+
+const upsertMinutes = (a: RunnAccount, x: Parsed, atSeconds: number): number => {
   const s = a.actuals;
   const i = s.find(x.day, x.person, x.project, x.role, x.ws);
   if (i === null)

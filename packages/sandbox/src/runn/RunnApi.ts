@@ -1,4 +1,4 @@
-/** The simulated Runn API v1: `Accept-Version` and token checks, then routing (trailing slashes optional). */
+/** The simulated Runn API v1: `Accept-Version` and token checks, then routing by Runn's exact paths. */
 import { parseInstant } from "../Dates.ts";
 import { isWrite, parseBody, type Reply, reply, type SimRequest } from "../Http.ts";
 import { deleteActual, upsertActual, upsertActualsBulk } from "./RunnActualWrites.ts";
@@ -56,14 +56,60 @@ export interface RunnRouteContext {
   readonly iso: (seconds: number) => string;
   /** The sandbox's today, `YYYY-MM-DD`. */
   readonly today: string;
+  /** Order of `POST /clients/bulk/` results. */
+  readonly bulkOrder: "request" | "reversed";
 }
 
 const notFound = () => runnError(404, "Route not found");
 
-/** Routes one authenticated Runn request; `path` is relative to the Runn base URL. */
+/**
+ * The shape of a path as Runn's route table spells it: numeric segments become `{id}` and a trailing
+ * slash is kept, because Runn serves each operation under one exact form (`/projects/{id}` for GET and
+ * PATCH, `/projects/{id}/` for DELETE) and answers 404 for the other.
+ */
+export const routeShape = (path: string): string =>
+  path
+    .split("/")
+    .map((s) => (/^\d+$/.test(s) ? "{id}" : s))
+    .join("/");
+
+/** Every `METHOD shape` the simulated Runn API serves, exactly as Runn publishes them. */
+export const runnRoutes: ReadonlySet<string> = new Set([
+  "GET /me/",
+  "GET /clients/",
+  "POST /clients/",
+  "POST /clients/bulk/",
+  "GET /clients/{id}",
+  "PATCH /clients/{id}",
+  "GET /projects/",
+  "POST /projects/",
+  "GET /projects/{id}",
+  "PATCH /projects/{id}",
+  "DELETE /projects/{id}/",
+  "GET /people/",
+  "POST /people/",
+  "GET /people/{id}",
+  "PATCH /people/{id}",
+  "DELETE /people/{id}",
+  "GET /people/contracts/current",
+  "GET /roles/",
+  "POST /roles/",
+  "GET /roles/{id}",
+  "PATCH /roles/{id}",
+  "GET /project-members/",
+  "GET /assignments/",
+  "GET /actuals/",
+  "POST /actuals/",
+  "POST /actuals/bulk/",
+  "DELETE /actuals/{id}/",
+  "GET /activity-log/",
+]);
+
+/** Routes one authenticated Runn request; `path` is relative to the Runn base URL and must match exactly. */
 export const routeRunn = (a: RunnAccount, req: SimRequest, path: string, rc: RunnRouteContext): Reply => {
-  const seg = path.split("/").filter(Boolean);
   const m = req.method;
+  if (!runnRoutes.has(`${m} ${routeShape(path)}`)) return notFound();
+  const seg = path.split("/").filter(Boolean);
   const url = req.url;
   const parsed = parseBody(req.body);
   if (parsed instanceof Error) return runnError(400, "Body is not valid JSON");
@@ -78,7 +124,7 @@ export const routeRunn = (a: RunnAccount, req: SimRequest, path: string, rc: Run
   const id = seg[1] !== undefined && /^\d+$/.test(seg[1]) ? Number(seg[1]) : null;
   const [head] = seg;
   if (seg.length === 1) {
-    if (head === "me" && m === "GET") return reply(200, { name: a.name });
+    if (head === "me") return reply(200, { name: a.name });
     if (m === "GET") {
       if (head === "clients") return listClients(a, url);
       if (head === "projects") return listProjects(a, url);
@@ -89,65 +135,54 @@ export const routeRunn = (a: RunnAccount, req: SimRequest, path: string, rc: Run
       if (head === "actuals") return listActuals(a, url);
       if (head === "activity-log") return listActivity(a, url);
     }
-    if (m === "POST") {
-      if (head === "clients") {
-        const c = createClient(a, body, at());
-        return "status" in c ? c : reply(201, c);
-      }
-      if (head === "projects") return createProject(a, body, at());
-      if (head === "people") return createPerson(a, body, at(), rc.today);
-      if (head === "roles") return createRole(a, body, at());
-      if (head === "actuals") return upsertActual(a, body, rc.stamp());
+    if (head === "clients") {
+      const c = createClient(a, body, at());
+      return "status" in c ? c : reply(201, c);
     }
+    if (head === "projects") return createProject(a, body, at());
+    if (head === "people") return createPerson(a, body, at(), rc.today);
+    if (head === "roles") return createRole(a, body, at());
+    if (head === "actuals") return upsertActual(a, body, rc.stamp());
     return notFound();
   }
-  if (seg.length === 2 && m === "POST" && seg[1] === "bulk") {
-    if (head === "clients") return createClientsBulk(a, body, at());
-    if (head === "actuals") return upsertActualsBulk(a, body, rc.stamp());
+  if (seg[1] === "bulk") {
+    if (head === "clients") return createClientsBulk(a, body, at(), rc.bulkOrder);
+    return upsertActualsBulk(a, body, rc.stamp());
   }
-  if (seg.length === 3 && m === "GET" && head === "people" && seg[1] === "contracts" && seg[2] === "current")
-    return listCurrentContracts(a, url, rc.today);
-  if (seg.length !== 2 || id === null) return notFound();
+  if (seg[1] === "contracts") return listCurrentContracts(a, url, rc.today);
+  if (id === null) return notFound();
   switch (head) {
     case "clients": {
       const c = a.clients.get(id);
       if (!c) return runnError(404, `Client ${id} not found`);
       if (m === "GET") return reply(200, c);
-      if (m === "PATCH") return updateClient(a, c, body, at());
-      return notFound();
+      return updateClient(a, c, body, at());
     }
     case "projects": {
       const p = a.projects.get(id);
       if (!p) return runnError(404, `Project ${id} not found`);
       if (m === "GET") return reply(200, p);
       if (m === "PATCH") return updateProject(a, p, body, at());
-      if (m === "DELETE") return deleteProject(a, p, at());
-      return notFound();
+      return deleteProject(a, p, at());
     }
     case "people": {
       const p = a.people.get(id);
       if (!p) return runnError(404, `Person ${id} not found`);
       if (m === "GET") return reply(200, p);
       if (m === "PATCH") return updatePerson(a, p, body, at());
-      if (m === "DELETE") {
-        const force = url.searchParams.get("force");
-        if (force !== null && force !== "true" && force !== "false")
-          return runnError(400, "querystring/force must be boolean");
-        return deletePerson(a, p, force === "true", at());
-      }
-      return notFound();
+      const force = url.searchParams.get("force");
+      if (force !== null && force !== "true" && force !== "false")
+        return runnError(400, "querystring/force must be boolean");
+      return deletePerson(a, p, force === "true", at());
     }
     case "roles": {
       const r = a.roles.get(id);
       if (!r) return runnError(404, `Role ${id} not found`);
       if (m === "GET") return reply(200, roleJson(a, r));
-      if (m === "PATCH") return updateRole(a, r, body, at());
-      return notFound();
+      return updateRole(a, r, body, at());
     }
-    case "actuals":
-      return m === "DELETE" ? deleteActual(a, id, at()) : notFound();
     default:
-      return notFound();
+      return deleteActual(a, id, at());
   }
 };
 
@@ -157,7 +192,8 @@ const listActivity = (a: RunnAccount, url: URL): Reply => {
   const after = afterText === null ? null : parseInstant(afterText);
   if (afterText !== null && after === null)
     return runnError(400, "querystring/occurredAfter must be a date-time");
-  const order = url.searchParams.get("order") ?? "desc";
+  const order = url.searchParams.get("orderBy") ?? "desc";
+  if (order !== "asc" && order !== "desc") return runnError(400, "querystring/orderBy must be asc or desc");
   const events = a.events.filter(
     (e) =>
       (types.length === 0 || types.includes(e.type)) &&

@@ -24,7 +24,13 @@ export const createClient = (a: RunnAccount, b: Body, at: string): RClient | Rep
   return c;
 };
 
-export const createClientsBulk = (a: RunnAccount, b: Body, at: string): Reply => {
+/** POST /clients/bulk/: 200 with the created clients; Runn's spec promises no order, so `reversed` tests that. */
+export const createClientsBulk = (
+  a: RunnAccount,
+  b: Body,
+  at: string,
+  order: "request" | "reversed" = "request",
+): Reply => {
   const items = b.clients;
   if (!Array.isArray(items) || items.length < 1 || items.length > 100)
     return bad("body/clients must hold 1 to 100 clients");
@@ -37,12 +43,13 @@ export const createClientsBulk = (a: RunnAccount, b: Body, at: string): Reply =>
     if (isReply(c)) return c;
     out.push(c);
   }
-  return reply(200, out);
+  return reply(200, order === "reversed" ? out.reverse() : out);
 };
 
 export const updateClient = (a: RunnAccount, c: RClient, b: Body, at: string): Reply => {
   const references = referencesOf(b);
   if (isReply(references)) return references;
+  if (b.website !== undefined && typeof b.website !== "string") return bad("body/website must be string");
   c.name = str(b, "name") ?? c.name;
   if (b.website !== undefined) c.website = str(b, "website") ?? null;
   c.isArchived = bool(b, "isArchived") ?? c.isArchived;
@@ -177,6 +184,7 @@ export const createPerson = (a: RunnAccount, b: Body, at: string, today: string)
 export const updatePerson = (a: RunnAccount, p: RPerson, b: Body, at: string): Reply => {
   const references = referencesOf(b);
   if (isReply(references)) return references;
+  if (b.email !== undefined && typeof b.email !== "string") return bad("body/email must be string");
   p.firstName = str(b, "firstName") ?? p.firstName;
   p.lastName = str(b, "lastName") ?? p.lastName;
   if (b.email !== undefined) p.email = str(b, "email") ?? null;

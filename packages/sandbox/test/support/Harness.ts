@@ -37,7 +37,7 @@ export const harness = (options: SandboxOptions = {}) => {
     seed: 42,
     preset: "tiny",
     anchorDate: "2024-06-03",
-    clock,
+    wallClock: clock,
     ...options,
   });
   const raw = async (

@@ -15,6 +15,8 @@ const makeAjv = () => {
   ajv.addFormat("date", /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
   ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
   ajv.addFormat("uri", /^https?:\/\/\S+$/);
+  // Runn's own spelling of a web address format.
+  ajv.addFormat("url", /^https?:\/\/\S+$/);
   ajv.addFormat("email", /^[^@\s]+@[^@\s]+$/);
   ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
   return ajv;
@@ -55,18 +57,17 @@ export class Spec {
     return { node: n as Json, pointer: ref };
   }
 
-  /** The path template that matches a concrete path (literal segments win), or null. */
+  /**
+   * The path template that matches a concrete path exactly, trailing slash included (literal segments
+   * win), or null: Runn serves `/projects/{id}` and `/projects/{id}/` as different operations.
+   */
   template(method: string, path: string): string | null {
     const paths = this.doc.paths as Record<string, Json>;
-    const candidates = [path, path.endsWith("/") ? path.slice(0, -1) : `${path}/`];
-    for (const p of candidates) {
-      const hits = Object.keys(paths)
-        .filter((t) => new RegExp(`^${t.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(p))
-        .filter((t) => (paths[t] as Json)[method.toLowerCase()] !== undefined)
-        .sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0));
-      if (hits[0]) return hits[0];
-    }
-    return null;
+    const hits = Object.keys(paths)
+      .filter((t) => new RegExp(`^${t.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path))
+      .filter((t) => (paths[t] as Json)[method.toLowerCase()] !== undefined)
+      .sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0));
+    return hits[0] ?? null;
   }
 
   /** Errors of one response; an undeclared status or path is an error. */

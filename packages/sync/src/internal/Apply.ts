@@ -9,8 +9,10 @@ import { Effect } from "effect";
 import type { RunItem } from "../Output.ts";
 import * as Progress from "../Progress.ts";
 import { applyActuals } from "./ApplyActuals.ts";
+import { createClientBatch } from "./BulkClients.ts";
 import { chunks, item } from "./Items.ts";
 import type { Recorder, RunnWriter, WriteFailure } from "./Writer.ts";
+import { scopeWrites } from "./WriteScope.ts";
 
 /** What applying a plan did. */
 export interface Applied {
@@ -19,6 +21,8 @@ export interface Applied {
   readonly failedTypes: ReadonlySet<ReconcileOptions.EntityType>;
   /** Runn write requests sent. */
   readonly writes: number;
+  /** Set when Runn refused a write for the token's scope: later writes were not sent (the run fails). */
+  readonly refused: WriteFailure | null;
 }
 
 /** Options of `apply`. */
@@ -39,15 +43,26 @@ type Kind = "client" | "project" | "person";
 /** Applies `plan` through `writer`, recording through `recorder`; fails only when the recorder fails. */
 export const apply = <E>(
   plan: Plan.Plan,
-  writer: RunnWriter,
+  runn: RunnWriter,
   recorder: Recorder<E>,
   options: ApplyOptions,
 ): Effect.Effect<Applied, E> =>
   Effect.gen(function* () {
+    const scoped = scopeWrites(runn);
+    const writer = scoped.writer;
+    const finish = (): Applied => ({
+      items: all,
+      failedTypes,
+      writes: writes - scoped.notSent(),
+      refused: scoped.refused(),
+    });
     const refs = new Map<string, number>();
     const all: Array<RunItem> = [];
     const failedTypes = new Set<ReconcileOptions.EntityType>();
     let writes = 0;
+    const countWrite = () => {
+      writes += 1;
+    };
     const concurrency = options.concurrency ?? 8;
     const attempts = options.createAttempts ?? 3;
     const ops = plan.operations;
@@ -116,49 +131,19 @@ export const apply = <E>(
       { concurrency },
     );
 
-    // Clients, through the bulk endpoint.
+    if (scoped.refused()) return finish();
+    // Clients, through the bulk endpoint. Runn's answer is `Client[]` in no promised order, so each
+    // returned client is matched to its operation by the Harvest reference the request carried.
     const clients = of("CreateClient");
     done = 0;
-    type Created = ReadonlyArray<readonly [Plan.CreateClient, number | null]>;
-    const sendBatch = (batch: ReadonlyArray<Plan.CreateClient>): Effect.Effect<Created, WriteFailure> =>
-      Effect.suspend(() => {
-        writes += 1;
-        return writer.createClients(batch.map((o) => ({ name: o.name, references: o.references })));
-      }).pipe(Effect.map((ids) => batch.map((op, i) => [op, ids[i] ?? null] as const)));
-    // On an unknown outcome, find which of the batch committed and send the others again, once.
-    const createBatch = (batch: ReadonlyArray<Plan.CreateClient>): Effect.Effect<Created, WriteFailure> =>
-      sendBatch(batch).pipe(
-        Effect.catchAll((e) =>
-          e.reason !== "OutcomeUnknown"
-            ? Effect.fail(e)
-            : Effect.gen(function* () {
-                const found = yield* Effect.forEach(
-                  batch,
-                  (op) =>
-                    writer
-                      .findByReference("client", op.references[0]!)
-                      .pipe(Effect.map((id) => [op, id] as const)),
-                  { concurrency },
-                );
-                const missing = found.filter(([, id]) => id === null).map(([op]) => op);
-                const again = missing.length === 0 ? [] : yield* sendBatch(missing);
-                return [...found.filter(([, id]) => id !== null), ...again];
-              }),
-        ),
-      );
     for (const batch of chunks(clients, 100)) {
-      const result = yield* createBatch(batch).pipe(Effect.either);
+      const sent = yield* createClientBatch(writer, batch, { concurrency, countWrite }).pipe(Effect.either);
       const items: Array<RunItem> =
-        result._tag === "Right"
-          ? result.right.map(([op, id]) => {
-              if (id !== null) refs.set(op.ref, id);
-              return id === null
-                ? failed(
-                    "client",
-                    op.name,
-                    { reason: "NoId", message: "the bulk create returned no id" },
-                    op.harvestId,
-                  )
+        sent._tag === "Right"
+          ? sent.right.map(([op, id]) => {
+              if (typeof id === "number") refs.set(op.ref, id);
+              return typeof id !== "number"
+                ? failed("client", op.name, id, op.harvestId)
                 : item({
                     kind: "client",
                     outcome: "created",
@@ -167,13 +152,14 @@ export const apply = <E>(
                     runnId: id,
                   });
             })
-          : batch.map((op) => failed("client", op.name, result.left, op.harvestId));
+          : batch.map((op) => failed("client", op.name, sent.left, op.harvestId));
       if (items.some((i) => i.outcome === "failed")) failedTypes.add("clients");
       yield* record(items);
       done += batch.length;
       yield* progress("clients", done, clients.length);
     }
 
+    if (scoped.refused()) return finish();
     // Projects and people: one request each, looked up by reference when the outcome is unknown.
     const single = <Op extends Plan.CreateProject | Plan.CreatePerson>(
       phase: "projects" | "people",
@@ -233,6 +219,7 @@ export const apply = <E>(
       },
       (op) => op.name,
     );
+    if (scoped.refused()) return finish();
     yield* single(
       "people",
       "person",
@@ -255,6 +242,7 @@ export const apply = <E>(
       (op) => `${op.firstName} ${op.lastName}`,
     );
 
+    if (scoped.refused()) return finish();
     // Links: add the Harvest reference (the client reads, appends and writes the array back).
     const links = of("LinkEntity");
     done = 0;
@@ -286,15 +274,14 @@ export const apply = <E>(
       { concurrency },
     );
 
+    if (scoped.refused()) return finish();
     yield* applyActuals(plan, writer, recorder, {
       resolve,
       record,
       progress,
       failedTypes,
       now: options.now,
-      countWrite: () => {
-        writes += 1;
-      },
+      countWrite,
     });
-    return { items: all, failedTypes, writes };
+    return finish();
   });

@@ -10,7 +10,7 @@ import { Effect, Option } from "effect";
 import * as Notify from "../Notify.ts";
 import type { RunItem, Trigger } from "../Output.ts";
 import * as Progress from "../Progress.ts";
-import type * as SyncError from "../SyncError.ts";
+import * as SyncError from "../SyncError.ts";
 import { apply } from "./Apply.ts";
 import { type Env, loadConnection, now, updatedSinceCursor } from "./Env.ts";
 import { storeError, withLease } from "./LeaseKeeper.ts";
@@ -111,6 +111,10 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
               },
             ).pipe(Effect.mapError(storeError));
             items.push(...applied.items);
+            // A write refused for the token's scope: nothing more was sent, and the next run cannot
+            // complete it either, so the run fails with that one reason (SPEC C2, R1).
+            if (applied.refused !== null)
+              return yield* Effect.fail(SyncError.make("RunnReadOnly", applied.refused.message));
             const parts = Reconcile.parts(prepared.plan.options);
             const succeeded = types.filter((t) => parts[t] && !applied.failedTypes.has(t));
             // The A6 cursor moves only when the actuals part completed (SPEC A6, R6).

@@ -29,7 +29,7 @@ export const fromRunnClient = (client: RunnClient.Service): RunnWriter => ({
     ),
   createClients: (inputs) =>
     client.createClients(inputs.map((i) => ({ name: i.name, references: i.references }))).pipe(
-      Effect.map((cs) => cs.map((c) => c.id as number)),
+      Effect.map((cs) => cs.map((c) => ({ id: c.id as number, references: c.references }))),
       Effect.mapError(failure),
     ),
   createProject: (i) =>

@@ -44,15 +44,24 @@ export interface WrittenActual {
   readonly date: string;
 }
 
+/** A client a bulk create returned: its id and the references it carries. */
+export interface CreatedClient {
+  readonly id: number;
+  readonly references: ReadonlyArray<Runn.Reference>;
+}
+
 /** The Runn writes a plan makes. */
 export interface RunnWriter {
   readonly createRole: (name: string) => Effect.Effect<number, WriteFailure>;
   /** A role by name, case-insensitively (to resolve an ambiguous role create). */
   readonly findRole: (name: string) => Effect.Effect<number | null, WriteFailure>;
-  /** Creates clients in one bulk request (at most 100); ids in input order. */
+  /**
+   * Creates clients in one bulk request (at most 100); the created clients in whatever order Runn
+   * answers (its spec promises none), each with the references it was stored with.
+   */
   readonly createClients: (
     inputs: ReadonlyArray<{ readonly name: string; readonly references: ReadonlyArray<Runn.Reference> }>,
-  ) => Effect.Effect<ReadonlyArray<number>, WriteFailure>;
+  ) => Effect.Effect<ReadonlyArray<CreatedClient>, WriteFailure>;
   readonly createProject: (input: ProjectInput) => Effect.Effect<number, WriteFailure>;
   readonly createPerson: (input: PersonInput) => Effect.Effect<number, WriteFailure>;
   /** The id of the entity of a kind carrying a reference, or null (to resolve an ambiguous create). */
