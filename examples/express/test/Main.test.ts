@@ -80,4 +80,13 @@ describe("main.ts", () => {
     expect(await p.exited).toBe(2);
     expect(p.output()).toContain("HARVEST_RUNN_API_KEY");
   });
+
+  it("says in one line that the port is in use, without a stack trace", async () => {
+    const first = start({ HARVEST_RUNN_API_KEY: "main-test-key-0123456789" });
+    const port = new URL(await first.listening()).port;
+    const second = start({ HARVEST_RUNN_API_KEY: "main-test-key-0123456789", PORT: port });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`cannot listen on 127.0.0.1:${port}: the port is already in use`);
+    expect(second.output()).not.toMatch(/^\s+at /m);
+  });
 });
