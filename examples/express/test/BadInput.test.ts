@@ -55,3 +55,37 @@ describe("malformed percent-encoding", () => {
     expect([res.status, res.json.error.field]).toEqual([400, "path"]);
   });
 });
+
+describe("inputs that used to be accepted", () => {
+  it("refuses impossible dates as a backfill or plan start", async () => {
+    for (const path of ["/connections/acme/sync", "/connections/acme/plans"]) {
+      const res = await host.api("POST", path, { body: { backfillFrom: "2024-02-31" } });
+      expect([res.status, res.json.error.field], path).toEqual([400, "body.backfillFrom"]);
+    }
+  });
+
+  it.each([
+    ["not a url", "not an absolute URL"],
+    ["file:///etc/passwd", "file: scheme is not allowed"],
+    ["http://hooks.example.com/x", "plain http is allowed only to a loopback host"],
+  ])("refuses the webhook URL %s", async (webhookUrl, message) => {
+    const res = await host.api("PATCH", "/connections/acme/settings", { body: { webhookUrl } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toContain(message);
+    expect(res.json.error.message).toContain("webhookUrl");
+  });
+
+  it("refuses a connection name longer than the limit, naming the limit", async () => {
+    const res = await host.api("POST", "/connections", {
+      body: {
+        id: "long",
+        name: "n".repeat(100_000),
+        harvest: { accountId: 1, userAgent: "T (t@example.com)", token: "abc" },
+        runn: { token: "def" },
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toContain("name: 1 to 200 characters");
+    expect((await host.api("GET", "/connections/long")).status).toBe(404);
+  });
+});
