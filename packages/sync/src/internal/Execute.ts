@@ -70,7 +70,7 @@ const recordInterrupted = (env: Env, lease: Lease.Lease, runId: RunId) =>
       ),
     })
     .pipe(
-      Effect.tap(() => Effect.logWarning("recorded an interrupted run", { runId })),
+      Effect.tap(() => Effect.logWarning("recorded an interrupted run")),
       Effect.catchAll((e) => Effect.logWarning("could not record an interrupted run", e.reason)),
     );
 
