@@ -33,5 +33,7 @@ export const main = (argv: ReadonlyArray<string>) => {
   return cli(argv).pipe(
     Effect.map(() => (typeof process.exitCode === "number" ? process.exitCode : Errors.ExitCode.ok)),
     Effect.catchAllCause((cause) => Errors.fromCause(cause, asJson)),
+    // SIGINT interrupts the command: still one line, or one JSON document under `--json`.
+    Effect.onInterrupt(() => Errors.interrupted(asJson)),
   );
 };

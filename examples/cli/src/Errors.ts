@@ -8,8 +8,8 @@ import { HelpDoc, ValidationError } from "@effect/cli";
 import { Cause, Effect, Option, Schema } from "effect";
 import * as Render from "./Render.ts";
 
-/** Exit codes of the `harvest-runn` command. */
-export const ExitCode = { ok: 0, failed: 1, usage: 2, partial: 3 } as const;
+/** Exit codes of the `harvest-runn` command (130: stopped by SIGINT, as shells report it). */
+export const ExitCode = { ok: 0, failed: 1, usage: 2, partial: 3, interrupted: 130 } as const;
 
 /** Bad input the parser could not catch: a missing value, a flag combination, an unknown id. */
 export class UsageError extends Schema.TaggedError<UsageError>()("UsageError", {
@@ -78,7 +78,7 @@ export const fromCause = (cause: Cause.Cause<unknown>, asJson: boolean): Effect.
     }
     if (isReported(e)) return report(e, asJson);
   }
-  if (Cause.isInterruptedOnly(cause)) return Effect.succeed(130);
+  if (Cause.isInterruptedOnly(cause)) return Effect.succeed(ExitCode.interrupted);
   const pretty = Cause.pretty(cause);
   return (
     asJson
@@ -92,3 +92,12 @@ export const setExitCode = (code: number): Effect.Effect<void> =>
   Effect.sync(() => {
     process.exitCode = code;
   });
+
+/** Says the command was stopped by a signal; a run it had started is recorded as interrupted. */
+export const interrupted = (asJson: boolean): Effect.Effect<void> => {
+  const message =
+    "stopped by a signal; a run in progress is recorded as failed (Interrupted) with what it wrote";
+  return asJson
+    ? Render.json({ _tag: "Interrupted", reason: "Interrupted", message })
+    : Render.note(`${Render.style.red("interrupted")}: ${message}`);
+};

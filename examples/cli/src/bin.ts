@@ -3,6 +3,7 @@
 import { NodeContext, NodeRuntime } from "@effect/platform-node";
 import { Effect, Exit, Logger, LogLevel } from "effect";
 import { main } from "./Cli.ts";
+import { ExitCode } from "./Errors.ts";
 import { stripColourWhenOff } from "./Render.ts";
 
 stripColourWhenOff(process.stdout);
@@ -20,13 +21,24 @@ const levels: Record<string, LogLevel.LogLevel> = {
 const logLevel = (name: string | undefined): LogLevel.LogLevel =>
   levels[(name ?? "").toLowerCase()] ?? LogLevel.Error;
 
+/** Log lines on stderr, so stdout holds only the command's output (one JSON document under `--json`). */
+const stderrLogger = Logger.replace(Logger.defaultLogger, Logger.withConsoleError(Logger.logfmtLogger));
+
 main(process.argv).pipe(
   Effect.provide(NodeContext.layer),
+  Effect.provide(stderrLogger),
   Logger.withMinimumLogLevel(logLevel(process.env.HARVEST_RUNN_LOG_LEVEL)),
   (program) =>
     NodeRuntime.runMain(program, {
       disableErrorReporting: true,
+      disablePrettyLogger: true,
       teardown: (exit, onExit) =>
-        onExit(Exit.isSuccess(exit) && typeof exit.value === "number" ? exit.value : 1),
+        onExit(
+          Exit.isSuccess(exit) && typeof exit.value === "number"
+            ? exit.value
+            : Exit.isInterrupted(exit)
+              ? ExitCode.interrupted
+              : ExitCode.failed,
+        ),
     }),
 );

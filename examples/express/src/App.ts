@@ -27,10 +27,14 @@ export interface AppOptions {
   readonly sessions?: Sessions;
 }
 
-/** Turns body-parser failures into a 400 naming the body, and anything else into a bare 500. */
+/**
+ * Turns body-parser failures into a 400 naming the body, a path Express cannot percent-decode into a
+ * 400 naming the path, and anything else into a bare 500.
+ */
 const errors: ErrorRequestHandler = (err, _req, res, _next) => {
   const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
   if (status === 500) console.error("request failed:", err instanceof Error ? err.name : "unknown error");
+  const path = err instanceof URIError;
   res.status(status).json({
     error:
       status === 500
@@ -38,8 +42,12 @@ const errors: ErrorRequestHandler = (err, _req, res, _next) => {
         : {
             _tag: "HttpError",
             reason: "BadRequest",
-            message: status === 413 ? "body: too large" : "body: cannot be parsed (send JSON)",
-            field: "body",
+            message: path
+              ? "path: not valid percent-encoding"
+              : status === 413
+                ? "body: too large"
+                : "body: cannot be parsed (send JSON)",
+            field: path ? "path" : "body",
           },
   });
 };

@@ -59,9 +59,11 @@ export const hostConfig: Config.Config<HostConfig> = Config.all({
   ),
   host: Config.string("HOST").pipe(Config.withDefault("127.0.0.1")),
   apiKey: Config.string("HARVEST_RUNN_API_KEY").pipe(
+    // The key travels in an `Authorization: Bearer` header: a space or a non-ASCII character could never
+    // authenticate.
     Config.validate({
-      message: "HARVEST_RUNN_API_KEY must be at least 16 characters",
-      validation: (k) => k.length >= 16,
+      message: "HARVEST_RUNN_API_KEY must be at least 16 visible ASCII characters, without spaces",
+      validation: (k) => k.length >= 16 && /^[\x21-\x7e]+$/.test(k),
     }),
     Config.map(Redacted.make),
   ),

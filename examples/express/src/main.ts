@@ -22,7 +22,19 @@ await runtime.runtime().catch((e: unknown) => {
 });
 
 const app = createApp(runtime, { apiKey: config.apiKey, cookieSecure: config.cookieSecure });
-const server = app.listen(config.port, config.host, () => {
+// Express 5 calls back with the error when the server cannot listen (port in use, no permission).
+const server = app.listen(config.port, config.host, (error?: Error) => {
+  if (error !== undefined) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "EADDRINUSE"
+        ? "the port is already in use"
+        : code === "EACCES"
+          ? "no permission to use the port"
+          : error.message;
+    console.error(`harvest-runn: cannot listen on ${config.host}:${config.port}: ${why}`);
+    process.exit(1);
+  }
   const { address, port } = server.address() as AddressInfo;
   const store = config.databaseUrl._tag === "Some" ? "Postgres" : "SQLite";
   console.log(

@@ -51,4 +51,12 @@ describe("dispatch and scheduler selection", () => {
     );
     expect([Option.getOrNull(c.queueSchema), Option.getOrNull(c.storeSchema)]).toEqual(["boss_a", "store_a"]);
   });
+
+  it("refuses an API key that could never authenticate: short, or with spaces", () => {
+    for (const key of ["short", "a key with spaces in it", "tab\tseparated-key-0123"]) {
+      const c = load({ HARVEST_RUNN_API_KEY: key });
+      expect(Either.isLeft(c) && String(c.left), key).toContain("HARVEST_RUNN_API_KEY");
+    }
+    expect(Either.isRight(load({ HARVEST_RUNN_API_KEY: "k".repeat(16) }))).toBe(true);
+  });
 });

@@ -7,7 +7,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startSandbox } from "@harvest-runn/sandbox";
+import { SecretBox, SyncStore } from "@harvest-runn/storage";
+import { SyncStoreSql } from "@harvest-runn/storage-sql";
+import { Effect, Redacted } from "effect";
 import { afterEach, describe, expect, it } from "vitest";
+import { anchorDate } from "./support/Host.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const children: Array<ChildProcess> = [];
@@ -79,5 +84,72 @@ describe("main.ts", () => {
     const p = start({});
     expect(await p.exited).toBe(2);
     expect(p.output()).toContain("HARVEST_RUNN_API_KEY");
+  });
+
+  it("says in one line that the port is in use, without a stack trace", async () => {
+    const first = start({ HARVEST_RUNN_API_KEY: "main-test-key-0123456789" });
+    const port = new URL(await first.listening()).port;
+    const second = start({ HARVEST_RUNN_API_KEY: "main-test-key-0123456789", PORT: port });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`cannot listen on 127.0.0.1:${port}: the port is already in use`);
+    expect(second.output()).not.toMatch(/^\s+at /m);
+  });
+
+  it("on SIGTERM records a run in progress as interrupted before it exits", async () => {
+    const sb = await startSandbox({ port: 0, seed: 7, preset: "tiny", anchorDate, timeScale: 50 });
+    try {
+      const key = "main-test-key-0123456789";
+      const secretKey = SecretBox.generateKey();
+      const stateDir = mkdtempSync(join(tmpdir(), "harvest-runn-main-state-"));
+      dirs.push(stateDir);
+      const p = start({
+        HARVEST_RUNN_API_KEY: key,
+        HARVEST_RUNN_SECRET_KEY: Redacted.value(secretKey),
+        HARVEST_RUNN_STATE_DIR: stateDir,
+        HARVEST_RUNN_SCHEDULER: "false",
+        HARVEST_API_BASE_URL: sb.info.harvest.baseUrl,
+        HARVEST_ID_BASE_URL: sb.info.harvest.idBaseUrl,
+      });
+      const base = await p.listening();
+      const call = (method: string, path: string, body?: unknown) =>
+        fetch(`${base}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const connected = await call("POST", "/connections", {
+        id: "acme",
+        name: "Acme",
+        harvest: {
+          accountId: Number(sb.info.harvest.accountId),
+          userAgent: "HarvestRunnTests (tests@example.com)",
+          token: sb.info.harvest.token,
+        },
+        runn: { baseUrl: sb.info.runn.baseUrl, token: sb.info.runn.token },
+      });
+      expect(connected.status).toBe(201);
+      // Every Runn request is slow, so the run is still going when the host is told to stop.
+      await fetch(`${sb.info.control}/faults`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ apis: ["runn"], latency: { probability: 1, ms: 100_000 } }),
+      });
+      const started = await call("POST", "/connections/acme/sync");
+      expect(started.status).toBe(202);
+      const { runId } = (await started.json()) as { runId: string };
+      p.child.kill("SIGTERM");
+      expect(await p.exited).toBe(0);
+
+      const run = await Effect.runPromise(
+        Effect.flatMap(SyncStore.SyncStore, (s) => s.runs.get(runId as never, { limit: 1 })).pipe(
+          Effect.provide(SyncStoreSql.layerSqlite({ filename: join(stateDir, "state.db"), secretKey })),
+        ),
+      );
+      expect(run.run.status).toBe("failed");
+      expect(run.run.error).toMatch(/^Interrupted: /);
+      expect(run.run.finishedAt).not.toBeNull();
+    } finally {
+      await sb.close();
+    }
   });
 });

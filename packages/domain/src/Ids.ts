@@ -72,9 +72,21 @@ export type ConnectionId = typeof ConnectionId.Type;
 export const RunId = Schema.NonEmptyTrimmedString.pipe(Schema.brand("RunId"));
 export type RunId = typeof RunId.Type;
 
+/** Whether `YYYY-MM-DD` (already matching the pattern) names a day that exists: no 2024-02-31. */
+const existsInCalendar = (s: string): boolean => {
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
+};
+
 /** A calendar date `YYYY-MM-DD` with no time zone (Harvest `spent_date`, Runn actual `date`). */
 export const IsoDate = Schema.String.pipe(
   Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+  Schema.filter(existsInCalendar, { message: () => "a date YYYY-MM-DD that exists in the calendar" }),
   Schema.brand("IsoDate"),
   Schema.annotations({ identifier: "IsoDate", description: "a date YYYY-MM-DD" }),
 );

@@ -9,6 +9,12 @@ describe("Ids", () => {
     expect(Either.isLeft(Schema.decodeUnknownEither(IsoDate)("2026-13-01"))).toBe(true);
   });
 
+  it("IsoDate rejects days the calendar does not have, and knows leap years", () => {
+    const ok = (s: string) => Either.isRight(Schema.decodeUnknownEither(IsoDate)(s));
+    expect(["2024-02-31", "2023-02-29", "2026-04-31", "1900-02-29"].filter(ok)).toEqual([]);
+    expect(["2024-02-29", "2000-02-29", "2026-12-31", "2026-04-30"].every(ok)).toBe(true);
+  });
+
   it("ids are non-negative integers", () => {
     expect(Either.isLeft(Schema.decodeUnknownEither(HarvestUserId)(1.5))).toBe(true);
     expect(Either.isLeft(Schema.decodeUnknownEither(RunnPersonId)(-1))).toBe(true);

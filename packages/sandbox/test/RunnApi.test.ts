@@ -171,7 +171,7 @@ describe("Runn simulator", () => {
     });
     expect((await t.runn("DELETE", `/projects/${fresh.json.id}/`)).status).toBe(204);
     expect((await t.runn("GET", `/projects/${fresh.json.id}`)).status).toBe(404);
-    expect((await t.runn("DELETE", `/people/${busyPerson}`)).status).toBe(409);
+    expect((await t.runn("DELETE", `/people/${busyPerson}`)).status).toBe(400);
     expect((await t.runn("DELETE", `/people/${busyPerson}?force=true`)).status).toBe(204);
     expect((await t.runn("GET", `/actuals/?personId=${busyPerson}`)).json.values).toEqual([]);
   });

@@ -7,13 +7,13 @@
  * const store = SyncStoreSql.layerSqlite(); // $HARVEST_RUNN_STATE_DIR/state.db, or .harvest-runn/state.db
  * const shared = SyncStoreSql.layerPg({ url: Redacted.make(process.env.DATABASE_URL!) });
  */
-import { mkdirSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { SqlClient } from "@effect/sql/SqlClient";
 import { PgClient } from "@effect/sql-pg";
 import { SqliteClient } from "@effect/sql-sqlite-node";
 import { SecretBox, SyncStore, type SyncStoreError } from "@harvest-runn/storage";
-import { Config, Effect, Layer, Option, Redacted } from "effect";
+import { Cause, Config, Effect, Layer, Option, Redacted } from "effect";
 import { makeConnections, makeCursors, makeSettings } from "./internal/Connections.ts";
 import { makeLeases } from "./internal/Leases.ts";
 import { makeLedger } from "./internal/Ledger.ts";
@@ -88,7 +88,11 @@ export const defaultFilename: Effect.Effect<string> = Config.string("HARVEST_RUN
   Effect.orElseSucceed(() => join(resolve(".harvest-runn"), "state.db")),
 );
 
-/** The embedded SQLite store; creates the file's directory. `:memory:` gives a non-persistent store. */
+/**
+ * The embedded SQLite store; creates the file and its directory owner-only (0600 and 0700: the store
+ * holds sealed tokens and the run history). `:memory:` gives a non-persistent store. A file that is a
+ * folder, not a database, unreadable, read-only or damaged fails the layer with one message naming it.
+ */
 export const layerSqlite = (
   options: Options & { readonly filename?: string } = {},
 ): Layer.Layer<SyncStore.SyncStore, SyncStoreError> =>
@@ -96,18 +100,120 @@ export const layerSqlite = (
     Effect.gen(function* () {
       const filename = options.filename ?? (yield* defaultFilename);
       const memory = filename === ":memory:";
-      if (!memory) {
-        yield* Effect.try({
-          try: () => mkdirSync(dirname(filename), { recursive: true }),
-          catch: (e) => storeError("Unavailable", `cannot create the directory of ${filename}`, e),
-        });
-      }
+      if (!memory) yield* prepareFile(filename);
       const caps = memory ? { ...capabilities, persistent: false, multiProcess: false } : capabilities;
-      return Layer.effect(SyncStore.SyncStore, make({ ...options, capabilities: caps })).pipe(
+      const store = memory
+        ? make({ ...options, capabilities: caps })
+        : Effect.zipRight(checkFile(filename), make({ ...options, capabilities: caps }));
+      return Layer.effect(SyncStore.SyncStore, store).pipe(
         Layer.provide(SqliteClient.layer({ filename })),
+        // The driver throws while opening a file it cannot use: that is the file's fault, not a bug.
+        Layer.catchAllCause((cause) =>
+          Layer.fail(
+            Cause.failureOption(cause).pipe(
+              Option.getOrElse(() => Cause.squash(cause)),
+              (e) => (isStoreError(e) ? e : fileError(filename, e)),
+            ),
+          ),
+        ),
       );
     }),
   ).pipe(Layer.catchAll((e) => Layer.fail(toStoreError(e))));
+
+/** Creates the store's directory (0700) and file (0600) when missing; refuses a folder in the file's place. */
+const prepareFile = (filename: string) =>
+  Effect.try({
+    try: () => {
+      mkdirSync(dirname(filename), { recursive: true, mode: 0o700 });
+      try {
+        closeSync(openSync(filename, "wx", 0o600));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      }
+      if (statSync(filename).isDirectory())
+        throw storeError("Unavailable", `the state file ${filename} is a folder, not a database file`);
+      try {
+        accessSync(filename, constants.R_OK);
+      } catch {
+        throw storeError("Unavailable", `the state file ${filename} is not readable: check its permissions`);
+      }
+      try {
+        accessSync(filename, constants.W_OK);
+      } catch {
+        throw storeError("Unavailable", `the state file ${filename} is read-only: check its permissions`);
+      }
+    },
+    catch: (e) =>
+      isStoreError(e)
+        ? e
+        : storeError(
+            "Unavailable",
+            `cannot create the state file ${filename}: ${(e as NodeJS.ErrnoException).code ?? "unknown error"}`,
+            e,
+          ),
+  });
+
+/** Reads every page once (`PRAGMA quick_check`), so a damaged file is refused before it is used. */
+const checkFile = (filename: string) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient;
+    const rows = yield* sql<{ quick_check: string }>`PRAGMA quick_check`.pipe(
+      Effect.mapError((e) => fileError(filename, e)),
+    );
+    const first = rows[0]?.quick_check;
+    if (first !== "ok")
+      return yield* Effect.fail(
+        storeError(
+          "Corrupt",
+          `the state file ${filename} is damaged (${first ?? "no answer"}): restore it from a backup, or move it away to start afresh`,
+        ),
+      );
+  });
+
+const isStoreError = (e: unknown): e is SyncStoreError =>
+  typeof e === "object" && e !== null && (e as { _tag?: unknown })._tag === "SyncStoreError";
+
+/** The SQLite result code of a driver error (`SQLITE_NOTADB`, …), looking through one wrapper. */
+const sqliteCode = (e: unknown): string | undefined => {
+  for (let x: unknown = e, i = 0; i < 3 && typeof x === "object" && x !== null; i++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_")) return code;
+    x = (x as { cause?: unknown }).cause;
+  }
+  return undefined;
+};
+
+/** One line saying what is wrong with the state file. */
+const fileError = (filename: string, e: unknown): SyncStoreError => {
+  const code = sqliteCode(e);
+  const base = code?.replace(/^(SQLITE_[A-Z]+).*$/, "$1");
+  switch (base) {
+    case "SQLITE_NOTADB":
+      return storeError("Corrupt", `the state file ${filename} is not a database (${code})`, e);
+    case "SQLITE_CORRUPT":
+      return storeError(
+        "Corrupt",
+        `the state file ${filename} is damaged (${code}): restore it from a backup, or move it away to start afresh`,
+        e,
+      );
+    case "SQLITE_READONLY":
+      return storeError("Unavailable", `the state file ${filename} is read-only (${code})`, e);
+    case "SQLITE_CANTOPEN":
+    case "SQLITE_PERM":
+    case "SQLITE_AUTH":
+      return storeError(
+        "Unavailable",
+        `the state file ${filename} cannot be opened: check that it and its folder are readable and writable (${code})`,
+        e,
+      );
+    default:
+      return storeError(
+        "Unavailable",
+        `the state file ${filename} could not be used (${code ?? "unexpected error"})`,
+        e,
+      );
+  }
+};
 
 /**
  * The Postgres store from `url` or `DATABASE_URL`. `schema` puts every table in that schema

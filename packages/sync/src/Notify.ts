@@ -63,6 +63,26 @@ export const originOf = (url: string): string => {
   }
 };
 
+const loopback = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Why `url` cannot be a webhook URL, or null when it can: an absolute `https:` URL, or `http:` to a
+ * loopback host (tests, a local relay). The message never repeats the URL, whose path can be a secret.
+ */
+export const webhookUrlProblem = (url: string): string | null => {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return "webhookUrl: not an absolute URL (expected https://…)";
+  }
+  if (u.protocol === "https:") return null;
+  if (u.protocol === "http:" && loopback.has(u.hostname)) return null;
+  return u.protocol === "http:"
+    ? "webhookUrl: plain http is allowed only to a loopback host; use https://"
+    : `webhookUrl: the ${u.protocol} scheme is not allowed; use https://`;
+};
+
 /** Options of `post`. */
 export interface PostOptions {
   /** Give up after this long (default 10 seconds). */

@@ -187,7 +187,7 @@ export const make = (options: SyncOptions = {}) =>
     };
     type OnStart = (runId: string) => Effect.Effect<void>;
     const runWith = (connectionId: string, o: StartOptions, onStart?: OnStart) =>
-      o.backfillFrom !== undefined && !Plan.isoDate.test(o.backfillFrom)
+      o.backfillFrom !== undefined && !Plan.isIsoDate(o.backfillFrom)
         ? Effect.fail(SyncError.make("InvalidInput", `fromDate "${o.backfillFrom}" is not YYYY-MM-DD`))
         : execute(env, connectionId, {
             scope: o.backfillFrom === undefined ? (o.scope ?? scopeAll) : scopeAll,

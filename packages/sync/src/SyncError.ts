@@ -30,6 +30,8 @@ export const SyncErrorReason = Schema.Literal(
   "Busy",
   /** The run lost its lease while it was running and stopped writing (SPEC R3). */
   "LeaseLost",
+  /** The run was stopped (a signal, a host shutting down) before it finished; what it wrote is recorded. */
+  "Interrupted",
   /** A response envelope from either API did not decode: nothing was written (SPEC R7). */
   "MalformedResponse",
   /** A saved plan depends on records that changed since it was made (SPEC R2). */

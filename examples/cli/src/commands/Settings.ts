@@ -2,7 +2,7 @@
  * `settings`: shows a connection's switches, policies, role mapping, schedule and webhook, and changes
  * the ones given as flags (merged over the stored settings).
  */
-import { Command, Options } from "@effect/cli";
+import { Command, HelpDoc, Options, ValidationError } from "@effect/cli";
 import { Output, Sync } from "@harvest-runn/sync";
 import { Effect, Option, Schema } from "effect";
 import * as Render from "../Render.ts";
@@ -14,6 +14,19 @@ const onOff = (name: string, description: string) =>
     Options.map((v) => v === "on"),
     Options.optional,
   );
+
+/** `--role-map` values as a table; a value without `=` names itself and the expected shape. */
+const roleMapOf = (values: ReadonlyArray<string>) =>
+  Effect.forEach(values, (v) => {
+    const eq = v.indexOf("=");
+    return eq > 0 && eq < v.length - 1
+      ? Effect.succeed([v.slice(0, eq).trim(), v.slice(eq + 1).trim()] as const)
+      : Effect.fail(
+          ValidationError.invalidValue(
+            HelpDoc.p(`--role-map ${JSON.stringify(v)}: expected "Harvest role=Runn role"`),
+          ),
+        );
+  }).pipe(Effect.map((pairs) => (pairs.length === 0 ? Option.none() : Option.some(pairs))));
 
 const flags = {
   connection,
@@ -32,9 +45,10 @@ const flags = {
     "report a conflict instead of overwriting edited actuals",
   ),
   approvedOnly: onOff("approved-only", "sync approved time entries only"),
-  roleMap: Options.keyValueMap("role-map").pipe(
+  roleMap: Options.text("role-map").pipe(
     Options.withDescription("Harvest role=Runn role (repeat for more; replaces the table)"),
-    Options.optional,
+    Options.repeated,
+    Options.mapEffect(roleMapOf),
   ),
   schedule: Options.text("schedule").pipe(Options.withDescription("daily run time HH:MM"), Options.optional),
   timeZone: Options.text("time-zone").pipe(

@@ -21,8 +21,15 @@ export interface Result {
 export const run = (
   args: ReadonlyArray<string>,
   options: { readonly cwd: string; readonly env?: Record<string, string> },
-): Promise<Result> =>
-  new Promise((resolve, reject) => {
+): Promise<Result> => start(args, options).result;
+
+/** Starts the CLI and returns its pid (to send it a signal) and its result once it has ended. */
+export const start = (
+  args: ReadonlyArray<string>,
+  options: { readonly cwd: string; readonly env?: Record<string, string> },
+): { readonly pid: () => number | undefined; readonly result: Promise<Result> } => {
+  let pid: number | undefined;
+  const result = new Promise<Result>((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ["--conditions=@harvest-runn/source", "--import", tsx, bin, ...args],
@@ -32,6 +39,7 @@ export const run = (
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
+    pid = child.pid;
     if (child.pid !== undefined) children.add(child.pid);
     let stdout = "";
     let stderr = "";
@@ -47,6 +55,8 @@ export const run = (
       resolve({ code, stdout, stderr });
     });
   });
+  return { pid: () => pid, result };
+};
 
 /** Kills every child still running. */
 export const killAll = () => {

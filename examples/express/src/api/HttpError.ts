@@ -47,6 +47,7 @@ const syncStatus: Record<SyncError.SyncErrorReason, number> = {
   RunnReadOnly: 422,
   Busy: 409,
   LeaseLost: 409,
+  Interrupted: 503,
   StalePlan: 409,
   MalformedResponse: 502,
   Harvest: 502,

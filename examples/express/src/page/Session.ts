@@ -63,12 +63,18 @@ export class Sessions {
 /** A fresh random token (the login form's CSRF token). */
 export const newToken = token;
 
-/** Reads one cookie from a `Cookie` header. */
+/** Reads one cookie from a `Cookie` header; a value that is not valid percent-encoding is ignored. */
 export const cookieOf = (header: string | undefined, name: string): string | undefined => {
   if (header === undefined) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 };

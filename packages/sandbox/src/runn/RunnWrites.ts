@@ -195,14 +195,14 @@ export const updatePerson = (a: RunnAccount, p: RPerson, b: Body, at: string): R
   return reply(200, p);
 };
 
-/** DELETE /people/{id}: refused (409) while the person has assignments or actuals, unless `force`. */
+/** DELETE /people/{id}: refused (400, as Runn answers) while the person has assignments or actuals, unless `force`. */
 export const deletePerson = (a: RunnAccount, p: RPerson, force: boolean, at: string): Reply => {
   const s = a.actuals;
   const actuals: number[] = [];
   for (let i = 0; i < s.size; i++) if (!s.deleted[i] && s.person[i] === p.id) actuals.push(i);
   const assignments = [...a.assignments.values()].filter((x) => x.personId === p.id);
   if (!force && (actuals.length > 0 || assignments.length > 0))
-    return runnError(409, "Person has assignments or actuals; delete with force=true");
+    return runnError(400, "Person has assignments or actuals; delete with force=true");
   for (const i of actuals) {
     event(a, "actual_deleted", at, { actual: actualJson(a, i) });
     s.remove(i);

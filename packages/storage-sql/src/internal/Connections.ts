@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { ConnectionId, HarvestAccountId } from "@harvest-runn/domain";
 import { Connection, Settings, type SyncStore } from "@harvest-runn/storage";
-import { Effect, Option } from "effect";
+import { Effect, Option, Redacted } from "effect";
 import { connectionTables } from "./Migrations.ts";
 import {
   type Deps,
@@ -113,8 +113,11 @@ export const makeConnections = ({ sql, box }: Deps): SyncStore.Connections => {
   };
 };
 
-/** The settings part of the SQL store. */
-export const makeSettings = ({ sql }: Deps): SyncStore.SettingsStore => ({
+/** The context a connection's webhook URL is sealed under (its path or query can carry a token). */
+const webhookContext = (id: string) => `${id}:webhook`;
+
+/** The settings part of the SQL store; the webhook URL is stored sealed, like the tokens. */
+export const makeSettings = ({ sql, box }: Deps): SyncStore.SettingsStore => ({
   get: Effect.fn("SyncStore.settings.get")(function* (id) {
     const rows = yield* sql<{ doc: string | null }>`
       SELECT s.doc FROM hr_connections c LEFT JOIN hr_settings s ON s.connection_id = c.id WHERE c.id = ${id}`.pipe(
@@ -122,17 +125,28 @@ export const makeSettings = ({ sql }: Deps): SyncStore.SettingsStore => ({
     );
     const row = rows[0];
     if (!row) return yield* Effect.fail(storeError("NotFound", `no connection ${id}`));
-    return yield* Settings.decode(JSON.parse(row.doc ?? "{}")).pipe(mapErrors("settings.get"));
+    const { webhookUrlSealed, ...doc } = JSON.parse(row.doc ?? "{}") as Record<string, unknown>;
+    if (typeof webhookUrlSealed === "string")
+      doc.webhookUrl = Redacted.value(yield* box.open(webhookUrlSealed, webhookContext(id)));
+    return yield* Settings.decode(doc).pipe(mapErrors("settings.get"));
   }),
   put: Effect.fn("SyncStore.settings.put")(function* (id, settings) {
     const encoded = yield* Effect.mapError(Settings.encode(settings), (e) =>
       storeError("Corrupt", `invalid settings: ${e.message}`),
     );
+    const sealed =
+      encoded.webhookUrl === null || encoded.webhookUrl === undefined
+        ? encoded
+        : {
+            ...encoded,
+            webhookUrl: null,
+            webhookUrlSealed: box.seal(Redacted.make(encoded.webhookUrl), webhookContext(id)),
+          };
     yield* sql
       .withTransaction(
         Effect.zipRight(
           Effect.zipRight(writeLock(sql), requireConnection(sql, id)),
-          sql`INSERT INTO hr_settings (connection_id, doc) VALUES (${id}, ${JSON.stringify(encoded)})
+          sql`INSERT INTO hr_settings (connection_id, doc) VALUES (${id}, ${JSON.stringify(sealed)})
               ON CONFLICT (connection_id) DO UPDATE SET doc = excluded.doc`,
         ),
       )

@@ -63,6 +63,7 @@ export const configure = (
     const current = yield* Settings.encode(conn.settings).pipe(Effect.orDie);
     const merged = yield* Settings.decode(deepMerge(current, patch)).pipe(
       Effect.mapError((e) => SyncError.make("InvalidInput", `invalid settings: ${e.message}`)),
+      Effect.flatMap(Connect.checkWebhook),
     );
     const saved = yield* env.store.settings.put(conn.id, merged).pipe(Effect.mapError(storeError));
     return Connect.viewOf(conn.connection, saved);

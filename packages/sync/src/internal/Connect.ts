@@ -7,6 +7,7 @@ import { HarvestClient } from "@harvest-runn/harvest-client";
 import { type Connection, Settings } from "@harvest-runn/storage";
 import { Effect, Either, type Redacted } from "effect";
 import type * as Clients from "../Clients.ts";
+import { webhookUrlProblem } from "../Notify.ts";
 import type { ConnectionView, DoctorCheck } from "../Output.ts";
 import * as SyncError from "../SyncError.ts";
 import * as Doctor from "./Doctor.ts";
@@ -149,11 +150,29 @@ const firstError = (checks: ReadonlyArray<DoctorCheck>): SyncError.SyncError | n
   return SyncError.make(reason, failed.message);
 };
 
+/** Refuses settings whose webhook URL is not one notifications may be sent to (`Notify.webhookUrlProblem`). */
+export const checkWebhook = (s: Settings.Settings): Effect.Effect<Settings.Settings, SyncError.SyncError> => {
+  const problem = s.webhookUrl === null ? null : webhookUrlProblem(s.webhookUrl);
+  return problem === null
+    ? Effect.succeed(s)
+    : Effect.fail(SyncError.make("InvalidInput", `invalid settings: ${problem}`));
+};
+
+/** The longest connection name accepted: enough for any label, short enough to show in a list. */
+export const maxNameLength = 200;
+
 /** Validates both sides (SPEC C2), then saves the connection and its settings. */
 export const connect = (env: Env, input: ConnectInput) =>
   Effect.gen(function* () {
+    const name = input.name.trim();
+    if (name === "" || name.length > maxNameLength)
+      return yield* SyncError.make(
+        "InvalidInput",
+        `name: 1 to ${maxNameLength} characters (got ${name.length})`,
+      );
     const settings = yield* Settings.decode(input.settings ?? {}).pipe(
       Effect.mapError((e) => SyncError.make("InvalidInput", `invalid settings: ${e.message}`)),
+      Effect.flatMap(checkWebhook),
     );
     const baseUrl = input.runn.baseUrl ?? "https://api.runn.io";
     const clients = yield* env.clients.make({
@@ -166,7 +185,7 @@ export const connect = (env: Env, input: ConnectInput) =>
     const saved = yield* env.store.connections
       .create({
         ...(input.id === undefined ? {} : { id: input.id as ConnectionId }),
-        name: input.name,
+        name,
         harvest: {
           accountId: input.harvest.accountId as HarvestAccountId,
           userAgent: input.harvest.userAgent,

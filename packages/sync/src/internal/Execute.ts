@@ -3,9 +3,9 @@
  * plan's report → apply, recording each outcome and ledger change as it completes → advance cursors for
  * the parts that succeeded → status per SPEC R1 → release → notify (SPEC R8).
  */
-import type { Plan, ReconcileOptions } from "@harvest-runn/domain";
+import type { Plan, ReconcileOptions, RunId } from "@harvest-runn/domain";
 import { Reconcile } from "@harvest-runn/reconcile";
-import type { Run } from "@harvest-runn/storage";
+import type { Lease, Run } from "@harvest-runn/storage";
 import { Effect, Option } from "effect";
 import * as Notify from "../Notify.ts";
 import type { RunItem, Trigger } from "../Output.ts";
@@ -56,6 +56,23 @@ const previouslyHeld = (env: Env, connectionId: string) =>
       ),
     );
   }).pipe(Effect.orElseSucceed(() => new Set<string>()));
+
+/**
+ * Closes a run that is being interrupted (SIGINT, SIGTERM, a host disposing its runtime) as failed with
+ * reason `Interrupted`, while it still holds its lease; the items it wrote are already recorded.
+ */
+const recordInterrupted = (env: Env, lease: Lease.Lease, runId: RunId) =>
+  env.store.runs
+    .finish(lease, runId, {
+      status: "failed",
+      error: errorText(
+        SyncError.make("Interrupted", "the run was stopped before it finished; what it wrote is recorded"),
+      ),
+    })
+    .pipe(
+      Effect.tap(() => Effect.logWarning("recorded an interrupted run")),
+      Effect.catchAll((e) => Effect.logWarning("could not record an interrupted run", e.reason)),
+    );
 
 /** Runs the sync of one connection and returns its summary; fails only when no run could start. */
 export const execute = (env: Env, connectionId: string, request: RunRequest) =>
@@ -150,6 +167,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
               .pipe(Effect.mapError(storeError));
           });
           const finished = yield* body.pipe(
+            Effect.onInterrupt(() => recordInterrupted(env, lease, run.id)),
             Logging.withRun(run.id, conn.id),
             Effect.catchAll((e: SyncError.SyncError) =>
               e.reason === "LeaseLost"

@@ -5,7 +5,7 @@
  */
 import type { ConnectionId } from "@harvest-runn/domain";
 import type { Lease, SyncStore } from "@harvest-runn/storage";
-import { Duration, Effect } from "effect";
+import { Duration, Effect, Fiber } from "effect";
 import * as SyncError from "../SyncError.ts";
 
 /** Options of `withLease`. */
@@ -26,6 +26,19 @@ export const storeError = (e: SyncStore.SyncStoreError): SyncError.SyncError =>
       : e.reason === "LeaseLost" || e.reason === "Fenced"
         ? SyncError.make("LeaseLost", "the run lost its lease to another holder and stopped writing")
         : SyncError.make("Store", e.message);
+
+/**
+ * Runs `effect` in a child fiber and, when interrupted, waits until it and the fibers it forked (the
+ * race of the run and its renewals) have stopped. Without this an interrupted race leaves its sides to
+ * finish after the caller's own finalizers, e.g. after the host closed the store the run records its
+ * interruption in.
+ */
+const settled = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.uninterruptibleMask((restore) =>
+    Effect.flatMap(Effect.fork(restore(effect)), (fiber) =>
+      restore(Fiber.join(fiber)).pipe(Effect.onInterrupt(() => Fiber.interrupt(fiber))),
+    ),
+  );
 
 /**
  * Runs `body` under the connection's lease: fails with `Busy` when another holder has it, with
@@ -58,7 +71,7 @@ export const withLease = <A, E, R>(
             ),
           ),
         );
-        return Effect.raceFirst(body(lease), renewing);
+        return settled(Effect.raceFirst(body(lease), renewing));
       },
       (lease) => store.leases.release(lease).pipe(Effect.ignore),
     );

@@ -2,25 +2,76 @@
  * Undo an import (SPEC E11): remove what one run created — first the actuals the sync wrote for those
  * people and projects, then projects and people (never force-deleted: Runn refuses while they have
  * assignments or actuals, and that is reported), and archive clients, which Runn cannot delete. Every
- * removed Harvest id goes on the do-not-import list so the next run does not bring it back. With
- * `dryRun` it lists what it would do and changes nothing.
+ * removed Harvest id goes on the do-not-import list so the next run does not bring it back.
+ *
+ * Refusals are predicted before anything is deleted: a person or project that still has assignments or
+ * actuals the sync did not write is kept, and so are the sync's actuals on it (deleting them would only
+ * make the next run write them again). With `dryRun` it lists exactly what the real undo would do,
+ * refusals included, and changes nothing.
  */
+
 import type { Ledger, RunId, RunnClientId, RunnPersonId, RunnProjectId } from "@harvest-runn/domain";
-import { Effect } from "effect";
-/** What `undo` did or would do. */
+import type { RunnClient } from "@harvest-runn/runn-client";
+import { Effect, Stream } from "effect";
 import type { RunItem, UndoReport } from "../Output.ts";
 import * as SyncError from "../SyncError.ts";
 import { type Env, loadConnection } from "./Env.ts";
 import { item } from "./Items.ts";
 import { storeError, withLease } from "./LeaseKeeper.ts";
+import { loadError } from "./Load.ts";
 import { storeRecorder } from "./Record.ts";
 
+/** What `undo` did or would do. */
 export type { UndoReport };
 
-const failure = (e: { readonly reason: string; readonly message: string }) =>
-  e.reason === "Conflict"
-    ? "Runn refuses: it still has assignments or actuals (never force-deleted)"
+const refusal = "Runn refuses: it still has assignments or actuals (never force-deleted)";
+
+/**
+ * The message of a failed removal. Runn answers a person's delete with 400 and a project's with 409
+ * while they still have assignments or actuals; both are the refusal, not a bad request.
+ */
+export const failureMessage = (
+  kind: string,
+  e: { readonly reason: string; readonly message: string; readonly status?: number | undefined },
+) =>
+  e.reason === "Conflict" || (kind === "person" && e.reason === "Validation" && e.status === 400)
+    ? refusal
     : `${e.reason}: ${e.message}`;
+
+/** An entity undo may remove: a person or project a run created. */
+interface Removable {
+  readonly kind: string;
+  readonly runnId: number | null;
+}
+
+/**
+ * The people and projects Runn would refuse to delete: those with an assignment, or an actual the sync
+ * did not write. (A sync-written actual never blocks: it is kept only when both its person and its
+ * project stay, and then the created one of them is already refused.)
+ */
+const predictRefusals = (
+  runn: RunnClient.Service,
+  people: ReadonlyArray<Removable>,
+  projects: ReadonlyArray<Removable>,
+  owned: ReadonlyArray<Ledger.LedgerEntry>,
+) =>
+  Effect.gen(function* () {
+    const ownedIds = new Set(owned.flatMap((l) => (l.runnActualId === null ? [] : [l.runnActualId])));
+    const busy = (filter: { personId: number } | { projectId: number }) =>
+      Effect.zipWith(
+        Stream.runCollect(
+          Stream.filter(runn.actuals(filter), (a) => !ownedIds.has(a.id)).pipe(Stream.take(1)),
+        ),
+        Stream.runCollect(runn.assignments(filter).pipe(Stream.take(1))),
+        (actuals, assignments) => actuals.length > 0 || assignments.length > 0,
+      );
+    const refused = { people: new Set<number>(), projects: new Set<number>() };
+    for (const p of people)
+      if (p.runnId !== null && (yield* busy({ personId: p.runnId }))) refused.people.add(p.runnId);
+    for (const p of projects)
+      if (p.runnId !== null && (yield* busy({ projectId: p.runnId }))) refused.projects.add(p.runnId);
+    return refused;
+  });
 
 /** Removes (or with `dryRun` lists) what run `runId` created. */
 export const undo = (env: Env, runId: string, options: { readonly dryRun?: boolean } = {}) =>
@@ -41,10 +92,43 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
     const personIds = new Set(people.map((p) => p.runnId));
     const projectIds = new Set(projects.map((p) => p.runnId));
     const ledger = yield* env.store.ledger.load(conn.id).pipe(Effect.mapError(storeError));
-    const owned = ledger.filter((l) => personIds.has(l.key.personId) || projectIds.has(l.key.projectId));
+    const mine = ledger.filter((l) => personIds.has(l.key.personId) || projectIds.has(l.key.projectId));
+    const { runn, urls } = yield* env.clients.make(conn.input);
+    const refused = yield* predictRefusals(runn, people, projects, mine).pipe(
+      Effect.mapError(loadError("Runn", urls.runn)),
+    );
+    const isRefused = (i: Removable) =>
+      i.runnId !== null &&
+      (i.kind === "person" ? refused.people.has(i.runnId) : refused.projects.has(i.runnId));
+    // An actual is kept when its person and its project both stay in Runn: deleting it would only make
+    // the next run write it again.
+    const stays = (k: Ledger.ActualKey) =>
+      (!personIds.has(k.personId) || refused.people.has(k.personId)) &&
+      (!projectIds.has(k.projectId) || refused.projects.has(k.projectId));
+    const owned = mine.filter((l) => !stays(l.key));
     const label = (i: { kind: string; runnId: number | null; harvestId: number | null }) =>
       `${i.kind} ${i.runnId} (Harvest ${i.harvestId ?? "?"})`;
     const keyLabel = (k: Ledger.ActualKey) => `${k.personId}:${k.projectId}:${k.roleId}:${k.date}`;
+    const kept = mine
+      .filter((l) => stays(l.key))
+      .map((l) =>
+        item({
+          kind: "actual",
+          outcome: "skipped",
+          runnId: l.runnActualId,
+          label: `${keyLabel(l.key)} is kept: its person and project stay in Runn`,
+        }),
+      );
+    const refusedItems = [...projects, ...people].filter(isRefused).map((i) =>
+      item({
+        kind: i.kind,
+        outcome: "failed",
+        harvestId: i.harvestId,
+        runnId: i.runnId,
+        label: label(i),
+        error: refusal,
+      }),
+    );
     const roles = of("role").map((r) =>
       item({
         kind: "role",
@@ -63,15 +147,19 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
             label: `delete ${keyLabel(l.key)}`,
           }),
         ),
-        ...[...projects, ...people].map((i) =>
-          item({
-            kind: i.kind,
-            outcome: "planned",
-            harvestId: i.harvestId,
-            runnId: i.runnId,
-            label: `delete ${label(i)}`,
-          }),
-        ),
+        ...kept,
+        ...[...projects, ...people]
+          .filter((i) => !isRefused(i))
+          .map((i) =>
+            item({
+              kind: i.kind,
+              outcome: "planned",
+              harvestId: i.harvestId,
+              runnId: i.runnId,
+              label: `delete ${label(i)}`,
+            }),
+          ),
+        ...refusedItems,
         ...clients.map((i) =>
           item({
             kind: "client",
@@ -92,7 +180,6 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
       };
       return report;
     }
-    const { runn } = yield* env.clients.make(conn.input);
     return yield* withLease(
       env.store,
       { connectionId: conn.id, holder: env.holder, ttl: env.options.leaseTtl ?? "60 seconds" },
@@ -125,14 +212,15 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
                     error:
                       r === null
                         ? "the ledger has no Runn id for it"
-                        : failure(r._tag === "Left" ? r.left : { reason: "", message: "" }),
+                        : failureMessage("actual", r._tag === "Left" ? r.left : { reason: "", message: "" }),
                   }),
             );
           }
+          for (const k of kept) yield* record(k);
           const removed: Array<{ kind: "client" | "project" | "person"; harvestId: number }> = [];
           const remove = (
             i: (typeof created)[number],
-            send: Effect.Effect<unknown, { reason: string; message: string }>,
+            send: Effect.Effect<unknown, { reason: string; message: string; status?: number | undefined }>,
             outcome: "deleted" | "archived",
           ) =>
             send.pipe(
@@ -156,14 +244,19 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
                         harvestId: i.harvestId,
                         runnId: i.runnId,
                         label: label(i),
-                        error: failure(r._tag === "Left" ? r.left : { reason: "", message: "" }),
+                        error: failureMessage(
+                          i.kind,
+                          r._tag === "Left" ? r.left : { reason: "", message: "" },
+                        ),
                       }),
                 );
               }),
             );
-          for (const p of projects)
+          for (const p of projects.filter((i) => !isRefused(i)))
             yield* remove(p, runn.deleteProject(p.runnId as RunnProjectId), "deleted");
-          for (const p of people) yield* remove(p, runn.deletePerson(p.runnId as RunnPersonId), "deleted");
+          for (const p of people.filter((i) => !isRefused(i)))
+            yield* remove(p, runn.deletePerson(p.runnId as RunnPersonId), "deleted");
+          for (const r of refusedItems) yield* record(r);
           for (const c of clients) yield* remove(c, runn.archiveClient(c.runnId as RunnClientId), "archived");
           for (const r of roles) yield* record(r);
           if (removed.length > 0)
