@@ -12,11 +12,12 @@ import * as Notify from "../Notify.ts";
 import type { RunItem, Trigger } from "../Output.ts";
 import * as Progress from "../Progress.ts";
 import type * as SyncError from "../SyncError.ts";
+import * as AccountPair from "./AccountPair.ts";
 import { apply } from "./Apply.ts";
 import * as Cursor from "./Cursor.ts";
 import * as Doctor from "./Doctor.ts";
 import { type Env, loadConnection, now, updatedSinceCursor } from "./Env.ts";
-import { storeError, withLease } from "./LeaseKeeper.ts";
+import { storeError } from "./LeaseKeeper.ts";
 import * as Logging from "./Logging.ts";
 import { failOrphans } from "./Orphans.ts";
 import { prepare } from "./Prepare.ts";
@@ -83,9 +84,22 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
     const webhook = conn.settings.webhookUrl;
     const held = webhook === null ? new Set<string>() : yield* previouslyHeld(env, conn.id);
     const items: Array<RunItem> = [];
-    const summary = yield* withLease(
-      env.store,
-      { connectionId: conn.id, holder: env.holder, ttl: env.options.leaseTtl ?? "60 seconds" },
+    // No two runs write into one Runn account from one Harvest account at once, whatever the rows say.
+    const twins = yield* AccountPair.twins(
+      env,
+      {
+        id: conn.id,
+        harvestAccountId: conn.connection.harvest.accountId,
+        runnBaseUrl: conn.connection.runn.baseUrl,
+        runnMe: Effect.flatMap(env.clients.make(conn.input), (c) => c.runn.me),
+      },
+      true,
+    );
+    const summary = yield* AccountPair.withPairLeases(
+      env,
+      conn.id,
+      twins.map((t) => t.id),
+      env.options.leaseTtl ?? "60 seconds",
       (lease) =>
         Effect.gen(function* () {
           const stored: StoredScope = {
