@@ -118,6 +118,9 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     const again = await sync.apply(saved);
     expect(again.status).toBe("failed");
     expect(again.error?.reason).toBe("StalePlan");
+    // Started without waiting, it ends the same way.
+    const started = await sync.startApply(saved);
+    expect((await started.done).error?.reason).toBe("StalePlan");
   });
 
   it("reports status, runs and a run's items; notifies held items once, without secrets (SPEC R5, R8)", async () => {
