@@ -7,13 +7,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { QueueErrorClass } from "@harvest-runn/queue";
+import { Dispatch, type QueueErrorClass } from "@harvest-runn/queue";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Clients, Sync } from "@harvest-runn/sync";
 import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect";
 import type { HostConfig } from "./Config.ts";
-import * as Dispatch from "./Dispatch.ts";
 
 /** The services every route reaches. */
 export type Services = Sync.Sync | SyncStore.SyncStore | Dispatch.Dispatch;

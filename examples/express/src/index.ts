@@ -1,4 +1,3 @@
 export { type AppOptions, createApp } from "./App.ts";
 export * as Config from "./Config.ts";
-export * as Dispatch from "./Dispatch.ts";
 export * as Runtime from "./Runtime.ts";

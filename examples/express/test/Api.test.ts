@@ -126,8 +126,10 @@ describe("sync → run → items", () => {
     expect(status.json.lastSuccess.clients).toBeNull();
     expect(status.json.running).toBe(false);
 
-    // A run id of this connection is not reachable under another connection.
-    await host.connect("beta");
+    // A run id of this connection is not reachable under another connection (of the other pair).
+    await host.connect("beta", undefined, 1);
+    // A pair is connected once: a second connection for acme's accounts is a 409 naming acme.
+    await expect(host.connect("acme-again")).rejects.toThrow(/409 .*"AlreadyConnected".*connection acme /);
     expect((await host.api("GET", `/connections/beta/runs/${started.json.runId}`)).status).toBe(404);
   });
 

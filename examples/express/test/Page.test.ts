@@ -138,16 +138,17 @@ describe("status page", () => {
   });
 
   it("escapes every value it renders", async () => {
+    const other = host.sb.info.accounts[1]!;
     const res = await host.api("POST", "/connections", {
       body: {
         id: "xss",
         name: `<script>alert("x")</script>`,
         harvest: {
-          accountId: Number(host.sb.info.harvest.accountId),
+          accountId: Number(other.harvest.accountId),
           userAgent: "T (t@example.com)",
-          token: host.sb.info.harvest.token,
+          token: other.harvest.token,
         },
-        runn: { baseUrl: host.sb.info.runn.baseUrl, token: host.sb.info.runn.token },
+        runn: { baseUrl: other.runn.baseUrl, token: other.runn.token },
       },
     });
     expect(res.status).toBe(201);

@@ -157,10 +157,6 @@ export const Operation = Schema.Union(
 );
 export type Operation = typeof Operation.Type;
 
-/** Operations that write to Runn (everything except the store-only ledger records). */
-export const isRunnWrite = (op: Operation): boolean =>
-  op._tag !== "RecordLedger" && op._tag !== "ForgetLedger";
-
 /** The current plan format version. */
 export const version = 1 as const;
 

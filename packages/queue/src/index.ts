@@ -1,3 +1,4 @@
+export * as Dispatch from "./Dispatch.ts";
 export { createEnqueuer, type Enqueuer } from "./Enqueuer.ts";
 export * as QueueError from "./QueueError.ts";
 export { QueueError as QueueErrorClass } from "./QueueError.ts";

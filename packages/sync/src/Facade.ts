@@ -18,10 +18,10 @@ import { SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Cause, Effect, Exit, Fiber, Layer, ManagedRuntime, Redacted } from "effect";
 import * as Clients from "./Clients.ts";
-import type { ConnectResult } from "./internal/Connect.ts";
+import type { ConnectInput, ConnectResult } from "./internal/Connect.ts";
 import type { SyncOptions } from "./internal/Env.ts";
-import type { IgnoreInput, LinkInput } from "./internal/Linking.ts";
-import type { RunSummary } from "./Output.ts";
+import type * as Start from "./internal/Start.ts";
+import type { RunSummary, Trigger } from "./Output.ts";
 import * as Progress from "./Progress.ts";
 import * as Sync from "./Sync.ts";
 import * as SyncError from "./SyncError.ts";
@@ -45,52 +45,70 @@ export interface CreateSyncOptions {
   readonly onProgress?: (event: Progress.ProgressEvent) => void;
 }
 
+type WithToken<T> = Omit<T, "token"> & { readonly token: string };
+
 /** `connect` input with tokens as plain strings (wrapped in `Redacted` at once). */
-export interface ConnectParams {
-  readonly id?: string;
-  readonly name: string;
-  readonly harvest: { readonly accountId: number; readonly userAgent: string; readonly token: string };
-  readonly runn: { readonly baseUrl?: string; readonly token: string };
-  readonly settings?: unknown;
+export type ConnectParams = Omit<ConnectInput, "harvest" | "runn"> & {
+  readonly harvest: WithToken<ConnectInput["harvest"]>;
+  readonly runn: WithToken<ConnectInput["runn"]>;
+};
+
+/** A `Sync` operation as an async function: same arguments, the Effect's value, the `SyncError` as rejection. */
+export type Promised<Op> = Op extends (...args: infer A) => Effect.Effect<infer R, SyncError.SyncError>
+  ? (...args: A) => Promise<R>
+  : Op extends Effect.Effect<infer R, SyncError.SyncError>
+    ? () => Promise<R>
+    : never;
+
+/** The operations whose facade differs from the service: plain-string tokens, started runs, the scheduler. */
+type Special = "connect" | "start" | "startApply" | "scheduler";
+
+/** Every operation forwarded unchanged, each with the service's own documentation. */
+type Forwarded = { readonly [K in keyof Omit<Sync.Service, Special>]: Promised<Sync.Service[K]> };
+
+/** A started run, as promises: its id once it holds the lease, and `done` with its summary. */
+export interface StartedRun {
+  readonly runId: string;
+  readonly done: Promise<RunSummary>;
 }
 
-type Async<F> = F extends (...args: infer A) => Effect.Effect<infer R, SyncError.SyncError>
-  ? (...args: A) => Promise<R>
-  : never;
-
 /** Every `Sync` operation as an async function, plus the scheduler and shutdown. */
-export interface SyncClient {
+export interface SyncClient extends Forwarded {
+  /** Validates both sides (SPEC C2) and saves the connection; tokens are given as plain strings. */
   readonly connect: (input: ConnectParams) => Promise<ConnectResult>;
-  readonly configure: Async<Sync.Service["configure"]>;
-  readonly settings: Async<Sync.Service["settings"]>;
-  readonly projects: Async<Sync.Service["projects"]>;
   /** Starts a run; resolves with its id once it holds the lease, and `done` with its summary. */
-  readonly start: (
-    connectionId: string,
-    options?: Sync.StartOptions,
-  ) => Promise<{ readonly runId: string; readonly done: Promise<RunSummary> }>;
-  readonly disconnect: Async<Sync.Service["disconnect"]>;
-  readonly connections: () => Promise<Effect.Effect.Success<Sync.Service["connections"]>>;
-  readonly doctor: Async<Sync.Service["doctor"]>;
-  readonly plan: Async<Sync.Service["plan"]>;
-  readonly run: Async<Sync.Service["run"]>;
-  readonly apply: Async<Sync.Service["apply"]>;
-  readonly backfill: Async<Sync.Service["backfill"]>;
-  readonly link: (connectionId: string, input: LinkInput) => ReturnType<Async<Sync.Service["link"]>>;
-  readonly unlink: (connectionId: string, input: LinkInput) => ReturnType<Async<Sync.Service["unlink"]>>;
-  readonly ignore: (connectionId: string, input: IgnoreInput, ignored?: boolean) => Promise<void>;
-  readonly suggestLinks: Async<Sync.Service["suggestLinks"]>;
-  readonly applyLinks: Async<Sync.Service["applyLinks"]>;
-  readonly undo: Async<Sync.Service["undo"]>;
-  readonly status: Async<Sync.Service["status"]>;
-  readonly runs: Async<Sync.Service["runs"]>;
-  readonly runDetail: Async<Sync.Service["runDetail"]>;
-  readonly due: Async<Sync.Service["due"]>;
+  readonly start: (connectionId: string, options?: Sync.StartOptions) => Promise<StartedRun>;
+  /** `start` for a saved plan (see `apply`). */
+  readonly startApply: (plan: unknown, options?: { readonly trigger?: Trigger }) => Promise<StartedRun>;
   /** Starts the in-process daily scheduler; the returned function stops it. */
   readonly startScheduler: () => () => Promise<void>;
   /** Stops the scheduler, closes the store and releases everything. */
   readonly close: () => Promise<void>;
 }
+
+/** The forwarded operations by name; `satisfies` makes the compiler refuse a missing or unknown one. */
+const forwarded = {
+  configure: true,
+  settings: true,
+  disconnect: true,
+  connections: true,
+  doctor: true,
+  plan: true,
+  run: true,
+  projects: true,
+  apply: true,
+  backfill: true,
+  link: true,
+  unlink: true,
+  ignore: true,
+  suggestLinks: true,
+  applyLinks: true,
+  undo: true,
+  status: true,
+  runs: true,
+  runDetail: true,
+  due: true,
+} as const satisfies Record<keyof Forwarded, true>;
 
 const storeLayer = (choice: StoreChoice | undefined): Layer.Layer<SyncStore.SyncStore, unknown> => {
   if (choice === undefined || choice === "memory") return SyncStore.layerMemory;
@@ -127,42 +145,31 @@ export const createSync = (options: CreateSyncOptions = {}): SyncClient => {
       throw SyncError.make("Store", `the sync could not start: ${Cause.pretty(exit.cause).split("\n")[0]}`);
     });
   const schedulers = new Set<Fiber.RuntimeFiber<never, unknown>>();
+  const forward = (key: keyof Forwarded) => {
+    const wrapper = (...args: ReadonlyArray<unknown>) =>
+      call((s) => {
+        const op: unknown = s[key];
+        return (
+          Effect.isEffect(op) ? op : (op as (...a: ReadonlyArray<unknown>) => Effect.Effect<unknown>)(...args)
+        ) as Effect.Effect<unknown, SyncError.SyncError>;
+      });
+    return [key, wrapper] as const;
+  };
+  const promised = (
+    f: (s: Sync.Service) => Effect.Effect<Start.Started, SyncError.SyncError>,
+  ): Promise<StartedRun> => call(f).then((s) => ({ runId: s.runId, done: call(() => s.done) }));
   return {
+    ...(Object.fromEntries(Object.keys(forwarded).map((k) => forward(k as keyof Forwarded))) as Forwarded),
     connect: (input) =>
       call((s) =>
         s.connect({
-          ...(input.id === undefined ? {} : { id: input.id }),
-          name: input.name,
+          ...input,
           harvest: { ...input.harvest, token: Redacted.make(input.harvest.token) },
           runn: { ...input.runn, token: Redacted.make(input.runn.token) },
-          ...(input.settings === undefined ? {} : { settings: input.settings }),
         }),
       ),
-    configure: (id, settings) => call((s) => s.configure(id, settings)),
-    settings: (id) => call((s) => s.settings(id)),
-    projects: (id) => call((s) => s.projects(id)),
-    start: (id, o) =>
-      call((s) => s.start(id, o)).then((started) => ({
-        runId: started.runId,
-        done: call(() => started.done),
-      })),
-    disconnect: (id) => call((s) => s.disconnect(id)),
-    connections: () => call((s) => s.connections),
-    doctor: (id) => call((s) => s.doctor(id)),
-    plan: (id, o) => call((s) => s.plan(id, o)),
-    run: (id, o) => call((s) => s.run(id, o)),
-    apply: (plan, o) => call((s) => s.apply(plan, o)),
-    backfill: (id, from, o) => call((s) => s.backfill(id, from, o)),
-    link: (id, input) => call((s) => s.link(id, input)),
-    unlink: (id, input) => call((s) => s.unlink(id, input)),
-    ignore: (id, input, ignored) => call((s) => s.ignore(id, input, ignored)),
-    suggestLinks: (id) => call((s) => s.suggestLinks(id)),
-    applyLinks: (id, suggestions) => call((s) => s.applyLinks(id, suggestions)),
-    undo: (runId, o) => call((s) => s.undo(runId, o)),
-    status: (id) => call((s) => s.status(id)),
-    runs: (id, page) => call((s) => s.runs(id, page)),
-    runDetail: (runId, filter) => call((s) => s.runDetail(runId, filter)),
-    due: (now) => call((s) => s.due(now)),
+    start: (id, o) => promised((s) => s.start(id, o)),
+    startApply: (plan, o) => promised((s) => s.startApply(plan, o)),
     startScheduler: () => {
       const fiber = runtime.runFork(Effect.flatMap(Sync.Sync, (s) => s.scheduler));
       schedulers.add(fiber);

@@ -26,7 +26,9 @@ export const SyncErrorReason = Schema.Literal(
   "RunnUnreachable",
   /** The Runn token cannot write. */
   "RunnReadOnly",
-  /** Another run holds the connection's lease (SPEC R3). */
+  /** A connection already syncs this Harvest account into this Runn account; the message names it. */
+  "AlreadyConnected",
+  /** Another run holds the connection's lease, or a connection of the same account pair runs (SPEC R3). */
   "Busy",
   /** The run lost its lease while it was running and stopped writing (SPEC R3). */
   "LeaseLost",

@@ -95,6 +95,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     expect(await sync.connections()).toEqual([]);
   });
 
+  let stalePlan: unknown = null;
   it("connects, plans, applies the saved plan, and refuses it once stale", async () => {
     const { connection } = await sync.connect({
       ...connectParams(),
@@ -108,6 +109,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     const dry = await sync.plan(connectionId);
     expect(dry.writes).toBeGreaterThan(0);
     const saved = JSON.parse(JSON.stringify(dry.plan));
+    stalePlan = saved;
     const applied = await sync.apply(saved);
     expect(applied.status).toBe("succeeded");
     expect(applied.counts.created + applied.counts.written).toBe(dry.writes);
@@ -175,6 +177,11 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     expect(created.length).toBeGreaterThan(0);
     expect(projects.map((p) => p.harvestId)).toEqual(expect.arrayContaining(created));
     for (const p of projects) expect(p.name.length * p.runnId).toBeGreaterThan(0);
+
+    // A saved plan started without waiting ends as `apply` does: stale by now.
+    const applying = await sync.startApply(stalePlan);
+    expect((await sync.runDetail(applying.runId)).summary.id).toBe(applying.runId);
+    expect((await applying.done).error?.reason).toBe("StalePlan");
   });
 
   it("names the unreachable API and its URL when a run cannot load, and keeps the run's record", async () => {

@@ -45,6 +45,7 @@ const syncStatus: Record<SyncError.SyncErrorReason, number> = {
   RunnAuth: 422,
   RunnRegion: 422,
   RunnReadOnly: 422,
+  AlreadyConnected: 409,
   Busy: 409,
   LeaseLost: 409,
   Interrupted: 503,

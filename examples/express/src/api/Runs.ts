@@ -5,11 +5,11 @@
  * (`202 {planId}`, polled, then appliable).
  */
 import { IsoDate, ReasonCode, ReconcileOptions } from "@harvest-runn/domain";
+import { Dispatch } from "@harvest-runn/queue";
 import { Run } from "@harvest-runn/storage";
 import { Output, Sync, SyncError } from "@harvest-runn/sync";
 import { Effect, Schema } from "effect";
 import type { Router } from "express";
-import * as Dispatch from "../Dispatch.ts";
 import type { HostRuntime } from "../Runtime.ts";
 import { decode, Id, IntString } from "./Decode.ts";
 import { encoded, json } from "./Handler.ts";

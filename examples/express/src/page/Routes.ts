@@ -4,13 +4,13 @@
  * refused with 403 without the session's CSRF token. Posts answer with a redirect back to the page.
  */
 import { ReconcileOptions } from "@harvest-runn/domain";
+import { Dispatch } from "@harvest-runn/queue";
 import { Sync } from "@harvest-runn/sync";
 import { Effect, Exit, type Redacted, Schema } from "effect";
 import express, { type Request, type Response, type Router } from "express";
 import { matches, sameToken } from "../api/Auth.ts";
 import { decode, Id, IntString } from "../api/Decode.ts";
 import * as HttpError from "../api/HttpError.ts";
-import { Dispatch, type Started } from "../Dispatch.ts";
 import type { HostRuntime, Services } from "../Runtime.ts";
 import { page } from "./Html.ts";
 import * as Model from "./Model.ts";
@@ -42,7 +42,7 @@ const LinkForm = Schema.Struct({
 });
 
 /** The notice after a button: the run started here, or queued for a worker. */
-const startedText = (s: Started) =>
+const startedText = (s: Dispatch.Started) =>
   s._tag === "Started"
     ? `started (run ${s.runId})`
     : `queued (job ${s.jobId}; the run appears when a worker starts it)`;
@@ -149,7 +149,7 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
       Effect.gen(function* () {
         const { id } = yield* decode(IdParams, req.params, "params");
         const { type } = yield* decode(ImportForm, req.body, "form");
-        const dispatch = yield* Dispatch;
+        const dispatch = yield* Dispatch.Dispatch;
         const started = yield* dispatch.startRun(id, {
           _tag: "Run",
           scope: { kind: "entities", types: [type] },
@@ -165,7 +165,7 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
       Effect.gen(function* () {
         const { id } = yield* decode(IdParams, req.params, "params");
         const { harvestProjectId } = yield* decode(ActualsForm, req.body, "form");
-        const dispatch = yield* Dispatch;
+        const dispatch = yield* Dispatch.Dispatch;
         const started = yield* dispatch.startRun(id, {
           _tag: "Run",
           scope: { kind: "project", harvestProjectId },

@@ -45,8 +45,11 @@ export interface Host {
     path: string,
     options?: { readonly body?: unknown; readonly key?: string | null; readonly raw?: string },
   ) => Promise<{ status: number; json: Json; headers: Headers }>;
-  /** Creates the sandbox's first account pair as a connection with id `id`. */
-  readonly connect: (id: string, settings?: unknown) => Promise<Json>;
+  /**
+   * Creates one of the sandbox's two account pairs (default the first) as a connection with id `id`;
+   * a pair can be connected once.
+   */
+  readonly connect: (id: string, settings?: unknown, account?: 0 | 1) => Promise<Json>;
   /** Polls a run until it has ended (bounded). */
   readonly waitForRun: (connectionId: string, runId: string) => Promise<Json>;
   readonly close: () => Promise<void>;
@@ -85,6 +88,7 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
     anchorDate,
     timeScale: 200,
     runnData: "existing",
+    accounts: 2,
   });
   const dir = mkdtempSync(join(tmpdir(), "harvest-runn-express-"));
   const runtime = ManagedRuntime.make(
@@ -129,17 +133,18 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
     return { status: res.status, json: text === "" ? null : JSON.parse(text), headers: res.headers };
   };
 
-  const connect: Host["connect"] = async (id, settings) => {
+  const connect: Host["connect"] = async (id, settings, account = 0) => {
+    const pair = sb.info.accounts[account]!;
     const res = await api("POST", "/connections", {
       body: {
         id,
         name: `Sandbox ${id}`,
         harvest: {
-          accountId: Number(sb.info.harvest.accountId),
+          accountId: Number(pair.harvest.accountId),
           userAgent: "HarvestRunnTests (tests@example.com)",
-          token: sb.info.harvest.token,
+          token: pair.harvest.token,
         },
-        runn: { baseUrl: sb.info.runn.baseUrl, token: sb.info.runn.token },
+        runn: { baseUrl: pair.runn.baseUrl, token: pair.runn.token },
         ...(settings === undefined ? {} : { settings }),
       },
     });
@@ -175,8 +180,11 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
 
 /** The secrets no response may contain: every sandbox token and the API key. */
 export const secretsOf = (h: Host): ReadonlyArray<string> => [
-  h.sb.info.harvest.token,
-  ...Object.values(h.sb.info.harvest.tokens),
-  h.sb.info.runn.token,
+  ...h.sb.info.accounts.flatMap((a) => [
+    a.harvest.token,
+    ...Object.values(a.harvest.tokens),
+    a.runn.token,
+    ...Object.values(a.runn.tokens),
+  ]),
   apiKey,
 ];

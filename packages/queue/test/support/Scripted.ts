@@ -1,12 +1,12 @@
 /**
  * A `Sync` test layer: the real service over an in-memory store (so `due` is the real scheduler),
- * with `run` replaced by a script per connection. No API is called.
+ * with `run` and `start` replaced by a script per connection, and dry runs failing. No API is called.
  */
 
 import { SyncStore } from "@harvest-runn/storage";
 import { Fixtures } from "@harvest-runn/storage/testing";
 import { Clients, Output, Sync, SyncError } from "@harvest-runn/sync";
-import { Effect, Layer } from "effect";
+import { Effect, Exit, Fiber, Layer, Option } from "effect";
 
 /** What a scripted run does for one call. */
 export type Step =
@@ -47,45 +47,63 @@ export const make = (script: (connectionId: string, attempt: number) => Step) =>
     Sync.Sync,
     Effect.gen(function* () {
       const real = yield* Sync.make({});
+      /** Records the call and returns what the script says it does. */
+      const scripted = (connectionId: string, o: Sync.RunOptions) => {
+        const call: Call = {
+          connectionId,
+          trigger: o.trigger,
+          scheduledFor: o.scheduledFor?.toISOString(),
+          scope: o.scope,
+          at: Date.now(),
+          interrupted: false,
+        };
+        calls.push(call);
+        const id = `run-${calls.length}`;
+        const step = script(connectionId, calls.filter((c) => c.connectionId === connectionId).length);
+        if ("hang" in step)
+          return Effect.never.pipe(
+            Effect.onInterrupt(() =>
+              Effect.sync(() => {
+                call.interrupted = true;
+              }),
+            ),
+          );
+        if ("error" in step) return Effect.fail(SyncError.make(step.error, `scripted ${step.error}`));
+        const summary: Output.RunSummary = {
+          id,
+          connectionId,
+          trigger: o.trigger ?? "manual",
+          scope: Output.scopeAll,
+          status: step.status,
+          startedAt: new Date().toISOString(),
+          endedAt: new Date().toISOString(),
+          counts: counts(step.held ?? 0),
+          error:
+            step.status === "failed" ? { reason: step.reason ?? "Runn", message: "scripted failure" } : null,
+          dryRun: false,
+        };
+        return Effect.succeed(summary);
+      };
       const run: Sync.Service["run"] = (connectionId, o = {}) =>
+        Effect.suspend(() => scripted(connectionId, o));
+      // A scripted error fails `start` at once (as `Busy` does); anything else runs in a daemon fiber.
+      const start: Sync.Service["start"] = (connectionId, o = {}) =>
         Effect.suspend(() => {
-          const call: Call = {
-            connectionId,
-            trigger: o.trigger,
-            scheduledFor: o.scheduledFor?.toISOString(),
-            scope: o.scope,
-            at: Date.now(),
-            interrupted: false,
-          };
-          calls.push(call);
-          const step = script(connectionId, calls.filter((c) => c.connectionId === connectionId).length);
-          if ("hang" in step)
-            return Effect.never.pipe(
-              Effect.onInterrupt(() =>
-                Effect.sync(() => {
-                  call.interrupted = true;
-                }),
-              ),
-            );
-          if ("error" in step) return Effect.fail(SyncError.make(step.error, `scripted ${step.error}`));
-          const summary: Output.RunSummary = {
-            id: `run-${calls.length}`,
-            connectionId,
-            trigger: o.trigger ?? "manual",
-            scope: Output.scopeAll,
-            status: step.status,
-            startedAt: new Date().toISOString(),
-            endedAt: new Date().toISOString(),
-            counts: counts(step.held ?? 0),
-            error:
-              step.status === "failed"
-                ? { reason: step.reason ?? "Runn", message: "scripted failure" }
-                : null,
-            dryRun: false,
-          };
-          return Effect.succeed(summary);
+          const step = scripted(connectionId, o);
+          const runId = `run-${calls.length}`;
+          return Effect.gen(function* () {
+            const fiber = yield* Effect.forkDaemon(step);
+            yield* Effect.yieldNow();
+            const polled = yield* Fiber.poll(fiber);
+            if (Option.isSome(polled) && Exit.isFailure(polled.value))
+              return yield* Effect.failCause(polled.value.cause);
+            const started: Sync.Started = { runId, done: Fiber.join(fiber), fiber };
+            return started;
+          });
         });
-      return { ...real, run } satisfies Sync.Service;
+      const plan: Sync.Service["plan"] = (connectionId) =>
+        Effect.fail(SyncError.make("Harvest", `scripted dry run of ${connectionId}`));
+      return { ...real, run, start, plan } satisfies Sync.Service;
     }),
   );
   const layer = Layer.provideMerge(sync, Layer.merge(SyncStore.layerMemory, Clients.layer()));

@@ -10,6 +10,7 @@ import type * as Clients from "../Clients.ts";
 import { webhookUrlProblem } from "../Notify.ts";
 import type { ConnectionView, DoctorCheck } from "../Output.ts";
 import * as SyncError from "../SyncError.ts";
+import * as AccountPair from "./AccountPair.ts";
 import * as Doctor from "./Doctor.ts";
 import { type Env, loadConnection } from "./Env.ts";
 import { storeError } from "./LeaseKeeper.ts";
@@ -161,7 +162,10 @@ export const checkWebhook = (s: Settings.Settings): Effect.Effect<Settings.Setti
 /** The longest connection name accepted: enough for any label, short enough to show in a list. */
 export const maxNameLength = 200;
 
-/** Validates both sides (SPEC C2), then saves the connection and its settings. */
+/**
+ * Validates both sides (SPEC C2), then saves the connection and its settings; refuses with
+ * `AlreadyConnected` when a stored connection syncs the same Harvest account into the same Runn account.
+ */
 export const connect = (env: Env, input: ConnectInput) =>
   Effect.gen(function* () {
     const name = input.name.trim();
@@ -182,6 +186,9 @@ export const connect = (env: Env, input: ConnectInput) =>
     const checks = yield* check(clients, input.harvest.accountId);
     const error = firstError(checks);
     if (error) return yield* error;
+    const pair = { harvestAccountId: input.harvest.accountId, runnBaseUrl: baseUrl, runnMe: clients.runn.me };
+    const [existing] = yield* AccountPair.twins(env, { id: null, ...pair }, false);
+    if (existing) return yield* AccountPair.alreadyConnected(existing);
     const saved = yield* env.store.connections
       .create({
         ...(input.id === undefined ? {} : { id: input.id as ConnectionId }),

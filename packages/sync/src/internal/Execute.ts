@@ -7,13 +7,17 @@ import type { Plan, ReconcileOptions, RunId } from "@harvest-runn/domain";
 import { Reconcile } from "@harvest-runn/reconcile";
 import type { Lease, Run } from "@harvest-runn/storage";
 import { Effect, Option } from "effect";
+import type * as Clients from "../Clients.ts";
 import * as Notify from "../Notify.ts";
 import type { RunItem, Trigger } from "../Output.ts";
 import * as Progress from "../Progress.ts";
 import * as SyncError from "../SyncError.ts";
+import * as AccountPair from "./AccountPair.ts";
 import { apply } from "./Apply.ts";
+import * as Cursor from "./Cursor.ts";
+import * as Doctor from "./Doctor.ts";
 import { type Env, loadConnection, now, updatedSinceCursor } from "./Env.ts";
-import { storeError, withLease } from "./LeaseKeeper.ts";
+import { storeError } from "./LeaseKeeper.ts";
 import * as Logging from "./Logging.ts";
 import { failOrphans } from "./Orphans.ts";
 import { prepare } from "./Prepare.ts";
@@ -74,6 +78,22 @@ const recordInterrupted = (env: Env, lease: Lease.Lease, runId: RunId) =>
       Effect.catchAll((e) => Effect.logWarning("could not record an interrupted run", e.reason)),
     );
 
+/**
+ * Harvest's clock as the run begins loading, which the A6 cursor follows (null when unknown); warns when
+ * this machine's clock is far from it, since the run's window and timestamps follow the local clock.
+ */
+const harvestClock = (env: Env, clients: Clients.Pair) =>
+  Effect.gen(function* () {
+    const harvestNow = yield* clients.harvest.serverTime().pipe(Effect.orElseSucceed(() => null));
+    if (harvestNow === null) return null;
+    const skew = Cursor.skewSeconds(harvestNow, yield* now(env));
+    if (Math.abs(skew) > Doctor.maxSkewSeconds)
+      yield* Effect.logWarning(
+        `Harvest clock skew ${Doctor.formatSkew(skew)} (server − local, over ${Doctor.maxSkewSeconds} s): check this machine's clock; the updated_since cursor follows Harvest's clock`,
+      );
+    return harvestNow;
+  });
+
 /** Runs the sync of one connection and returns its summary; fails only when no run could start. */
 export const execute = (env: Env, connectionId: string, request: RunRequest) =>
   Effect.gen(function* () {
@@ -81,9 +101,22 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
     const webhook = conn.settings.webhookUrl;
     const held = webhook === null ? new Set<string>() : yield* previouslyHeld(env, conn.id);
     const items: Array<RunItem> = [];
-    const summary = yield* withLease(
-      env.store,
-      { connectionId: conn.id, holder: env.holder, ttl: env.options.leaseTtl ?? "60 seconds" },
+    // No two runs write into one Runn account from one Harvest account at once, whatever the rows say.
+    const twins = yield* AccountPair.twins(
+      env,
+      {
+        id: conn.id,
+        harvestAccountId: conn.connection.harvest.accountId,
+        runnBaseUrl: conn.connection.runn.baseUrl,
+        runnMe: Effect.flatMap(env.clients.make(conn.input), (c) => c.runn.me),
+      },
+      true,
+    );
+    const summary = yield* AccountPair.withPairLeases(
+      env,
+      conn.id,
+      twins.map((t) => t.id),
+      env.options.leaseTtl ?? "60 seconds",
       (lease) =>
         Effect.gen(function* () {
           const stored: StoredScope = {
@@ -108,6 +141,10 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
               total: 1,
             });
             const clients = yield* env.clients.make(conn.input);
+            const harvestNow =
+              request.scope.kind === "entities" && conn.settings.switches.actuals
+                ? yield* harvestClock(env, clients)
+                : null;
             const prepared = yield* prepare(env, clients, conn, at, run.id, request);
             const reported = reportItems(prepared.plan.report);
             items.push(...reported);
@@ -140,19 +177,19 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
               !applied.failedTypes.has("actuals") &&
               prepared.plan.options.scope.kind === "entities"
             ) {
-              const overlap = env.options.cursorOverlapMs ?? 600_000;
-              const previous = Option.getOrNull(
-                yield* env.store.cursors.get(conn.id, updatedSinceCursor).pipe(Effect.mapError(storeError)),
-              );
-              const seen =
-                prepared.newestUpdate === null ? null : Date.parse(prepared.newestUpdate) - overlap;
-              const next =
-                previous === null
-                  ? at.getTime() - overlap
-                  : Math.max(Date.parse(previous), seen ?? Number.NEGATIVE_INFINITY);
-              yield* env.store.cursors
-                .set(lease, updatedSinceCursor, new Date(next).toISOString().replace(/\.\d{3}Z$/, "Z"))
+              const previous = yield* env.store.cursors
+                .get(conn.id, updatedSinceCursor)
                 .pipe(Effect.mapError(storeError));
+              const cursor = Cursor.next({
+                previous: Option.getOrNull(previous),
+                newestSeen: prepared.newestUpdate,
+                harvestNow,
+                overlapMs: env.options.cursorOverlapMs ?? 600_000,
+              });
+              if (cursor !== null)
+                yield* env.store.cursors
+                  .set(lease, updatedSinceCursor, cursor)
+                  .pipe(Effect.mapError(storeError));
             }
             yield* Progress.report({
               runId: run.id,

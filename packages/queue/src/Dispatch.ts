@@ -1,14 +1,25 @@
 /**
- * Starting work that outlives a request. `layerInProcess` forks runs here and answers `{runId}` as soon
- * as the run holds its lease; `layerQueue` (Postgres) puts manual runs on the pg-boss `sync` queue and
- * answers `{jobId}`: a worker process starts the run later, and it shows in the run history then. Dry
- * runs (which load everything) answer `202 {planId}` and are polled; they stay in process either way.
+ * Where a host's manual runs go: every embedder needs this choice, so it is one `Dispatch` service with
+ * two layers the host selects. `layerInProcess` forks runs in this process and answers with the run's
+ * id as soon as it holds its lease; `layerQueue` (Postgres) puts entity runs on the pg-boss `sync` queue
+ * and answers with the job's id: a worker starts the run later, and it shows in the run history then.
+ * Dry runs (which load everything) are started in the background and polled by id, in process either way.
+ *
+ * @example
+ * // The host picks one layer: `Dispatch.layerInProcess()`, or `Dispatch.layerQueue()` with Postgres.
+ * const layer = Dispatch.layerInProcess().pipe(Layer.provideMerge(syncLayer));
+ * const program = Effect.gen(function* () {
+ *   const d = yield* Dispatch.Dispatch;
+ *   const started = yield* d.startRun("acme", { _tag: "Run" });
+ *   console.log(started._tag === "Started" ? started.runId : started.jobId);
+ * });
  */
-import { createEnqueuer, QueueError, QueueErrorClass } from "@harvest-runn/queue";
 import { Sync, SyncError } from "@harvest-runn/sync";
 import { Context, Effect, FiberSet, Layer, type Redacted, Ref, Schema } from "effect";
+import { createEnqueuer } from "./Enqueuer.ts";
+import * as QueueError from "./QueueError.ts";
 
-/** What a manual run covers, as the routes decode it. */
+/** What a manual run covers. */
 export type RunRequest =
   | { readonly _tag: "Run"; readonly scope?: Sync.RunOptions["scope"] }
   | { readonly _tag: "Backfill"; readonly fromDate: string }
@@ -30,7 +41,7 @@ export class PlanNotFound extends Schema.TaggedError<PlanNotFound>()("PlanNotFou
   message: Schema.String,
 }) {}
 
-/** The connection already has a job queued, retrying or running on the queue (answered 409). */
+/** The connection already has a job queued, retrying or running on the queue. */
 export class AlreadyQueued extends Schema.TaggedError<AlreadyQueued>()("AlreadyQueued", {
   reason: Schema.Literal("AlreadyQueued"),
   message: Schema.String,
@@ -43,7 +54,7 @@ export type Started =
   | { readonly _tag: "Queued"; readonly jobId: string };
 
 /** Why a run could not be started or queued. */
-export type StartError = SyncError.SyncError | AlreadyQueued | QueueErrorClass;
+export type StartError = SyncError.SyncError | AlreadyQueued | QueueError.QueueError;
 
 /** The dispatch service shape. */
 export interface Shape {
@@ -62,7 +73,7 @@ export interface Shape {
 }
 
 /** The dispatch service tag. */
-export class Dispatch extends Context.Tag("example-express/Dispatch")<Dispatch, Shape>() {}
+export class Dispatch extends Context.Tag("@harvest-runn/queue/Dispatch")<Dispatch, Shape>() {}
 
 const newId = () => `plan_${crypto.randomUUID()}`;
 
@@ -172,7 +183,9 @@ export const layerQueue = (options: QueueOptions = {}) =>
               ...(options.schema === undefined ? {} : { schema: options.schema }),
             }),
           catch: (e) =>
-            e instanceof QueueErrorClass ? e : QueueError.make("Unavailable", "the queue could not open"),
+            e instanceof QueueError.QueueError
+              ? e
+              : QueueError.make("Unavailable", "the queue could not open"),
         }),
         (q) => Effect.promise(() => q.close().catch(() => {})),
       );
@@ -185,7 +198,7 @@ export const layerQueue = (options: QueueOptions = {}) =>
         const r = yield* Effect.tryPromise({
           try: () => queue.enqueueSync(connectionId, request.scope, "api"),
           catch: (e) =>
-            e instanceof QueueErrorClass ? e : QueueError.make("Queue", "could not enqueue the run"),
+            e instanceof QueueError.QueueError ? e : QueueError.make("Queue", "could not enqueue the run"),
         });
         if (r._tag === "AlreadyQueued")
           return yield* new AlreadyQueued({
