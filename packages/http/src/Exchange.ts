@@ -90,6 +90,18 @@ const describe = (cause: unknown): string => {
   return code === undefined ? text : `${text} (${code})`;
 };
 
+/** Starts `request` now; its promise never counts as unhandled while nobody awaits it yet. */
+const sendNow = (request: Request, signal: AbortSignal): Promise<Sent> => {
+  let pending: Promise<Sent>;
+  try {
+    pending = request.send(signal);
+  } catch (cause) {
+    pending = Promise.reject(cause);
+  }
+  pending.catch(() => undefined);
+  return pending;
+};
+
 /** Seconds from `Retry-After` (seconds or an HTTP date), else `x-ratelimit-reset`, else undefined. */
 export const retryAfterOf = (headers: Headers, nowMs: number): number | undefined => {
   const retryAfter = headers.get("retry-after");
@@ -152,14 +164,19 @@ export const make = <E>(settings: Settings<E>): Effect.Effect<Execute<E>, never,
         const once: Effect.Effect<Reply, Failure> = Effect.gen(function* () {
           yield* pacer.take(settings.account, settings.budget);
           attempts += 1;
+          // Sent in the same step that took the slot, before any other fiber runs: the server must see
+          // requests as far apart as the pacer recorded them. The timeout starts here, after the wait.
+          const controller = new AbortController();
+          const pending = yield* Effect.sync(() => sendNow(request, controller.signal));
           const sent = yield* Effect.tryPromise({
-            try: (signal) => request.send(signal),
+            try: () => pending,
             catch: (cause): Failure => ({
               _tag: "Transport",
               cause: describe(cause),
               neverSent: neverSentCodes.has(causeCode(cause) ?? ""),
             }),
           }).pipe(
+            Effect.onInterrupt(() => Effect.sync(() => controller.abort())),
             Effect.timeoutFail({
               duration: timeout,
               onTimeout: (): Failure => ({ _tag: "Timeout", timeout }),
