@@ -79,6 +79,7 @@ describe("Exchange", () => {
         const after = yield* drive(execute(request(now)));
         expect(after.status).toBe(200);
       }),
+    60_000,
   );
 
   it.effect("waits the server's Retry-After after a 429, and the default wait when it names none", () =>
