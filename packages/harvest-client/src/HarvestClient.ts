@@ -10,6 +10,7 @@
  * }).pipe(Effect.provide(HarvestClient.layerConfig()));
  */
 import { Harvest } from "@harvest-runn/domain";
+import { Exchange, Pacer } from "@harvest-runn/http";
 import {
   Config,
   type ConfigError,
@@ -23,13 +24,14 @@ import {
 } from "effect";
 import createClient from "openapi-fetch";
 import type { paths } from "./generated/harvest.ts";
-import type { HarvestClientError } from "./HarvestClientError.ts";
+import type * as Errors from "./HarvestClientError.ts";
 import * as Decode from "./internal/Decode.ts";
-import * as Limiter from "./internal/Limiter.ts";
+import { errorOf } from "./internal/Failure.ts";
 import { type Lists, makeLists } from "./internal/Lists.ts";
 import type { ListPath, WireQuery } from "./internal/Query.ts";
-import * as Request from "./internal/Request.ts";
 import { scrubError } from "./internal/Secrets.ts";
+
+type HarvestClientError = Errors.HarvestClientError;
 
 export { type AccessWarning, accessWarning } from "./Access.ts";
 export type {
@@ -40,8 +42,28 @@ export type {
   TimeEntryFilter,
   UserAssignmentFilter,
 } from "./Filters.ts";
-export type { RateLimitSettings } from "./internal/Limiter.ts";
-export type { RetrySettings } from "./internal/Request.ts";
+
+/** How many requests one account may send per window. */
+export type RateLimitSettings = Pacer.Budget;
+
+/** How often and how patiently to retry; `rateLimitedDelay` is the wait after a 429 that names none. */
+export interface RetrySettings {
+  readonly maxAttempts: number;
+  readonly baseDelay: Duration.DurationInput;
+  readonly maxDelay: Duration.DurationInput;
+  readonly rateLimitedDelay: Duration.DurationInput;
+}
+
+/** Harvest's documented budget: 100 requests per 15 seconds per account. */
+export const defaultRateLimit: RateLimitSettings = { limit: 100, window: "15 seconds" };
+
+/** Defaults: 5 attempts, backoff from 500 ms doubling up to 30 s, one 15 s window after a bare 429. */
+export const defaultRetry: RetrySettings = {
+  maxAttempts: 5,
+  baseDelay: "500 millis",
+  maxDelay: "30 seconds",
+  rateLimitedDelay: "15 seconds",
+};
 
 /** What a HarvestClient offers: three single reads and eight lists as Streams. */
 export interface Service extends Lists {
@@ -80,9 +102,9 @@ export interface Options {
   /** Harvest ID base for `accounts`; default `https://id.getharvest.com/api/v2`. */
   readonly idBaseUrl?: string;
   /** Requests per window for this account, shared by every client of it (default 100 per 15 s). */
-  readonly rateLimit?: Limiter.RateLimitSettings;
-  readonly retry?: Partial<Request.RetrySettings>;
-  /** Time one attempt may take (default 30 s). */
+  readonly rateLimit?: RateLimitSettings;
+  readonly retry?: Partial<RetrySettings>;
+  /** Time one exchange may take, not counting the wait for a rate-limit slot (default 30 s). */
   readonly timeout?: Duration.DurationInput;
   /** Default page size (default 2000, Harvest's maximum). */
   readonly perPage?: number;
@@ -98,23 +120,24 @@ export const defaultBaseUrl = "https://api.harvestapp.com/v2";
 /** Harvest ID's API base (the accounts endpoint). */
 export const defaultIdBaseUrl = "https://id.getharvest.com/api/v2";
 
-/** Builds a client value; clients of the same account and host share one rate limiter. */
+/**
+ * Builds a client value; clients of the same account and host that read the same `Pacer` (from
+ * `@harvest-runn/http`) share its schedule, so provide one `Pacer.layer` per process.
+ */
 export const make = Effect.fn("HarvestClient.make")(function* (options: Options) {
   if (options.userAgent.trim() === "") return yield* Effect.dieMessage("HarvestClient: userAgent is empty");
   const baseUrl = options.baseUrl ?? defaultBaseUrl;
   const idBaseUrl = options.idBaseUrl ?? defaultIdBaseUrl;
   const secrets = [options.token];
   const clean = scrubError(secrets);
-  const limiter = yield* Limiter.shared(
-    `${new URL(baseUrl).host}#${options.accountId}`,
-    options.rateLimit ?? Limiter.harvestBudget,
-  );
-  const execute = Request.makeExecute({
-    limiter,
-    retry: { ...Request.defaultRetry, ...options.retry },
+  const retry = { ...defaultRetry, ...options.retry };
+  const execute = yield* Exchange.make({
+    api: "harvest",
+    account: `harvest:${new URL(baseUrl).host}#${options.accountId}`,
+    budget: options.rateLimit ?? defaultRateLimit,
     timeout: options.timeout ?? defaultTimeout,
-    accountId: options.accountId,
-    secrets,
+    retry: { ...retry, rateLimitedWait: retry.rateLimitedDelay, maxRateLimitWait: "1 hour" },
+    error: errorOf(options.accountId, secrets),
   });
   const userFetch = options.fetch;
   const api = createClient<paths>({
@@ -127,7 +150,7 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
 
   const decoded =
     <A, I>(path: string, schema: Schema.Schema<A, I>) =>
-    (exchange: Request.Exchange) =>
+    (exchange: Exchange.Reply) =>
       Decode.json({ method: "GET", path }, exchange.body).pipe(
         Effect.flatMap((body) => Decode.whole({ method: "GET", path }, schema, body)),
       );
@@ -196,9 +219,9 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
   });
 });
 
-/** A layer from explicit options. */
+/** A layer from explicit options; clients built in one layer build share one `Pacer`. */
 export const layer = (options: Options): Layer.Layer<HarvestClient> =>
-  Layer.effect(HarvestClient, make(options));
+  Layer.effect(HarvestClient, make(options)).pipe(Layer.provide(Pacer.layer));
 
 /** Settings `layerConfig` reads from the environment; the others can be passed in. */
 type FromEnv = "token" | "accountId" | "userAgent" | "baseUrl" | "idBaseUrl";
@@ -227,4 +250,4 @@ export const layerConfig = (
         ...Option.match(idBaseUrl, { onNone: () => ({}), onSome: (url) => ({ idBaseUrl: url }) }),
       });
     }),
-  );
+  ).pipe(Layer.provide(Pacer.layer));

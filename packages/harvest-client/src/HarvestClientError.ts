@@ -11,7 +11,6 @@ export const Reason = Schema.Literal(
   "Forbidden",
   "NotFound",
   "RateLimited",
-  "OutcomeUnknown",
   "Status",
   "Transport",
   "Decode",
@@ -122,19 +121,6 @@ export const transport = (info: RequestInfo, cause: string): HarvestClientError 
     reason: "Transport",
     retryable: true,
     message: `Could not reach Harvest for ${at(info)}: ${cause}. Check the network and the base URL.`,
-  });
-
-/** The error for a write whose request was sent but whose result is unknown: it is never resent. */
-export const outcomeUnknown = (info: RequestInfo, what: string, status?: number): HarvestClientError =>
-  new HarvestClientError({
-    method: info.method,
-    path: info.path,
-    ...(status === undefined ? {} : { status }),
-    reason: "OutcomeUnknown",
-    retryable: false,
-    message:
-      `${at(info)} failed after the request was sent (${what}); Harvest may or may not have applied it. ` +
-      "It was not resent: look the record up before trying again.",
   });
 
 /** The error for a response whose body does not have the documented shape. */

@@ -63,6 +63,31 @@ describe("retries", () => {
   );
 
   it.effect(
+    "wait one 15 s window after a 429 that carries no Retry-After, then succeed",
+    () =>
+      Effect.gen(function* () {
+        let calls = 0;
+        server.use(
+          http.get(`${base}/users/me`, () => {
+            calls++;
+            return calls === 1
+              ? new HttpResponse(null, { status: 429 })
+              : HttpResponse.json(Fixtures.user(1));
+          }),
+        );
+        const { sent, fetch } = yield* recordingFetch;
+        const client = yield* makeClient({ fetch });
+        const me = yield* drive(client.me(), { step: "250 millis" });
+        expect(me.id).toBe(1);
+        expect(sent).toHaveLength(2);
+        const waited = sent[1]!.at - sent[0]!.at;
+        expect(waited).toBeGreaterThanOrEqual(15_000);
+        expect(waited).toBeLessThan(15_500);
+      }),
+    60_000,
+  );
+
+  it.effect(
     "retry a connection reset on a read",
     () =>
       Effect.gen(function* () {

@@ -11,6 +11,7 @@ import type {
   RunnProjectId,
   Skipped,
 } from "@harvest-runn/domain";
+import { Pacer } from "@harvest-runn/http";
 import {
   Config,
   type ConfigError,
@@ -24,11 +25,15 @@ import {
 } from "effect";
 import type { ListOptions } from "./internal/Decode.ts";
 import { makeClient } from "./internal/Make.ts";
-import type { RateLimitSettings } from "./internal/RateLimit.ts";
 import type { RunnClientError } from "./RunnClientError.ts";
 
 export type { ListOptions } from "./internal/Decode.ts";
-export type { RateLimitSettings } from "./internal/RateLimit.ts";
+
+/** How many requests one account may make per window. */
+export type RateLimitSettings = Pacer.Budget;
+
+/** Runn's budget as far as it is known: 120 requests per minute per account (unconfirmed). */
+export const defaultRateLimit: RateLimitSettings = { limit: 120, window: "60 seconds" };
 
 /** Runn's regions; an account lives in one of them. */
 export type Region = "eu" | "us";
@@ -56,8 +61,10 @@ export interface Options {
     readonly baseDelay?: Duration.DurationInput;
     /** Longest single backoff (429 waits follow the server instead). Default 30 s. */
     readonly maxDelay?: Duration.DurationInput;
+    /** Wait after a 429 that names none (no `Retry-After`, no `x-ratelimit-reset`). Default 60 s. */
+    readonly rateLimitedDelay?: Duration.DurationInput;
   };
-  /** Per-request timeout; default 30 s. */
+  /** Time one exchange may take, not counting the wait for a rate-limit slot; default 30 s. */
   readonly timeout?: Duration.DurationInput;
   /** `fetch` override; default calls `globalThis.fetch` at request time. */
   readonly fetch?: (request: Request) => Promise<Response>;
@@ -222,15 +229,19 @@ export class RunnClient extends Context.Tag("@harvest-runn/runn-client/RunnClien
 export const isIdentityOnly = <K extends Runn.EntityKind>(found: Found<K>): found is Runn.IdentityOnly =>
   "kind" in found && "error" in found;
 
-/** Builds a client value, e.g. one per connection at run time. */
-export const make = (options: Options): Effect.Effect<Service> => makeClient(options);
+/**
+ * Builds a client value, e.g. one per connection at run time. Clients of one account that read the
+ * same `Pacer` (from `@harvest-runn/http`) share its schedule, so provide one `Pacer.layer` per process.
+ */
+export const make = (options: Options): Effect.Effect<Service, never, Pacer.Pacer> => makeClient(options);
 
 /**
  * A layer from explicit options.
  * @example
  * const RunnLive = RunnClient.layer({ token: Redacted.make("LIVE_…"), region: "us" })
  */
-export const layer = (options: Options): Layer.Layer<RunnClient> => Layer.effect(RunnClient, make(options));
+export const layer = (options: Options): Layer.Layer<RunnClient> =>
+  Layer.effect(RunnClient, make(options)).pipe(Layer.provide(Pacer.layer));
 
 /** A layer from the environment: `RUNN_TOKEN`, optional `RUNN_BASE_URL`, `RUNN_REGION`, `RUNN_RATE_LIMIT`. */
 export const layerConfig: Layer.Layer<RunnClient, ConfigError.ConfigError> = Layer.effect(
@@ -250,7 +261,7 @@ export const layerConfig: Layer.Layer<RunnClient, ConfigError.ConfigError> = Lay
       }),
     });
   }),
-);
+).pipe(Layer.provide(Pacer.layer));
 
 /** Re-exported so callers can type their `onMalformed` callbacks without importing the domain. */
 export type MalformedRecord = Skipped.MalformedRecord;

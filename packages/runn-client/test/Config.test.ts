@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest";
 import { ConfigProvider, Effect, Layer, Redacted } from "effect";
 import { HttpResponse, http } from "msw";
 import { RunnClient } from "../src/index.ts";
-import { baseUrl, freshToken, server, useServer } from "./support/Server.ts";
+import { baseUrl, freshToken, make, server, useServer } from "./support/Server.ts";
 
 useServer();
 
@@ -51,8 +51,8 @@ describe("RunnClient configuration", () => {
         return HttpResponse.json({ name: "Acme" });
       };
       server.use(http.get("https://api.runn.io/me/", me), http.get("https://api.us.runn.io/me/", me));
-      const eu = yield* RunnClient.make({ token: Redacted.make(freshToken()) });
-      const us = yield* RunnClient.make({ token: Redacted.make(freshToken()), region: "us" });
+      const eu = yield* make({ token: Redacted.make(freshToken()) });
+      const us = yield* make({ token: Redacted.make(freshToken()), region: "us" });
       yield* eu.me;
       yield* us.me;
       expect(hosts).toEqual(["api.runn.io", "api.us.runn.io"]);

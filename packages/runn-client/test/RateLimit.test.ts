@@ -1,9 +1,7 @@
 import { describe, expect, it } from "@effect/vitest";
-import { Duration, Effect, Exit, Redacted } from "effect";
+import { Effect, Exit, Redacted } from "effect";
 import { HttpResponse, http } from "msw";
-import { RunnClient } from "../src/index.ts";
-import { bucketFor } from "../src/internal/RateLimit.ts";
-import { baseUrl, drive, freshToken, server, testNow, useServer } from "./support/Server.ts";
+import { baseUrl, drive, freshToken, make, server, testNow, useServer } from "./support/Server.ts";
 
 useServer();
 
@@ -25,19 +23,6 @@ describe("RunnClient rate limit", () => {
     expect(busiestWindow([0, 999, 1000, 2000], 1000)).toBe(2);
   });
 
-  it("bucket settings keep a full burst plus the refills of one window within the limit", () => {
-    for (const limit of [1, 2, 3, 7, 10, 100, 120, 121, 1000]) {
-      for (const window of [1_000, 15_000, 60_000]) {
-        const { capacity, interval } = bucketFor({ limit, window });
-        // Effect refills one token every ceil(interval / capacity) ms once a token is taken.
-        const perToken = Math.ceil(Duration.toMillis(interval) / capacity);
-        // Worst window [t, t + window): a full bucket at t plus the refills strictly after t.
-        expect(capacity + Math.ceil(window / perToken) - 1).toBeLessThanOrEqual(limit);
-        expect(capacity).toBeGreaterThanOrEqual(1);
-      }
-    }
-  });
-
   it.effect("never lets more than the limit through in any window, across clients of one account", () =>
     Effect.gen(function* () {
       const now = yield* testNow;
@@ -51,8 +36,8 @@ describe("RunnClient rate limit", () => {
       const token = Redacted.make(freshToken());
       const rateLimit = { limit: 10, window: "10 seconds" } as const;
       // Two clients with the same token share one limiter.
-      const a = yield* RunnClient.make({ token, baseUrl, rateLimit });
-      const b = yield* RunnClient.make({ token, baseUrl, rateLimit });
+      const a = yield* make({ token, baseUrl, rateLimit });
+      const b = yield* make({ token, baseUrl, rateLimit });
       const fiber = yield* Effect.fork(
         Effect.forEach(
           Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b)),
@@ -64,8 +49,9 @@ describe("RunnClient rate limit", () => {
       expect(Exit.isSuccess(exit)).toBe(true);
       expect(stamps).toHaveLength(40);
       expect(busiestWindow(stamps, 10_000)).toBeLessThanOrEqual(10);
-      // It is a budget, not a crawl: the first half of the budget goes out at once.
-      expect(stamps.filter((t) => t === stamps[0]).length).toBe(5);
+      // It is a budget, not a crawl: one request per (window + slack) / limit, 40 of them in 39 steps.
+      const sorted = [...stamps].sort((x, y) => x - y);
+      expect(sorted.at(-1)! - sorted[0]!).toBeLessThanOrEqual(39 * 1_025 + 500);
     }),
   );
 
@@ -81,7 +67,7 @@ describe("RunnClient rate limit", () => {
       );
       const rateLimit = { limit: 2, window: "60 seconds" } as const;
       const clients = yield* Effect.forEach([1, 2, 3], () =>
-        RunnClient.make({ token: Redacted.make(freshToken()), baseUrl, rateLimit }),
+        make({ token: Redacted.make(freshToken()), baseUrl, rateLimit }),
       );
       yield* Effect.forEach(clients, (c) => c.me, { concurrency: "unbounded" });
       expect(stamps).toEqual([stamps[0], stamps[0], stamps[0]]);
@@ -111,7 +97,7 @@ describe("RunnClient rate limit and timeouts", () => {
           );
         }),
       );
-      const client = yield* RunnClient.make({
+      const client = yield* make({
         token: Redacted.make(freshToken()),
         baseUrl,
         rateLimit: { limit: 2, window: "60 seconds" },

@@ -1,10 +1,10 @@
 /** The README's usage snippet, typechecked and run against msw. Keep the two in sync. */
 import { describe, expect, it } from "@effect/vitest";
 import { RunnClient } from "@harvest-runn/runn-client";
-import { Chunk, Effect, Redacted, Stream } from "effect";
+import { Chunk, Effect, Exit, Redacted, Stream } from "effect";
 import { HttpResponse, http } from "msw";
 import * as F from "./support/Fixtures.ts";
-import { baseUrl, freshToken, server, useServer } from "./support/Server.ts";
+import { baseUrl, drive, freshToken, server, useServer } from "./support/Server.ts";
 
 // --- usage start (imports: RunnClient from "@harvest-runn/runn-client"; Chunk, Effect, Redacted, Stream from "effect")
 const program = Effect.gen(function* () {
@@ -43,8 +43,10 @@ describe("README usage", () => {
           return HttpResponse.json(F.person(42, [F.ref("harvest", "1001")]));
         }),
       );
-      const result = yield* program.pipe(Effect.provide(layer(freshToken(), baseUrl)));
-      expect(result).toEqual({ account: "Acme", people: 2 });
+      // Four requests, paced at Runn's default 120 per minute: the test clock is driven past the slots.
+      const fiber = yield* Effect.fork(program.pipe(Effect.provide(layer(freshToken(), baseUrl))));
+      const exit = yield* drive(fiber, "1 second");
+      expect(exit).toEqual(Exit.succeed({ account: "Acme", people: 2 }));
       expect(patched).toBe(true);
     }),
   );

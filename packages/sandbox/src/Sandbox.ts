@@ -125,7 +125,11 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
     for (const a of world.runn) autofillActuals(a, dayOf(world.anchorDate), nowSeconds);
   const wallNow = () => clock.now() + advanced / timeScale;
 
-  const tooMany = (api: ApiName, ms: number): Reply => {
+  const tooMany = (api: ApiName, ms: number, bare = false): Reply => {
+    if (bare)
+      return api === "runn"
+        ? runnError(429, "Too Many Requests")
+        : reply(429, { message: "Too many requests" });
     const retry = retryAfterHeader(ms, timeScale);
     const headers: Record<string, string> = {
       "retry-after": retry,
@@ -168,7 +172,7 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
     if (d.rateLimit) {
       countFault(s, "rateLimit");
       s.throttled++;
-      return serialise(tooMany(api, limiters[api].windowMs / 10));
+      return serialise(tooMany(api, limiters[api].windowMs / 10, faults.config.rateLimitWithoutHeaders));
     }
     const failure = (status: number, message: string) =>
       serialise(api === "runn" ? runnError(status, message) : reply(status, { message }));

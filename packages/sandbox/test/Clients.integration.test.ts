@@ -5,6 +5,7 @@
 
 import type { IsoDate, RunnClientId, RunnPersonId, RunnProjectId, RunnRoleId } from "@harvest-runn/domain";
 import { HarvestClient } from "@harvest-runn/harvest-client";
+import { Pacer } from "@harvest-runn/http";
 import { RunnClient } from "@harvest-runn/runn-client";
 import { Chunk, Effect, Redacted, Stream } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,7 +75,7 @@ describe("clients against the sandbox over HTTP", () => {
         running: yield* count(client.timeEntries({ isRunning: true })),
       };
     });
-    const got = await Effect.runPromise(Effect.scoped(program));
+    const got = await Effect.runPromise(Effect.scoped(program).pipe(Effect.provide(Pacer.layer)));
     expect(got).toEqual({
       me: ["administrator"],
       company: h.name,
@@ -138,7 +139,7 @@ describe("clients against the sandbox over HTTP", () => {
       const found = yield* client.findByReference("project", "Harvest", "4242");
       return { read, written: written.length, found: found.length };
     });
-    const got = await Effect.runPromise(Effect.scoped(program));
+    const got = await Effect.runPromise(Effect.scoped(program).pipe(Effect.provide(Pacer.layer)));
     expect(got.read).toEqual({
       clients: r.clients.size - 1,
       projects: r.projects.size - 1,

@@ -3,10 +3,10 @@
  * use `layer()`; tests and the sandbox point the base URLs elsewhere and may compress the rate limits.
  */
 import { HarvestClient } from "@harvest-runn/harvest-client";
+import { Pacer } from "@harvest-runn/http";
 import { RunnClient } from "@harvest-runn/runn-client";
 import type { Connection } from "@harvest-runn/storage";
-import { Context, type Duration, Effect, Layer, Redacted } from "effect";
-import * as Pacer from "./internal/Pacer.ts";
+import { Context, type Duration, Effect, Layer, type Redacted } from "effect";
 
 /** The clients of one connection. */
 export interface Pair {
@@ -34,30 +34,30 @@ export class Clients extends Context.Tag("@harvest-runn/sync/Clients")<
 
 /** Overrides for every connection's clients (tests, the sandbox, benchmarks). */
 export interface Options {
-  /** Harvest API base (default `https://api.harvestapp.com/v2`). */
+  /** Harvest API base (default `HarvestClient.defaultBaseUrl`). */
   readonly harvestBaseUrl?: string;
-  /** Harvest ID base (default `https://id.getharvest.com/api/v2`). */
+  /** Harvest ID base (default `HarvestClient.defaultIdBaseUrl`). */
   readonly harvestIdBaseUrl?: string;
-  /** Harvest requests per window, per account (default 100 per 15 s). */
-  readonly harvestRateLimit?: { readonly limit: number; readonly window: Duration.DurationInput };
-  /** Runn requests per window, per account (default 120 per 60 s). */
-  readonly runnRateLimit?: { readonly limit: number; readonly window: Duration.DurationInput };
+  /** Harvest requests per window, per account (default `HarvestClient.defaultRateLimit`). */
+  readonly harvestRateLimit?: HarvestClient.RateLimitSettings;
+  /** Runn requests per window, per account (default `RunnClient.defaultRateLimit`). */
+  readonly runnRateLimit?: RunnClient.RateLimitSettings;
   /** Retry attempts per call of both clients. */
   readonly maxAttempts?: number;
   /** First backoff of both clients' retries. */
   readonly baseDelay?: Duration.DurationInput;
+  /** Time one exchange of either client may take (the wait for a rate-limit slot is not in it). */
+  readonly timeout?: Duration.DurationInput;
   readonly fetch?: (request: Request) => Promise<Response>;
 }
 
-/** Builds the clients with the given overrides; requests are paced per account (see `Pacer`). */
-export const make = (options: Options = {}) =>
+/**
+ * Builds the clients with the given overrides. Every client built by one value shares `pacer` (a new
+ * one by default), so all clients of one account keep to that account's rate limit together.
+ */
+export const make = (options: Options = {}, pacer: Pacer.Service = Pacer.unsafeMake()) =>
   Clients.of({
     make: (c) => {
-      const base = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-      const harvestBudget = options.harvestRateLimit ?? { limit: 100, window: "15 seconds" };
-      const runnBudget = options.runnRateLimit ?? { limit: 120, window: "60 seconds" };
-      const harvestKey = `harvest:${new URL(options.harvestBaseUrl ?? "https://api.harvestapp.com/v2").host}#${c.harvest.accountId}`;
-      const runnKey = `runn:${Pacer.keyOf(Redacted.value(c.runn.token))}`;
       const retry =
         options.maxAttempts === undefined && options.baseDelay === undefined
           ? {}
@@ -67,9 +67,14 @@ export const make = (options: Options = {}) =>
                 ...(options.baseDelay === undefined ? {} : { baseDelay: options.baseDelay }),
               },
             };
+      const shared = {
+        ...retry,
+        ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      };
       const urls = {
-        harvest: options.harvestBaseUrl ?? "https://api.harvestapp.com/v2",
-        harvestId: options.harvestIdBaseUrl ?? "https://id.getharvest.com/api/v2",
+        harvest: options.harvestBaseUrl ?? HarvestClient.defaultBaseUrl,
+        harvestId: options.harvestIdBaseUrl ?? HarvestClient.defaultIdBaseUrl,
         runn: c.runn.baseUrl,
       };
       return Effect.all({
@@ -77,26 +82,28 @@ export const make = (options: Options = {}) =>
           token: c.harvest.token,
           accountId: c.harvest.accountId,
           userAgent: c.harvest.userAgent,
-          ...(options.harvestBaseUrl === undefined ? {} : { baseUrl: options.harvestBaseUrl }),
-          ...(options.harvestIdBaseUrl === undefined ? {} : { idBaseUrl: options.harvestIdBaseUrl }),
-          rateLimit: Pacer.unbounded,
-          ...retry,
-          fetch: Pacer.paced(harvestKey, harvestBudget, base),
+          baseUrl: urls.harvest,
+          idBaseUrl: urls.harvestId,
+          rateLimit: options.harvestRateLimit ?? HarvestClient.defaultRateLimit,
+          ...shared,
         }),
         runn: RunnClient.make({
           token: c.runn.token,
           baseUrl: c.runn.baseUrl,
-          rateLimit: Pacer.unbounded,
-          ...retry,
-          fetch: Pacer.paced(runnKey, runnBudget, base),
+          rateLimit: options.runnRateLimit ?? RunnClient.defaultRateLimit,
+          ...shared,
         }),
         urls: Effect.succeed(urls),
-      });
+      }).pipe(Effect.provideService(Pacer.Pacer, pacer));
     },
   });
 
-/** The clients layer; without options it talks to the real APIs. */
-export const layer = (options: Options = {}): Layer.Layer<Clients> => Layer.succeed(Clients, make(options));
+/** The clients layer; without options it talks to the real APIs. All its clients share one `Pacer`. */
+export const layer = (options: Options = {}): Layer.Layer<Clients> =>
+  Layer.effect(
+    Clients,
+    Effect.map(Pacer.Pacer, (pacer) => make(options, pacer)),
+  ).pipe(Layer.provide(Pacer.layer));
 
 /** A stored connection plus its secrets as client input. */
 export const inputOf = (

@@ -1,4 +1,5 @@
 /** Builds clients against the msw server, each on its own account so rate limiters never mix. */
+import { Pacer } from "@harvest-runn/http";
 import { Effect, Redacted } from "effect";
 import { HarvestClient } from "../../src/index.ts";
 
@@ -12,6 +13,9 @@ let nextAccount = 700_000 + Math.floor(Math.random() * 100_000);
 /** A fresh account id (one rate-limit budget per test). */
 export const freshAccount = () => nextAccount++;
 
+/** The pacer every client of a test file shares, as a host's clients share one. */
+export const pacer = Pacer.unsafeMake();
+
 /** A client on a fresh account unless one is given; `options` override the defaults. */
 export const makeClient = (options: Partial<HarvestClient.Options> = {}) =>
   HarvestClient.make({
@@ -21,7 +25,7 @@ export const makeClient = (options: Partial<HarvestClient.Options> = {}) =>
     baseUrl: base,
     idBaseUrl: idBase,
     ...options,
-  });
+  }).pipe(Effect.provideService(Pacer.Pacer, pacer));
 
 /** Records the TestClock time of every request the client sends, then passes it to msw. */
 export const recordingFetch = Effect.gen(function* () {

@@ -1,46 +1,54 @@
 /** Assembles a `RunnClient` service value from options. */
 
+import { createHash } from "node:crypto";
 import { Runn } from "@harvest-runn/domain";
-import { Duration, Effect, Redacted } from "effect";
+import { Exchange, type Pacer } from "@harvest-runn/http";
+import { Effect, Redacted } from "effect";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/runn.ts";
-import { baseUrls, type Options, type Service } from "../RunnClient.ts";
+import { baseUrls, defaultRateLimit, type Options, type Service } from "../RunnClient.ts";
 import { RunnClientError } from "../RunnClientError.ts";
-import { type Ctx, header } from "./Api.ts";
+import { type Ctx, header, request } from "./Api.ts";
 import { decodeOne } from "./Decode.ts";
-import { execute } from "./Http.ts";
+import { defaultRateLimitWait, errorOf, maxRateLimitWait } from "./Failure.ts";
 import { makeLists } from "./Lists.ts";
-import { accountKey, defaultRateLimit, limiterFor } from "./RateLimit.ts";
 import { makeReferences } from "./References.ts";
 import { makeChecks } from "./WriteAccess.ts";
 import { makeWrites } from "./Writes.ts";
 
-/** Builds the service: one openapi-fetch client, the account's shared limiter, and the operations. */
-export const makeClient = (options: Options): Effect.Effect<Service> =>
+/** A stable, non-secret pacer key for an account: a prefix of the token's SHA-256, never the token. */
+const accountKey = (token: string): string =>
+  `runn:${createHash("sha256").update(token).digest("hex").slice(0, 32)}`;
+
+/** Builds the service: one openapi-fetch client, the account's shared pacing, and the operations. */
+export const makeClient = (options: Options): Effect.Effect<Service, never, Pacer.Pacer> =>
   Effect.gen(function* () {
     const baseUrl = (options.baseUrl ?? baseUrls[options.region ?? "eu"]).replace(/\/+$/, "");
     const token = Redacted.value(options.token);
-    const limiter = yield* limiterFor(accountKey(token), options.rateLimit ?? defaultRateLimit);
     const doFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
     const api = createClient<paths>({
       baseUrl,
       fetch: doFetch,
       headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
     });
-    const ctx: Ctx = {
-      api,
-      baseUrl,
-      http: {
-        limiter,
+    const redact = (text: string) => (token === "" ? text : text.split(token).join("<redacted>"));
+    const http = yield* Exchange.make({
+      api: "runn",
+      account: accountKey(token),
+      budget: options.rateLimit ?? defaultRateLimit,
+      timeout: options.timeout ?? "30 seconds",
+      retry: {
         maxAttempts: Math.max(1, options.retry?.maxAttempts ?? 5),
-        baseDelay: Duration.decode(options.retry?.baseDelay ?? "1 second"),
-        maxDelay: Duration.decode(options.retry?.maxDelay ?? "30 seconds"),
-        timeout: Duration.decode(options.timeout ?? "30 seconds"),
-        redact: (text) => (token === "" ? text : text.split(token).join("<redacted>")),
+        baseDelay: options.retry?.baseDelay ?? "1 second",
+        maxDelay: options.retry?.maxDelay ?? "30 seconds",
+        rateLimitedWait: options.retry?.rateLimitedDelay ?? `${defaultRateLimitWait} seconds`,
+        maxRateLimitWait: `${maxRateLimitWait} seconds`,
       },
-    };
+      error: errorOf(redact),
+    });
+    const ctx: Ctx = { api, baseUrl, http };
 
-    const me = execute(ctx.http, {
+    const me = request(ctx.http, {
       method: "GET",
       path: "/me/",
       idempotent: true,

@@ -5,8 +5,8 @@
 import type { Runn } from "@harvest-runn/domain";
 import { Chunk, Effect, Option, type Schema, Stream } from "effect";
 import { RunnClientError } from "../RunnClientError.ts";
+import { type Call, type Http, request } from "./Api.ts";
 import { decodeEnvelope, decodeRecords, type ListOptions } from "./Decode.ts";
-import { type Call, execute, type HttpSettings } from "./Http.ts";
 
 /** Query fields every page request carries. */
 export interface PageQuery {
@@ -29,7 +29,7 @@ export const maxPages = 100_000;
 
 /** Walks every page of a list endpoint, decoding records as they arrive. */
 export const paginate = <A, I>(
-  http: HttpSettings,
+  http: Http,
   spec: ListSpec<A, I>,
   send: (query: PageQuery, signal: AbortSignal) => ReturnType<Call["send"]>,
   options: ListOptions | undefined,
@@ -39,7 +39,7 @@ export const paginate = <A, I>(
     Effect.gen(function* () {
       const query: PageQuery =
         state.cursor === undefined ? { limit: spec.limit } : { limit: spec.limit, cursor: state.cursor };
-      const reply = yield* execute(http, {
+      const reply = yield* request(http, {
         method: "GET",
         path: spec.path,
         idempotent: true,

@@ -7,9 +7,8 @@ import type { Runn } from "@harvest-runn/domain";
 import { Effect, Stream } from "effect";
 import type { Found, Service } from "../RunnClient.ts";
 import type { RunnClientError } from "../RunnClientError.ts";
-import { type Ctx, header } from "./Api.ts";
+import { type Call, type Ctx, header, request } from "./Api.ts";
 import { decodeIdentity } from "./Decode.ts";
-import { type Call, execute } from "./Http.ts";
 
 type References = Pick<Service, "findByReference" | "addReference" | "removeReference">;
 
@@ -102,13 +101,13 @@ export const makeReferences = (
   };
 
   const references = (kind: Runn.EntityKind, id: number) =>
-    execute(http, { method: "GET", path: itemPath[kind], idempotent: true, send: read(kind, id) }).pipe(
+    request(http, { method: "GET", path: itemPath[kind], idempotent: true, send: read(kind, id) }).pipe(
       Effect.flatMap((reply) => decodeIdentity({ method: "GET", path: itemPath[kind] }, reply.body)),
       Effect.map((identity) => identity.references),
     );
 
   const replace = (kind: Runn.EntityKind, id: number, next: Array<Runn.Reference>) =>
-    execute(http, {
+    request(http, {
       method: "PATCH",
       path: itemPath[kind],
       idempotent: true,

@@ -8,8 +8,7 @@ import type { Runn } from "@harvest-runn/domain";
 import { Effect, Option, Stream } from "effect";
 import type { Service, WriteAccess } from "../RunnClient.ts";
 import type { RunnClientError } from "../RunnClientError.ts";
-import { type Ctx, header } from "./Api.ts";
-import { execute } from "./Http.ts";
+import { type Ctx, header, request } from "./Api.ts";
 
 type Checks = Pick<Service, "checkWriteAccess" | "serverTime">;
 
@@ -33,7 +32,7 @@ export const makeChecks = ({ api, http }: Ctx, lists: Pick<Service, "roles" | "c
 
   const patchRole = (role: Runn.Role & { readonly name: string }) => {
     const via = "PATCH /roles/{roleId}";
-    return execute(http, {
+    return request(http, {
       method: "PATCH",
       path: "/roles/{roleId}",
       idempotent: true,
@@ -49,7 +48,7 @@ export const makeChecks = ({ api, http }: Ctx, lists: Pick<Service, "roles" | "c
 
   const patchClient = (client: Runn.Client) => {
     const via = "PATCH /clients/{clientId}";
-    return execute(http, {
+    return request(http, {
       method: "PATCH",
       path: "/clients/{clientId}",
       idempotent: true,
@@ -79,7 +78,7 @@ export const makeChecks = ({ api, http }: Ctx, lists: Pick<Service, "roles" | "c
     return none;
   }).pipe(Effect.withSpan("RunnClient.checkWriteAccess"));
 
-  const serverTime = execute(http, {
+  const serverTime = request(http, {
     method: "GET",
     path: "/me/",
     idempotent: true,

@@ -6,9 +6,8 @@ import { Runn } from "@harvest-runn/domain";
 import { Effect } from "effect";
 import type { Service } from "../RunnClient.ts";
 import { RunnClientError } from "../RunnClientError.ts";
-import { type Ctx, compact, header, mutable } from "./Api.ts";
+import { type Ctx, compact, header, mutable, request } from "./Api.ts";
 import { decodeArray, decodeOne, decodeRecords } from "./Decode.ts";
-import { execute } from "./Http.ts";
 
 type Writes = Pick<
   Service,
@@ -57,7 +56,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
     const created: Array<Runn.Client> = [];
     for (const chunk of chunks(inputs, bulkSize)) {
       const clients = chunk.map((c) => ({ ...compact(c), references: mutable(c.references) }));
-      const reply = yield* execute(http, {
+      const reply = yield* request(http, {
         ...origin,
         method: "POST",
         idempotent: false,
@@ -72,7 +71,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
 
   const createProject = Effect.fn("RunnClient.createProject")(function* (input: Runn.ProjectInput) {
     const body = { ...compact(input), references: mutable(input.references) };
-    const reply = yield* execute(http, {
+    const reply = yield* request(http, {
       method: "POST",
       path: "/projects/",
       idempotent: false,
@@ -83,7 +82,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
 
   const createPerson = Effect.fn("RunnClient.createPerson")(function* (input: Runn.PersonInput) {
     const body = { ...compact(input), references: mutable(input.references) };
-    const reply = yield* execute(http, {
+    const reply = yield* request(http, {
       method: "POST",
       path: "/people/",
       idempotent: false,
@@ -94,7 +93,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
 
   const createRole = Effect.fn("RunnClient.createRole")(function* (input: Runn.RoleInput) {
     const body = { ...compact(input), references: mutable(input.references) };
-    const reply = yield* execute(http, {
+    const reply = yield* request(http, {
       method: "POST",
       path: "/roles/",
       idempotent: false,
@@ -119,7 +118,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
     const origin = { method: "POST", path: "/actuals/bulk/" };
     const stored: Array<Runn.Actual> = [];
     for (const chunk of chunks(actuals, bulkSize)) {
-      const reply = yield* execute(http, {
+      const reply = yield* request(http, {
         method: "POST",
         path: origin.path,
         idempotent: true,
@@ -138,7 +137,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
   });
 
   const deleteActual = Effect.fn("RunnClient.deleteActual")(function* (id: number) {
-    yield* execute(http, {
+    yield* request(http, {
       method: "DELETE",
       path: "/actuals/{actualId}/",
       idempotent: true,
@@ -156,7 +155,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
     options?: { readonly force?: boolean },
   ) {
     const query = options?.force === undefined ? {} : { force: options.force };
-    yield* execute(http, {
+    yield* request(http, {
       method: "DELETE",
       path: "/people/{personId}",
       idempotent: true,
@@ -170,7 +169,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
   });
 
   const deleteProject = Effect.fn("RunnClient.deleteProject")(function* (id: number) {
-    yield* execute(http, {
+    yield* request(http, {
       method: "DELETE",
       path: "/projects/{projectId}/",
       idempotent: true,
@@ -184,7 +183,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
   });
 
   const archiveClient = Effect.fn("RunnClient.archiveClient")(function* (id: number) {
-    const reply = yield* execute(http, {
+    const reply = yield* request(http, {
       method: "PATCH",
       path: "/clients/{clientId}",
       idempotent: true,

@@ -3,6 +3,8 @@
  * (msw handlers) settle, and that build clients with a unique token per test (the rate limiter is
  * shared per token in the process).
  */
+
+import { Pacer } from "@harvest-runn/http";
 import { Clock, Duration, Effect, type Exit, Fiber, Option, Redacted, TestClock } from "effect";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll } from "vitest";
@@ -28,11 +30,24 @@ export const freshToken = (): string => {
   return `TEST_secret${counter}x${Math.random().toString(36).slice(2, 10)}`;
 };
 
-/** A client for the test server with a fresh token (returned too, for header and leak checks). */
+/** The pacer every client of a test file shares, as a host's clients share one. */
+export const pacer = Pacer.unsafeMake();
+
+/** `RunnClient.make` with the test file's shared pacer. */
+export const make = (options: RunnClient.Options) =>
+  RunnClient.make(options).pipe(Effect.provideService(Pacer.Pacer, pacer));
+
+/** A budget no test reaches, for tests about something else than pacing (the test clock stands still). */
+export const unpaced = { limit: 1_000_000_000, window: "1 second" } as const;
+
+/**
+ * A client for the test server with a fresh token (returned too, for header and leak checks), unpaced
+ * unless `overrides` give a `rateLimit`.
+ */
 export const makeClient = (overrides: Partial<RunnClient.Options> = {}) =>
   Effect.gen(function* () {
     const token = freshToken();
-    const client = yield* RunnClient.make({ token: Redacted.make(token), baseUrl, ...overrides });
+    const client = yield* make({ token: Redacted.make(token), baseUrl, rateLimit: unpaced, ...overrides });
     return { client, token };
   });
 

@@ -17,6 +17,8 @@ export interface FaultConfig {
   /** Only requests whose path (after the API prefix) starts with one of these. */
   readonly paths?: ReadonlyArray<string>;
   readonly rateLimit?: number;
+  /** Injected 429s carry no `Retry-After`/`x-ratelimit-*` header, as Runn's spec allows. */
+  readonly rateLimitWithoutHeaders?: boolean;
   readonly serverError?: number;
   readonly reset?: number;
   readonly latency?: { readonly probability: number; readonly ms: number };

@@ -1,0 +1,2 @@
+export * as Exchange from "./Exchange.ts";
+export * as Pacer from "./Pacer.ts";

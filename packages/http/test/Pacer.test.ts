@@ -1,0 +1,143 @@
+import { Clock, Duration, Effect, Fiber } from "effect";
+import { describe, expect, it } from "vitest";
+import { Pacer } from "../src/index.ts";
+
+/**
+ * A virtual clock: `sleep` parks the caller until `drive` advances time to its wake-up, so the pacer's
+ * schedule is checked exactly, whatever else the machine is doing. `lateBy` makes chosen sleeps wake late.
+ */
+const virtualTime = (lateBy: (sleep: number) => number = () => 0) => {
+  let t = 0;
+  let count = 0;
+  const sleepers: Array<{ at: number; wake: () => void }> = [];
+  const nanos = () => BigInt(Math.round(t * 1e6));
+  const clock: Clock.Clock = {
+    [Clock.ClockTypeId]: Clock.ClockTypeId,
+    unsafeCurrentTimeMillis: () => t,
+    currentTimeMillis: Effect.sync(() => t),
+    unsafeCurrentTimeNanos: nanos,
+    currentTimeNanos: Effect.sync(nanos),
+    sleep: (duration) =>
+      Effect.async<void>((resume) => {
+        const sleeper = {
+          at: t + Duration.toMillis(duration) + lateBy(count++),
+          wake: () => resume(Effect.void),
+        };
+        sleepers.push(sleeper);
+        return Effect.sync(() => sleepers.splice(sleepers.indexOf(sleeper), 1));
+      }),
+  };
+  /** Runs `effect` on this clock, waking sleepers in time order until it ends. */
+  const drive = async <A>(effect: Effect.Effect<A>): Promise<A> => {
+    const work = Effect.runPromise(effect.pipe(Effect.withClock(clock)));
+    let done = false;
+    work.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    for (let i = 0; i < 100_000 && !done; i++) {
+      await new Promise((r) => setImmediate(r));
+      sleepers.sort((a, b) => a.at - b.at);
+      const next = sleepers.shift();
+      if (next !== undefined) {
+        t = Math.max(t, next.at);
+        next.wake();
+      }
+    }
+    return work;
+  };
+  return { drive, now: () => t };
+};
+
+/** `n` requests of account `key` through `pacer`, each recording when it was let through. */
+const burst = (pacer: Pacer.Service, key: string, budget: Pacer.Budget, n: number, sent: Array<number>) =>
+  Effect.forEach(
+    Array.from({ length: n }, (_, i) => i),
+    () =>
+      Effect.zipRight(
+        pacer.take(key, budget),
+        Effect.clockWith((c) => c.currentTimeMillis.pipe(Effect.map((t) => sent.push(t)))),
+      ),
+    { concurrency: "unbounded", discard: true },
+  );
+
+describe("Pacer", () => {
+  it("spaces one account's requests so no window holds more than the limit, without drifting", async () => {
+    const clock = virtualTime();
+    const sent: Array<number> = [];
+    const budget = { limit: 10, window: "50 millis" } as const;
+    await clock.drive(burst(Pacer.unsafeMake(), "a", budget, 30, sent));
+    const interval = Pacer.intervalOf(budget);
+    expect(interval).toBe(30); // (50 ms + 250 ms slack) / 10
+    expect(sent).toHaveLength(30);
+    // No window of window + slack (300 ms) ever holds more than 10 requests.
+    for (let i = 10; i < sent.length; i++) expect(sent[i]! - sent[i - 10]!).toBeGreaterThanOrEqual(300);
+    // Fixed slots: request k starts at k intervals, so 30 requests end at 29 intervals, with no drift.
+    for (const [k, at] of sent.entries()) expect(at).toBeCloseTo(k * interval, 6);
+  });
+
+  it("shares one schedule between the clients of one account, and none between accounts", async () => {
+    const clock = virtualTime();
+    const pacer = Pacer.unsafeMake();
+    const budget = { limit: 5, window: "50 millis" } as const;
+    const shared: Array<number> = [];
+    const other: Array<number> = [];
+    await clock.drive(
+      Effect.all(
+        [
+          burst(pacer, "shared", budget, 6, shared),
+          burst(pacer, "shared", budget, 6, shared),
+          burst(pacer, "other", budget, 6, other),
+        ],
+        { concurrency: "unbounded" },
+      ),
+    );
+    shared.sort((a, b) => a - b);
+    expect(shared).toHaveLength(12);
+    for (let i = 5; i < shared.length; i++) expect(shared[i]! - shared[i - 5]!).toBeGreaterThanOrEqual(300);
+    expect(shared.at(-1)).toBeCloseTo(11 * 60, 6);
+    // The other account kept its own pace: its sixth request did not queue behind the shared twelve.
+    expect(other.at(-1)).toBeCloseTo(5 * 60, 6);
+  });
+
+  it("waits on real send times when late timers bunch requests up, as the server's sliding window does", async () => {
+    // The first sleeps wake 250 ms late (a busy event loop), so their slots bunch up with later ones.
+    const clock = virtualTime((n) => (n < 3 ? 250 : 0));
+    const sent: Array<number> = [];
+    const budget = { limit: 3, window: "50 millis" } as const; // span 300 ms, interval 100 ms
+    await clock.drive(burst(Pacer.unsafeMake(), "late", budget, 7, sent));
+    expect(sent).toHaveLength(7);
+    for (let i = 3; i < sent.length; i++) expect(sent[i]! - sent[i - 3]!).toBeGreaterThanOrEqual(300);
+  });
+
+  it("gives the slot of an abandoned wait back, so the abandoned request uses no budget", async () => {
+    const clock = virtualTime();
+    const pacer = Pacer.unsafeMake();
+    const budget = { limit: 10, window: "50 millis" } as const; // interval 30 ms
+    const sent: Array<number> = [];
+    const stamp = Effect.clockWith((c) => c.currentTimeMillis.pipe(Effect.map((t) => sent.push(t))));
+    await clock.drive(
+      Effect.gen(function* () {
+        const waiters = yield* Effect.forEach([0, 1, 2, 3], () =>
+          Effect.fork(Effect.zipRight(pacer.take("give", budget), stamp)),
+        );
+        yield* Effect.sleep("10 millis");
+        // The requests holding the slots at 60 and 90 ms give up while they wait.
+        yield* Fiber.interrupt(waiters[2]!);
+        yield* Fiber.interrupt(waiters[3]!);
+        // Two later requests get those slots back instead of the next free ones (120 and 150 ms).
+        yield* Effect.all(
+          [
+            Effect.zipRight(pacer.take("give", budget), stamp),
+            Effect.zipRight(pacer.take("give", budget), stamp),
+          ],
+          {
+            concurrency: "unbounded",
+          },
+        );
+        yield* Fiber.join(waiters[1]!);
+      }),
+    );
+    expect(sent.sort((a, b) => a - b)).toEqual([0, 30, 60, 90]);
+  });
+});
