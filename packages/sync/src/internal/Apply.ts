@@ -5,11 +5,11 @@
  * reference before it is sent again (SPEC R6); an operation whose ref did not resolve fails too.
  */
 import type { Plan, ReconcileOptions } from "@harvest-runn/domain";
-import { Effect } from "effect";
+import { Array as Arr, Effect } from "effect";
 import type { RunItem } from "../Output.ts";
 import * as Progress from "../Progress.ts";
 import { applyActuals } from "./ApplyActuals.ts";
-import { chunks, item } from "./Items.ts";
+import { item } from "./Items.ts";
 import type { Recorder, RunnWriter, WriteFailure } from "./Writer.ts";
 
 /** What applying a plan did. */
@@ -146,7 +146,7 @@ export const apply = <E>(
               }),
         ),
       );
-    for (const batch of chunks(clients, 100)) {
+    for (const batch of Arr.chunksOf(clients, 100)) {
       const result = yield* createBatch(batch).pipe(Effect.either);
       const items: Array<RunItem> =
         result._tag === "Right"
