@@ -6,9 +6,9 @@
  */
 import { afterEach, describe, expect, it } from "@effect/vitest";
 import { SyncQueue } from "@harvest-runn/queue";
+import * as RunnState from "@harvest-runn/testing-support/RunnState";
 import { Effect } from "effect";
 import * as Cluster from "./support/Cluster.ts";
-import * as RunnState from "./support/RunnState.ts";
 
 const url = Cluster.databaseUrl();
 const suite = url === undefined ? describe.skip : describe;

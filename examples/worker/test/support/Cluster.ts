@@ -12,8 +12,8 @@ import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Clients, Sync } from "@harvest-runn/sync";
 import { SandboxAccounts } from "@harvest-runn/sync/testing";
 import * as Children from "@harvest-runn/testing-support/Children";
+import * as RunnState from "@harvest-runn/testing-support/RunnState";
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect";
-import * as RunnState from "./RunnState.ts";
 
 const workerRoot = fileURLToPath(new URL("../..", import.meta.url));
 
