@@ -8,6 +8,7 @@ import * as RunnState from "@harvest-runn/testing-support/RunnState";
 import { type Duration, Effect, Layer, ManagedRuntime, Redacted } from "effect";
 import * as Clients from "../../src/Clients.ts";
 import * as Sync from "../../src/Sync.ts";
+import { SandboxAccounts } from "../../src/testing/index.ts";
 import type { ControlReply } from "./Documents.ts";
 
 /** The date every end-to-end test pins the sandbox to. */
@@ -46,13 +47,8 @@ export const syncOver = (
   store: Layer.Layer<SyncStore.SyncStore>,
   o: { leaseTtl?: Duration.DurationInput; maxAttempts?: number; holder?: string } = {},
 ) => {
-  const scale = sb.info.timeScale;
   const clients = Clients.layer({
-    harvestBaseUrl: sb.info.harvest.baseUrl,
-    harvestIdBaseUrl: sb.info.harvest.idBaseUrl,
-    harvestRateLimit: { limit: 100, window: `${Math.ceil(15_000 / scale)} millis` },
-    runnRateLimit: { limit: 120, window: `${Math.ceil(60_000 / scale)} millis` },
-    baseDelay: "5 millis",
+    ...SandboxAccounts.clients(sb.info),
     ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
   });
   const sync = Sync.layer({
