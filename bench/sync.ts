@@ -7,7 +7,23 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import type { FirstImportTruth, listSizes, SandboxInfo } from "../packages/sandbox/src/index.ts";
 import { createSync } from "../packages/sync/src/index.ts";
+
+/** The parts of the sandbox's control documents this benchmark reads. */
+type Lists = ReturnType<typeof listSizes>;
+interface Truth {
+  readonly firstImport: FirstImportTruth;
+  readonly lists: Lists;
+}
+interface ApiStats {
+  readonly requests: Record<string, number>;
+  readonly total: number;
+  readonly writes: number;
+  readonly throttled: number;
+  readonly maxInWindow: number;
+}
+type Stats = Record<"harvest" | "runn", ApiStats>;
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -26,7 +42,7 @@ const anchorDate = "2026-03-16";
 const log = (line: string) => process.stderr.write(`bench:sync: ${line}\n`);
 
 /** Starts the sandbox CLI in a child process and returns its connection info. */
-const startChild = (): Promise<{ child: ChildProcess; info: any }> =>
+const startChild = (): Promise<{ child: ChildProcess; info: SandboxInfo }> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -43,7 +59,7 @@ const startChild = (): Promise<{ child: ChildProcess; info: any }> =>
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
     createInterface({ input: child.stdout! }).once("line", (line) =>
-      resolve({ child, info: JSON.parse(line) }),
+      resolve({ child, info: JSON.parse(line) as SandboxInfo }),
     );
   });
 
@@ -56,11 +72,11 @@ try {
   log(
     `preset ${preset}, time scale ${timeScale} (limits: Harvest 100 per ${15_000 / timeScale} ms, Runn 120 per ${60_000 / timeScale} ms)`,
   );
-  const control = async (method: string, path: string): Promise<any> => {
+  const control = async <T>(method: string, path: string): Promise<T> => {
     const res = await fetch(`${info.control}${path}`, { method });
-    return res.json();
+    return (await res.json()) as T;
   };
-  const clock = await control("GET", "/clock");
+  const clock = await control<{ now: string }>("GET", "/clock");
   let phase = "";
   let phaseStart = performance.now();
   const sync = createSync({
@@ -101,7 +117,7 @@ try {
   });
 
   /** The fewest reads of the lists the sync needs, from the sandbox's current data sizes. */
-  const minimumReads = (lists: any) => {
+  const minimumReads = (lists: Lists) => {
     const h = lists.harvest;
     const r = lists.runn;
     const pick = (m: Record<string, { minRequests: number }>, prefix: string) =>
@@ -124,7 +140,7 @@ try {
     };
   };
 
-  const before = await control("GET", "/truth");
+  const before = await control<Truth>("GET", "/truth");
   const t = before.firstImport;
   const reads = minimumReads(before.lists);
   const writes =
@@ -147,19 +163,19 @@ try {
   const t0 = performance.now();
   const first = await sync.run(connection.id);
   const wallMs = Math.round(performance.now() - t0);
-  const s1 = await control("GET", "/stats");
+  const s1 = await control<Stats>("GET", "/stats");
   log(`first run ${first.status} in ${wallMs} ms: ${JSON.stringify(first.counts)}`);
   log(
     `429 served: Harvest ${s1.harvest.throttled}, Runn ${s1.runn.throttled}; busiest window: Harvest ${s1.harvest.maxInWindow}, Runn ${s1.runn.maxInWindow}`,
   );
 
-  const after = await control("GET", "/truth");
+  const after = await control<Truth>("GET", "/truth");
   const rereads = minimumReads(after.lists);
   // A rerun also reads the entries updated since the cursor (SPEC A6): nothing changed, so one page.
   const rerunMinimumRequests = rereads.harvest + rereads.runn + 1;
   await control("DELETE", "/stats");
   const rerun = await sync.run(connection.id);
-  const s2 = await control("GET", "/stats");
+  const s2 = await control<Stats>("GET", "/stats");
   log(`rerun ${rerun.status}: ${JSON.stringify(rerun.counts)}`);
   await sync.close();
 

@@ -6,18 +6,18 @@
  * {"workers","connections","timeScale","wallMs","runsPerMinute","requestsPerSecond"}.
  * Needs DATABASE_URL (eval "$(bash scripts/postgres.sh start)").
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect";
-import type { SyncQueue as Q } from "../packages/queue/src/index.ts";
 import { SyncQueue } from "../packages/queue/src/index.ts";
 import type { SandboxInfo } from "../packages/sandbox/src/index.ts";
 import { SecretBox } from "../packages/storage/src/index.ts";
 import { SyncStoreSql } from "../packages/storage-sql/src/index.ts";
 import { Clients, Sync } from "../packages/sync/src/index.ts";
+import { SandboxAccounts } from "../packages/sync/src/testing/index.ts";
+import * as Processes from "../packages/testing-support/src/Processes.ts";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -36,35 +36,7 @@ if (!url) {
   process.exit(2);
 }
 const root = fileURLToPath(new URL("..", import.meta.url));
-const node = ["--conditions=@harvest-runn/source", "--import", "tsx"];
 const log = (text: string) => process.stderr.write(`${text}\n`);
-
-/** Spawns a process and hands every stdout JSON line to `onLine`. */
-const spawnJson = (
-  args: string[],
-  cwd: string,
-  env: Record<string, string>,
-  onLine: (l: unknown) => void,
-) => {
-  const child = spawn("node", [...node, ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let buffer = "";
-  child.stdout!.on("data", (c: Buffer) => {
-    buffer += c.toString("utf8");
-    for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
-      const text = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      try {
-        onLine(JSON.parse(text));
-      } catch {}
-    }
-  });
-  child.stderr!.resume();
-  return child;
-};
 
 /** CPU milliseconds (user + system) a process has used so far, from /proc (0 where unavailable). */
 const cpuMsOf = (pid: number | undefined): number => {
@@ -85,14 +57,8 @@ const until = async (what: string, test: () => boolean, ms: number) => {
   }
 };
 
-const kill = async (child: ChildProcess) => {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  process.kill(child.pid, "SIGTERM");
-  const t = setTimeout(() => child.pid !== undefined && process.kill(child.pid, "SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(t);
-};
+/** One JSON line a worker process prints. */
+type WorkerLine = { readonly pid: number } & SyncQueue.WorkerEvent;
 
 interface Row {
   workers: number;
@@ -110,10 +76,10 @@ interface Row {
 }
 
 const pass = async (workers: number): Promise<Row> => {
-  let info: SandboxInfo | null = null;
-  const sandbox = spawnJson(
-    [
-      "packages/sandbox/src/bin.ts",
+  const sandbox = Processes.start<SandboxInfo>({
+    script: "packages/sandbox/src/bin.ts",
+    cwd: root,
+    args: [
       "--seed",
       seed,
       "--preset",
@@ -127,27 +93,15 @@ const pass = async (workers: number): Promise<Row> => {
       "--anchor-date",
       anchorDate,
     ],
-    root,
-    {},
-    (l) => {
-      info ??= l as SandboxInfo;
-    },
-  );
-  const children: Array<ChildProcess> = [sandbox];
+  });
+  const workerProcesses: Array<Processes.Process<WorkerLine>> = [];
   const suffix = randomBytes(4).toString("hex");
   const schemas = { store: `bench_store_${suffix}`, queue: `bench_queue_${suffix}` };
   const key = SecretBox.generateKey();
   try {
-    await until("the sandbox", () => info !== null, 120_000);
-    const sandboxInfo = info as unknown as SandboxInfo;
+    const sandboxInfo = await sandbox.waitFor(() => true, 120_000);
     const control = sandboxInfo.control;
-    const clients = Clients.layer({
-      harvestBaseUrl: sandboxInfo.harvest.baseUrl,
-      harvestIdBaseUrl: sandboxInfo.harvest.idBaseUrl,
-      harvestRateLimit: { limit: 100, window: `${Math.ceil(15_000 / timeScale)} millis` },
-      runnRateLimit: { limit: 120, window: `${Math.ceil(60_000 / timeScale)} millis` },
-      baseDelay: "5 millis",
-    });
+    const clients = Clients.layer(SandboxAccounts.clients(sandboxInfo));
     const store = SyncStoreSql.layerPg({
       url: Redacted.make(url),
       schema: schemas.store,
@@ -162,13 +116,12 @@ const pass = async (workers: number): Promise<Row> => {
     );
     try {
       const clock = (await (await fetch(`${control}/clock`)).json()) as { now: string };
-      const events: Array<{ pid: number } & Q.WorkerEvent> = [];
       for (let i = 0; i < workers; i++)
-        children.push(
-          spawnJson(
-            ["src/main.ts"],
-            `${root}examples/worker`,
-            {
+        workerProcesses.push(
+          Processes.start<WorkerLine>({
+            script: "src/main.ts",
+            cwd: `${root}examples/worker`,
+            env: {
               DATABASE_URL: url,
               HARVEST_RUNN_QUEUE_SCHEMA: schemas.queue,
               HARVEST_RUNN_STORE_SCHEMA: schemas.store,
@@ -182,49 +135,36 @@ const pass = async (workers: number): Promise<Row> => {
               HARVEST_RUNN_JOB_EXPIRE_SECONDS: "1800",
               HARVEST_RUNN_LEASE_TTL_SECONDS: "60",
             },
-            (l) => events.push(l as { pid: number } & Q.WorkerEvent),
-          ),
+          }),
         );
+      const events = () => workerProcesses.flatMap((w) => w.lines);
       await runtime.runPromise(
-        Effect.flatMap(Sync.Sync, (sync) =>
-          Effect.forEach(
-            sandboxInfo.accounts,
-            (a, i) =>
-              sync.connect({
-                id: `account-${i}`,
-                name: `account ${i}`,
-                harvest: {
-                  accountId: Number(a.harvest.accountId),
-                  userAgent: "HarvestRunnBench (bench@example.com)",
-                  token: Redacted.make(a.harvest.token),
-                },
-                runn: { baseUrl: a.runn.baseUrl, token: Redacted.make(a.runn.token) },
-                settings: { switches: { actuals: true } },
-              }),
-            { concurrency: 8, discard: true },
-          ),
-        ),
+        SandboxAccounts.connectAll(sandboxInfo, {
+          userAgent: "HarvestRunnBench (bench@example.com)",
+          concurrency: 8,
+        }),
       );
-      await until("the workers", () => events.filter((e) => e.type === "ready").length >= workers, 120_000);
+      await Promise.all(workerProcesses.map((w) => w.waitFor((e) => e.type === "ready", 120_000)));
       await fetch(`${control}/stats`, { method: "DELETE" });
-      const workerCpu0 = children.slice(1).reduce((a, c) => a + cpuMsOf(c.pid), 0);
+      const workerCpuMs = () => workerProcesses.reduce((a, w) => a + cpuMsOf(w.pid), 0);
+      const workerCpu0 = workerCpuMs();
       const sandboxCpu0 = cpuMsOf(sandbox.pid);
       const t0 = performance.now();
       const report = await runtime.runPromise(
         Effect.flatMap(SyncQueue.SyncQueue, (q) => q.tick(new Date(Date.now() + 25 * 3600_000))),
       );
       if (report.enqueued.length !== connections) throw new Error(`tick enqueued ${report.enqueued.length}`);
-      const done = () => events.filter((e) => e.type === "job-completed").length >= connections;
+      const done = () => events().filter((e) => e.type === "job-completed").length >= connections;
       await until("every run", done, 60 * 60_000);
       const wallMs = Math.round(performance.now() - t0);
-      const workerCpuS = (children.slice(1).reduce((a, c) => a + cpuMsOf(c.pid), 0) - workerCpu0) / 1000;
+      const workerCpuS = (workerCpuMs() - workerCpu0) / 1000;
       const sandboxCpuS = (cpuMsOf(sandbox.pid) - sandboxCpu0) / 1000;
       const stats = (await (await fetch(`${control}/stats`)).json()) as Record<
         "harvest" | "runn",
         { total: number; throttled: number }
       >;
       const requests = stats.harvest.total + stats.runn.total;
-      const failed = events.filter(
+      const failed = events().filter(
         (e) => e.type === "job-completed" && e.output.status !== "succeeded",
       ).length;
       return {
@@ -244,7 +184,7 @@ const pass = async (workers: number): Promise<Row> => {
       await runtime.dispose();
     }
   } finally {
-    for (const c of children.reverse()) await kill(c);
+    for (const p of [...workerProcesses.reverse(), sandbox]) await Processes.stop(p.child);
     for (const schema of [schemas.store, schemas.queue])
       await Effect.runPromise(
         SyncStoreSql.dropPgSchema({ url: Redacted.make(url), schema }).pipe(Effect.ignore),

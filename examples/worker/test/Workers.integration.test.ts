@@ -6,10 +6,9 @@
  */
 import { afterEach, describe, expect, it } from "@effect/vitest";
 import { SyncQueue } from "@harvest-runn/queue";
+import * as RunnState from "@harvest-runn/testing-support/RunnState";
 import { Effect } from "effect";
-import type * as Children from "./support/Children.ts";
 import * as Cluster from "./support/Cluster.ts";
-import * as RunnState from "./support/RunnState.ts";
 
 const url = Cluster.databaseUrl();
 const suite = url === undefined ? describe.skip : describe;
@@ -23,8 +22,8 @@ const until = async (what: string, test: () => boolean | Promise<boolean>, ms: n
   }
 };
 
-const linesOf = (workers: ReadonlyArray<Children.Worker>, type: string) =>
-  workers.flatMap((w) => w.lines.filter((l) => l.type === type));
+const linesOf = <T extends Cluster.Line["type"]>(workers: ReadonlyArray<Cluster.Worker>, type: T) =>
+  workers.flatMap((w) => w.lines.filter((l): l is Extract<Cluster.Line, { type: T }> => l.type === type));
 
 suite("worker processes on one queue", () => {
   let cluster: Cluster.Cluster | undefined;
@@ -71,14 +70,14 @@ suite("worker processes on one queue", () => {
 
   it("a worker killed mid-run: its job is retried elsewhere after expiry and Runn ends as after one clean run", async () => {
     const { c, workers } = await setUp(3);
-    const [victim, ...others] = workers as [Children.Worker, ...Children.Worker[]];
+    const [victim, ...others] = workers as [Cluster.Worker, ...Cluster.Worker[]];
     await tick(c, Cluster.tomorrow());
     const inHand = await victim.waitFor((l) => l.type === "job-started", 60_000);
     await new Promise((r) => setTimeout(r, 400));
     process.kill(victim.pid, "SIGKILL");
     await victim.exited;
     const finishedByVictim = new Set(
-      victim.lines.filter((l) => l.type === "job-completed").map((l) => l.jobId as string),
+      victim.lines.filter((l) => l.type === "job-completed").map((l) => l.jobId),
     );
     expect(finishedByVictim.has(inHand.jobId)).toBe(false);
     await until(

@@ -3,13 +3,18 @@
  * get exactly one winner; a holder killed mid-run leaves its run unfinished and its lease expires.
  */
 
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@effect/vitest";
 import { type ConnectionId, RunId } from "@harvest-runn/domain";
-import { type Lease, SyncStore } from "@harvest-runn/storage";
+import { SyncStore } from "@harvest-runn/storage";
 import { Fixtures } from "@harvest-runn/storage/testing";
+import * as Children from "@harvest-runn/testing-support/Children";
 import { Effect, Redacted } from "effect";
 import * as Adapters from "./support/Adapters.ts";
-import * as Children from "./support/Children.ts";
+import type * as LeaseWorker from "./support/LeaseWorker.ts";
+
+const leaseWorker = fileURLToPath(new URL("./support/LeaseWorker.ts", import.meta.url));
+const packageRoot = fileURLToPath(new URL("..", import.meta.url));
 
 const adapters = Adapters.available("processes");
 if (adapters.length === 0)
@@ -27,10 +32,14 @@ describe.each(adapters.map((a) => [a.name, a] as const))("leases across processe
     ttlMs: number,
     startAt: number,
   ) =>
-    Children.start(
-      { ...adapter.worker, connectionId, holder, ttlMs, startAt, mode },
-      Redacted.value(adapter.key),
-    );
+    Children.start<LeaseWorker.Line>({
+      script: leaseWorker,
+      cwd: packageRoot,
+      env: {
+        HR_WORKER: JSON.stringify({ ...adapter.worker, connectionId, holder, ttlMs, startAt, mode }),
+        HARVEST_RUNN_SECRET_KEY: Redacted.value(adapter.key),
+      },
+    });
 
   it("two processes racing for the same lease: exactly one wins", async () => {
     for (let round = 0; round < 2; round++) {
@@ -50,11 +59,11 @@ describe.each(adapters.map((a) => [a.name, a] as const))("leases across processe
   it("a holder killed mid-run leaves the run unfinished; its lease expires and is taken over", async () => {
     const connection = await newConnection();
     const holder = worker(connection.id, "doomed", "hold", 2500, 0);
-    const ready = await holder.waitFor((l) => l.ready === true);
-    process.kill(holder.child.pid!, "SIGKILL");
+    const ready = await holder.waitFor((l) => "ready" in l);
+    process.kill(holder.pid, "SIGKILL");
     await holder.exited;
-    const lease = ready.lease as Lease.Lease;
-    const runId = RunId.make(String(ready.runId));
+    const lease = ready.lease;
+    const runId = RunId.make(ready.runId);
 
     const early = await run(
       Effect.flatMap(SyncStore.SyncStore, (s) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HarvestPage, HarvestTimeEntry, HarvestUser } from "./support/Documents.ts";
 import { addDays, harvestTotals, runnTotals } from "./support/Oracle.ts";
 import { anchorDate, duplicates, runnState, start, type World } from "./support/World.ts";
 
@@ -24,11 +25,11 @@ describe("Harvest changes between runs reach Runn as the SPEC says", () => {
   };
   const entriesOf = async (key: string) => {
     const [user, project, date] = key.split(":");
-    const body = await w.harvestWrite(
+    const body = await w.harvestWrite<HarvestPage<"time_entries", HarvestTimeEntry>>(
       "GET",
       `/time_entries?user_id=${user}&project_id=${project}&from=${date}&to=${date}`,
     );
-    return body.time_entries as Array<any>;
+    return body.time_entries;
   };
   const expectSame = async (keys: ReadonlyArray<string>) => {
     const runn = await runnTotals(w);
@@ -51,14 +52,14 @@ describe("Harvest changes between runs reach Runn as the SPEC says", () => {
     expect(old.length).toBeGreaterThan(0);
     const [editKey, deleteKey] = inWindow;
     const moveKey = old[0]!;
-    const edited = (await entriesOf(editKey!))[0];
+    const edited = (await entriesOf(editKey!))[0]!;
     await w.harvestWrite("PATCH", `/time_entries/${edited.id}`, { hours: edited.hours + 1.5 });
     const deleted = await entriesOf(deleteKey!);
     for (const e of deleted) await w.harvestWrite("DELETE", `/time_entries/${e.id}`);
-    const moved = (await entriesOf(moveKey))[0];
+    const moved = (await entriesOf(moveKey))[0]!;
     const newDate = addDays(moved.spent_date, -2);
     await w.harvestWrite("PATCH", `/time_entries/${moved.id}`, { spent_date: newDate });
-    const user = await w.harvestWrite("POST", "/users", {
+    const user = await w.harvestWrite<HarvestUser>("POST", "/users", {
       first_name: "Grace",
       last_name: "Hopper",
       email: "grace.hopper@example.test",

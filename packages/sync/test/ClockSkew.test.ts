@@ -3,6 +3,7 @@ import { Clock, Effect, Layer, Logger, ManagedRuntime } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Clients from "../src/Clients.ts";
 import * as Sync from "../src/Sync.ts";
+import type { HarvestPage, HarvestTimeEntry } from "./support/Documents.ts";
 import { addDays, harvestTotals, runnTotals } from "./support/Oracle.ts";
 import { anchorDate, start, type World } from "./support/World.ts";
 
@@ -69,11 +70,11 @@ describe("an old edit reaches Runn although this machine's clock is ahead of Har
     const [runn, harvest] = await Promise.all([runnTotals(w), harvestTotals(w, windowStart)]);
     const key = [...runn.keys()].find((k) => harvest.get(k) === runn.get(k))!;
     const [user, project, date] = key.split(":");
-    const entries = await w.harvestWrite(
+    const entries = await w.harvestWrite<HarvestPage<"time_entries", HarvestTimeEntry>>(
       "GET",
       `/time_entries?user_id=${user}&project_id=${project}&from=${date}&to=${date}`,
     );
-    const moved = entries.time_entries[0];
+    const moved = entries.time_entries[0]!;
     const oldDate = addDays(anchorDate, -50);
     await w.harvestWrite("PATCH", `/time_entries/${moved.id}`, { spent_date: oldDate });
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSync, type SyncClient } from "../src/index.ts";
+import { createSync, type Notify, type SyncClient } from "../src/index.ts";
 import type { ProgressEvent } from "../src/Progress.ts";
 import { anchorDate } from "./support/World.ts";
 
@@ -15,7 +15,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
   let sync: SyncClient;
   let dir: string;
   const events: Array<ProgressEvent> = [];
-  const hooks: Array<any> = [];
+  const hooks: Array<Notify.Notification> = [];
   const hookServer = createServer((req, res) => {
     let body = "";
     req.on("data", (c) => {

@@ -1,9 +1,18 @@
+import type { FirstImportTruth } from "@harvest-runn/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HarvestProject, HarvestUser } from "./support/Documents.ts";
+import { expectTruthHolds } from "./support/Oracle.ts";
 import { duplicates, runnState, start, type World } from "./support/World.ts";
+
+/** `a`, after asserting that it was found. */
+const found = <A>(a: A | undefined, what: string): A => {
+  expect(a, what).toBeDefined();
+  return a as A;
+};
 
 describe("first run on tiny (sandbox, anchorDate pinned)", () => {
   let w: World;
-  let truth: any;
+  let truth: FirstImportTruth;
   beforeAll(async () => {
     w = await start();
     truth = (await w.control("GET", "/truth")).firstImport;
@@ -46,15 +55,7 @@ describe("first run on tiny (sandbox, anchorDate pinned)", () => {
     expect(count("actual", "written")).toBe(truth.actuals.writes);
     expect(count("actual", "held", "unknown_role")).toBe(truth.actuals.heldKeys.unknown_role);
     expect(count("actual", "failed")).toBe(0);
-    for (const kind of ["client", "project", "person"] as const) {
-      const held = (reason: string) =>
-        detail.items
-          .filter((i) => i.kind === kind && i.outcome === "held" && i.reason === reason)
-          .map((i) => i.harvestId)
-          .sort();
-      expect(held("possible_duplicate")).toEqual([...truth.holds.possible_duplicate[kind]].sort());
-      expect(held("conflicting_link")).toEqual([...truth.holds.conflicting_link[kind]].sort());
-    }
+    expectTruthHolds(detail.items, truth);
 
     const state = await runnState(w);
     expect(duplicates(state)).toEqual([]);
@@ -80,31 +81,47 @@ describe("first run on tiny (sandbox, anchorDate pinned)", () => {
   });
 
   it("checks a few records field by field against Harvest", async () => {
-    const users = (await w.harvestWrite("GET", "/users?per_page=2000")).users as Array<any>;
+    const { users } = await w.harvestWrite<{ users: Array<HarvestUser> }>("GET", "/users?per_page=2000");
     const s = await w.control("GET", "/runn/state");
     const active = users.filter((u) => u.is_active && u.roles.length === 1).slice(0, 3);
     expect(active.length).toBeGreaterThan(0);
     for (const u of active) {
-      const p = s.people.find((x: any) => x.references.some((r: any) => r.externalId === String(u.id)));
-      expect(p, `user ${u.id}`).toBeDefined();
+      const p = found(
+        s.people.find((x) => x.references.some((r) => r.externalId === String(u.id))),
+        `user ${u.id}`,
+      );
       expect({ first: p.firstName, last: p.lastName, email: p.email }).toEqual({
         first: u.first_name,
         last: u.last_name,
         email: u.email,
       });
-      const contract = s.currentContracts.find((c: any) => c.personId === p.id);
-      const role = s.roles.find((r: any) => r.id === contract.roleId);
-      expect(role.name.toLowerCase()).toBe(u.roles[0].toLowerCase());
+      const contract = found(
+        s.currentContracts.find((c) => c.personId === p.id),
+        `contract of ${u.id}`,
+      );
+      const role = found(
+        s.roles.find((r) => r.id === contract.roleId),
+        `role ${contract.roleId}`,
+      );
+      expect(role.name.toLowerCase()).toBe(u.roles[0]?.toLowerCase());
       expect(contract.minutesPerDay).toBe(Math.max(1, Math.round(u.weekly_capacity / 60 / 5)));
       expect(contract.employmentType).toBe(u.is_contractor ? "contractor" : "employee");
     }
-    const projects = (await w.harvestWrite("GET", "/projects?per_page=2000")).projects as Array<any>;
+    const { projects } = await w.harvestWrite<{ projects: Array<HarvestProject> }>(
+      "GET",
+      "/projects?per_page=2000",
+    );
     for (const hp of projects.filter((p) => p.is_active).slice(0, 3)) {
-      const rp = s.projects.find((x: any) => x.references.some((r: any) => r.externalId === String(hp.id)));
-      expect(rp, `project ${hp.id}`).toBeDefined();
+      const rp = found(
+        s.projects.find((x) => x.references.some((r) => r.externalId === String(hp.id))),
+        `project ${hp.id}`,
+      );
       expect(rp.name).toBe(hp.name);
       expect(rp.pricingModel).toBe(!hp.is_billable ? "nb" : hp.is_fixed_fee ? "fp" : "tm");
-      const client = s.clients.find((c: any) => c.id === rp.clientId);
+      const client = found(
+        s.clients.find((c) => c.id === rp.clientId),
+        `client ${rp.clientId}`,
+      );
       expect(client.references).toContainEqual({
         referenceName: "Harvest",
         externalId: String(hp.client.id),

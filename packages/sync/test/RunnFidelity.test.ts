@@ -33,12 +33,6 @@ describe("sync against Runn's less obvious behaviour", () => {
   });
 
   it("leaves Runn's Sunday zero actuals alone and never calls them manual edits", async () => {
-    type Actual = {
-      id: number;
-      date: string;
-      billableMinutes: number;
-      nonbillableMinutes: number;
-    };
     /** First run, then Sunday passes, then a second run; what the second run did and what Runn holds. */
     const scenario = async (autofillActuals: boolean) => {
       const w = await open({
@@ -46,7 +40,7 @@ describe("sync against Runn's less obvious behaviour", () => {
         autofillActuals,
         settings: { switches: { actuals: true }, protectManualEdits: true },
       });
-      const actualsOf = async () => (await w.control("GET", "/runn/state")).actuals as Array<Actual>;
+      const actualsOf = async () => (await w.control("GET", "/runn/state")).actuals ?? [];
       expect((await w.sync((s) => s.run(w.connectionId))).status).toBe("succeeded");
       const before = new Set((await actualsOf()).map((a) => a.id));
       // Sunday comes: with autofill, Runn writes zeros for the week's assigned days that have no actual.

@@ -15,6 +15,7 @@ interface Env {
 }
 const promiseExample = async (env: Env, clients: Clients.Options = {}) => {
   const sync = createSync({ store: "memory", clients, onProgress: (e) => void e.phase });
+  // Every failure rejects with a SyncError: { _tag: "SyncError", reason, message }.
   try {
     const { connection, warnings } = await sync.connect({
       name: "acme",
@@ -25,9 +26,6 @@ const promiseExample = async (env: Env, clients: Clients.Options = {}) => {
     const preview = await sync.plan(connection.id); // dry run: writes nothing
     const summary = await sync.run(connection.id);
     return { warnings, planned: preview.writes, status: summary.status, counts: summary.counts };
-  } catch (error) {
-    // Every failure is a SyncError: { _tag: "SyncError", reason, message }.
-    throw error;
   } finally {
     await sync.close();
   }

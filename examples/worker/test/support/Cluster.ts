@@ -4,14 +4,28 @@
  * demand, and the Runn state a single clean in-process run leaves (the yardstick).
  */
 import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { SyncQueue } from "@harvest-runn/queue";
 import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Clients, Sync } from "@harvest-runn/sync";
+import { SandboxAccounts } from "@harvest-runn/sync/testing";
+import * as Children from "@harvest-runn/testing-support/Children";
+import * as RunnState from "@harvest-runn/testing-support/RunnState";
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect";
-import * as Children from "./Children.ts";
-import * as RunnState from "./RunnState.ts";
+
+const workerRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+/** One JSON line a worker process prints (`src/main.ts`). */
+export type Line = { readonly pid: number } & (
+  | SyncQueue.WorkerEvent
+  | { readonly type: "signal"; readonly signal: string }
+  | { readonly type: "stopped" }
+);
+
+/** A started worker process. */
+export type Worker = Children.Child<Line>;
 
 const ci = process.env.CI === "true" || process.env.CI === "1";
 
@@ -35,40 +49,14 @@ export const sandboxOptions = {
 
 type App = Sync.Sync | SyncStore.SyncStore;
 
-const clientsFor = (sb: RunningSandbox) =>
-  Clients.layer({
-    harvestBaseUrl: sb.info.harvest.baseUrl,
-    harvestIdBaseUrl: sb.info.harvest.idBaseUrl,
-    harvestRateLimit: { limit: 100, window: `${Math.ceil(15_000 / sb.info.timeScale)} millis` },
-    runnRateLimit: { limit: 120, window: `${Math.ceil(60_000 / sb.info.timeScale)} millis` },
-    baseDelay: "5 millis",
-  });
+const clientsFor = (sb: RunningSandbox) => Clients.layer(SandboxAccounts.clients(sb.info));
 
 const sandboxNow = (sb: RunningSandbox) => () => new Date(sb.sandbox.nowSeconds() * 1000);
 
 /** Connects every account of the sandbox; returns the connection ids in account order. */
 const connectAll = (runtime: ManagedRuntime.ManagedRuntime<App, unknown>, sb: RunningSandbox) =>
   runtime.runPromise(
-    Effect.flatMap(Sync.Sync, (sync) =>
-      Effect.forEach(
-        sb.info.accounts,
-        (a, i) =>
-          sync
-            .connect({
-              id: `account-${i}`,
-              name: `account ${i}`,
-              harvest: {
-                accountId: Number(a.harvest.accountId),
-                userAgent: "HarvestRunnTests (tests@example.com)",
-                token: Redacted.make(a.harvest.token),
-              },
-              runn: { baseUrl: a.runn.baseUrl, token: Redacted.make(a.runn.token) },
-              settings: { switches: { actuals: true } },
-            })
-            .pipe(Effect.map((r) => r.connection.id)),
-        { concurrency: 5 },
-      ),
-    ),
+    SandboxAccounts.connectAll(sb.info, { userAgent: "HarvestRunnTests (tests@example.com)" }),
   );
 
 /** Runn's state of every account after one clean in-process run per connection (memoised per count). */
@@ -105,7 +93,7 @@ export interface Cluster {
   readonly ids: ReadonlyArray<string>;
   readonly runtime: ManagedRuntime.ManagedRuntime<App | SyncQueue.SyncQueue, unknown>;
   /** The worker processes, started with the sandbox (they load while the accounts connect). */
-  readonly workers: ReadonlyArray<Children.Worker>;
+  readonly workers: ReadonlyArray<Worker>;
   readonly state: (account: number) => Promise<RunnState.State>;
   readonly close: () => Promise<void>;
 }
@@ -160,7 +148,9 @@ export const start = async (url: string, accounts: number, workers: number): Pro
     HARVEST_RUNN_NOW: sandboxNow(sb)().toISOString(),
     ...testKnobs,
   };
-  const started = Array.from({ length: workers }, () => Children.start(env));
+  const started = Array.from({ length: workers }, () =>
+    Children.start<Line>({ script: "src/main.ts", cwd: workerRoot, env }),
+  );
   const ids = await connectAll(runtime, sb);
   await Promise.all(started.map((w) => w.waitFor((l) => l.type === "ready", 120_000)));
   return {

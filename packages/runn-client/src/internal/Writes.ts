@@ -3,7 +3,7 @@
  * `OutcomeUnknown` and is never resent. Bulk actual upserts are idempotent and may be retried.
  */
 import { Runn } from "@harvest-runn/domain";
-import { Effect } from "effect";
+import { Array as Arr, Effect } from "effect";
 import type { Service } from "../RunnClient.ts";
 import { RunnClientError } from "../RunnClientError.ts";
 import { type Ctx, compact, header, mutable, request } from "./Api.ts";
@@ -24,13 +24,6 @@ type Writes = Pick<
 
 /** Most items Runn's bulk endpoints take per request. */
 export const bulkSize = 100;
-
-/** Splits items into consecutive chunks of at most `size`. */
-export const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
-  const out: Array<ReadonlyArray<A>> = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 
 /** The key Runn overwrites on: date, person, project, role, workstream. */
 export const actualKey = (a: Runn.ActualInput): string =>
@@ -54,7 +47,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
   ) {
     const origin = { method: "POST", path: "/clients/bulk/" };
     const created: Array<Runn.Client> = [];
-    for (const chunk of chunks(inputs, bulkSize)) {
+    for (const chunk of Arr.chunksOf(inputs, bulkSize)) {
       const clients = chunk.map((c) => ({ ...compact(c), references: mutable(c.references) }));
       const reply = yield* request(http, {
         ...origin,
@@ -117,7 +110,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
     }
     const origin = { method: "POST", path: "/actuals/bulk/" };
     const stored: Array<Runn.Actual> = [];
-    for (const chunk of chunks(actuals, bulkSize)) {
+    for (const chunk of Arr.chunksOf(actuals, bulkSize)) {
       const reply = yield* request(http, {
         method: "POST",
         path: origin.path,

@@ -14,9 +14,9 @@ import type {
   RunnRoleId,
 } from "@harvest-runn/domain";
 import type { SyncStore } from "@harvest-runn/storage";
-import { Effect } from "effect";
+import { Array as Arr, Effect } from "effect";
 import * as LedgerSql from "./LedgerSql.ts";
-import { chunks, type Deps, fence, mapErrors, now, num, numOrNull } from "./Support.ts";
+import { type Deps, fence, mapErrors, now, num, numOrNull } from "./Support.ts";
 
 const keyOf = (day: unknown, person: unknown, project: unknown, role: unknown) =>
   `${num(person)}:${num(project)}:${num(role)}:${num(day)}`;
@@ -121,9 +121,9 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
           next.join(","),
         ]);
       }
-      for (const part of chunks(removed, q.chunk)) yield* q.deleteEntries(conn, part);
+      for (const part of Arr.chunksOf(removed, q.chunk)) yield* q.deleteEntries(conn, part);
       yield* q.upsert(conn, rows, at);
-      for (const part of chunks(added, q.chunk)) yield* q.insertEntries(conn, part);
+      for (const part of Arr.chunksOf(added, q.chunk)) yield* q.insertEntries(conn, part);
     });
 
   return {
@@ -138,7 +138,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
             yield* fence(sql, lease);
             const any =
               yield* sql`SELECT 1 AS found FROM hr_ledger WHERE connection_id = ${lease.connectionId} LIMIT 1`;
-            for (const chunk of chunks([...unique.values()], q.chunk)) {
+            for (const chunk of Arr.chunksOf([...unique.values()], q.chunk)) {
               yield* writeChunk(lease.connectionId, chunk, t.ms, any.length === 0);
             }
           }),
@@ -150,7 +150,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
         .withTransaction(
           Effect.gen(function* () {
             yield* fence(sql, lease);
-            for (const chunk of chunks(keys.map(LedgerSql.keyRow), q.chunk)) {
+            for (const chunk of Arr.chunksOf(keys.map(LedgerSql.keyRow), q.chunk)) {
               const before = yield* storedEntries(lease.connectionId, chunk);
               const entryRows: Array<LedgerSql.EntryRow> = [];
               for (const [day, person, project, role] of chunk) {
@@ -158,7 +158,8 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
                   entryRows.push([id, day, person, project, role]);
                 }
               }
-              for (const part of chunks(entryRows, q.chunk)) yield* q.deleteEntries(lease.connectionId, part);
+              for (const part of Arr.chunksOf(entryRows, q.chunk))
+                yield* q.deleteEntries(lease.connectionId, part);
               yield* q.deleteKeys(lease.connectionId, chunk);
             }
           }),
@@ -175,7 +176,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
     }),
     byEntryIds: Effect.fn("SyncStore.ledger.byEntryIds")(function* (id, entryIds) {
       const found = new Map<string, Ledger.LedgerEntry>();
-      for (const part of chunks([...new Set(entryIds)], 1000)) {
+      for (const part of Arr.chunksOf([...new Set(entryIds)], 1000)) {
         const rows = yield* sql`SELECT DISTINCT ${sql.literal(selectColumns)} FROM hr_ledger l
           JOIN hr_ledger_entries e ON e.connection_id = l.connection_id AND e.day = l.day
             AND e.person_id = l.person_id AND e.project_id = l.project_id AND e.role_id = l.role_id

@@ -5,7 +5,6 @@
 import type { SqlClient } from "@effect/sql/SqlClient";
 import type { IsoDate, Ledger } from "@harvest-runn/domain";
 import type { Effect } from "effect";
-import { chunks } from "./Support.ts";
 
 /** One ledger row in column order. */
 export type Row = readonly [
@@ -165,6 +164,3 @@ export const dayText = (n: number): IsoDate => {
 
 /** A key as a row. */
 export const keyRow = (k: Ledger.ActualKey): KeyRow => [dayNumber(k.date), k.personId, k.projectId, k.roleId];
-
-/** Runs `f` over `items` in chunks of the dialect's size. */
-export const each = <A>(items: ReadonlyArray<A>, size: number) => chunks(items, size);

@@ -3,9 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Fragment } from "@effect/sql/Statement";
 import type { ConnectionId, Ledger, ReasonCode, RunId } from "@harvest-runn/domain";
 import { Run, type SyncStore } from "@harvest-runn/storage";
-import { Duration, Effect } from "effect";
+import { Array as Arr, Duration, Effect } from "effect";
 import {
-  chunks,
   clampLimit,
   type Deps,
   fence,
@@ -130,7 +129,7 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
               WHERE id = ${runId} AND connection_id = ${lease.connectionId} RETURNING item_count`;
             if (!counted[0]) return yield* Effect.fail(storeError("NotFound", `no run ${runId}`));
             let seq = num(counted[0].item_count) - items.length;
-            for (const chunk of chunks(items, 500)) {
+            for (const chunk of Arr.chunksOf(items, 500)) {
               yield* sql`INSERT INTO hr_run_items ${sql.insert(
                 chunk.map((i) => ({
                   run_id: runId,

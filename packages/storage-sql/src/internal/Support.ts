@@ -69,13 +69,6 @@ export const requireConnection = (sql: SqlClient, id: ConnectionId) =>
     rows.length > 0 ? Effect.void : Effect.fail(storeError("NotFound", `no connection ${id}`)),
   );
 
-/** Splits `items` into arrays of at most `size`. */
-export const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
-  const out: Array<ReadonlyArray<A>> = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
-
 /** A number from a driver value (Postgres returns BIGINT as text). */
 export const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
 

@@ -6,7 +6,7 @@
  *   without renewing until it is killed.
  */
 import type { ConnectionId } from "@harvest-runn/domain";
-import { SyncStore } from "@harvest-runn/storage";
+import { type Lease, SyncStore } from "@harvest-runn/storage";
 import { Effect, Redacted } from "effect";
 import { SyncStoreSql } from "../../src/index.ts";
 
@@ -22,12 +22,18 @@ const config = JSON.parse(process.env.HR_WORKER ?? "{}") as {
   mode: "race" | "hold";
 };
 
+/** The JSON lines this worker prints. */
+export type Line =
+  | { readonly won: true; readonly generation: number }
+  | { readonly won: false; readonly reason: string }
+  | { readonly ready: true; readonly lease: Lease.Lease; readonly runId: string };
+
 const layer =
   config.adapter === "sqlite"
     ? SyncStoreSql.layerSqlite({ filename: config.filename! })
     : SyncStoreSql.layerPg({ url: Redacted.make(config.url!), schema: config.schema!, maxConnections: 2 });
 
-const print = (value: unknown) => Effect.sync(() => process.stdout.write(`${JSON.stringify(value)}\n`));
+const print = (value: Line) => Effect.sync(() => process.stdout.write(`${JSON.stringify(value)}\n`));
 
 const program = Effect.gen(function* () {
   const store = yield* SyncStore.SyncStore;

@@ -4,10 +4,10 @@
  * request completes, so a crash loses at most the bookkeeping of the request in flight.
  */
 import type { IsoDateTime, Ledger, Plan, ReconcileOptions, RunnActualId } from "@harvest-runn/domain";
-import { Effect } from "effect";
+import { Array as Arr, Effect } from "effect";
 import type { RunItem } from "../Output.ts";
 import type * as Progress from "../Progress.ts";
-import { chunks, item } from "./Items.ts";
+import { item } from "./Items.ts";
 import type { Recorder, RunnWriter } from "./Writer.ts";
 
 type Ref = number | string;
@@ -64,7 +64,7 @@ export const applyActuals = <E>(
       ...zeroes.map((op) => ({ kind: "zero" as const, op, key: op.key })),
     ];
     let done = 0;
-    for (const batch of chunks(writesList, 100)) {
+    for (const batch of Arr.chunksOf(writesList, 100)) {
       ctx.countWrite();
       const inputs = batch.map((w) => ({
         ...w.key,

@@ -1,5 +1,4 @@
-/** Small helpers shared by the apply phases: run items and chunking. */
-import { Chunk } from "effect";
+/** Small helpers shared by the apply phases: run items. */
 import type { RunItem } from "../Output.ts";
 
 /** Builds a run item with nulls for what it does not name. */
@@ -10,7 +9,3 @@ export const item = (i: Partial<RunItem> & Pick<RunItem, "kind" | "outcome" | "l
   error: null,
   ...i,
 });
-
-/** Splits a list into chunks of at most `size`. */
-export const chunks = <A>(as: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> =>
-  Chunk.toArray(Chunk.chunksOf(Chunk.fromIterable(as), size)).map((c) => Chunk.toReadonlyArray(c));

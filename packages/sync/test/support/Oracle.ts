@@ -1,11 +1,32 @@
-/** Expected day totals computed straight from Harvest (SPEC A1, A2), to compare with Runn by references. */
+/** Expectations from the sandbox's ground truth and straight from Harvest, to compare with Runn by references. */
+import type { FirstImportTruth } from "@harvest-runn/sandbox";
+import type { Reference } from "@harvest-runn/testing-support/RunnState";
+import { expect } from "vitest";
+import type { RunItem } from "../../src/Output.ts";
+import type { HarvestPage, HarvestTimeEntry } from "./Documents.ts";
 import type { World } from "./World.ts";
+
+/** Asserts that a run held exactly the truth's possible duplicates and conflicting links, per kind (E8, E9). */
+export const expectTruthHolds = (items: ReadonlyArray<RunItem>, truth: FirstImportTruth): void => {
+  for (const kind of ["client", "project", "person"] as const) {
+    const held = (reason: string) =>
+      items
+        .filter((i) => i.kind === kind && i.outcome === "held" && i.reason === reason)
+        .map((i) => i.harvestId)
+        .sort();
+    expect(held("possible_duplicate"), kind).toEqual([...truth.holds.possible_duplicate[kind]].sort());
+    expect(held("conflicting_link"), kind).toEqual([...truth.holds.conflicting_link[kind]].sort());
+  }
+};
 
 /** Day totals per `harvestUser:harvestProject:date`, from every Harvest entry from `from` on. */
 export const harvestTotals = async (w: World, from: string): Promise<Map<string, string>> => {
-  const entries: Array<any> = [];
+  const entries: Array<HarvestTimeEntry> = [];
   for (let page = 1; page < 100; page++) {
-    const body = await w.harvestWrite("GET", `/time_entries?from=${from}&per_page=2000&page=${page}`);
+    const body = await w.harvestWrite<HarvestPage<"time_entries", HarvestTimeEntry>>(
+      "GET",
+      `/time_entries?from=${from}&per_page=2000&page=${page}`,
+    );
     entries.push(...body.time_entries);
     if (body.next_page === null) break;
   }
@@ -28,11 +49,12 @@ export const harvestTotals = async (w: World, from: string): Promise<Map<string,
 /** Runn day totals per `harvestUser:harvestProject:date` (summed over roles), for linked people and projects. */
 export const runnTotals = async (w: World): Promise<Map<string, string>> => {
   const s = await w.control("GET", "/runn/state");
-  const ref = (x: any) => x.references.find((r: any) => r.referenceName === "Harvest")?.externalId ?? null;
-  const person = new Map<number, string | null>(s.people.map((p: any) => [p.id, ref(p)]));
-  const project = new Map<number, string | null>(s.projects.map((p: any) => [p.id, ref(p)]));
+  const ref = (x: { references: ReadonlyArray<Reference> }) =>
+    x.references.find((r) => r.referenceName === "Harvest")?.externalId ?? null;
+  const person = new Map<number, string | null>(s.people.map((p) => [p.id, ref(p)]));
+  const project = new Map<number, string | null>(s.projects.map((p) => [p.id, ref(p)]));
   const sums = new Map<string, { b: number; n: number }>();
-  for (const a of s.actuals) {
+  for (const a of s.actuals ?? []) {
     const u = person.get(a.personId);
     const p = project.get(a.projectId);
     if (!u || !p || a.workstreamId !== null) continue;

@@ -4,9 +4,12 @@
  */
 import { type RunningSandbox, type StartOptions, startSandbox } from "@harvest-runn/sandbox";
 import { SyncStore } from "@harvest-runn/storage";
+import * as RunnState from "@harvest-runn/testing-support/RunnState";
 import { type Duration, Effect, Layer, ManagedRuntime, Redacted } from "effect";
 import * as Clients from "../../src/Clients.ts";
 import * as Sync from "../../src/Sync.ts";
+import { SandboxAccounts } from "../../src/testing/index.ts";
+import type { ControlReply } from "./Documents.ts";
 
 /** The date every end-to-end test pins the sandbox to. */
 export const anchorDate = "2026-03-16";
@@ -17,8 +20,14 @@ export interface World {
   readonly runtime: ManagedRuntime.ManagedRuntime<Sync.Sync | SyncStore.SyncStore, never>;
   readonly sync: <A, E>(f: (s: Sync.Service) => Effect.Effect<A, E>) => Promise<A>;
   readonly connectionId: string;
-  readonly control: <T = any>(method: string, path: string, body?: unknown) => Promise<T>;
-  readonly harvestWrite: <T = any>(method: string, path: string, body?: unknown) => Promise<T>;
+  /** Calls the sandbox's control API; the reply is typed by route (see `Documents.ControlReplies`). */
+  readonly control: <M extends string, P extends string>(
+    method: M,
+    path: P,
+    body?: unknown,
+  ) => Promise<ControlReply<M, P>>;
+  /** Calls the Harvest API as the account's administrator; `T` is the reply the caller expects. */
+  readonly harvestWrite: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
   readonly close: () => Promise<void>;
 }
 
@@ -38,13 +47,8 @@ export const syncOver = (
   store: Layer.Layer<SyncStore.SyncStore>,
   o: { leaseTtl?: Duration.DurationInput; maxAttempts?: number; holder?: string } = {},
 ) => {
-  const scale = sb.info.timeScale;
   const clients = Clients.layer({
-    harvestBaseUrl: sb.info.harvest.baseUrl,
-    harvestIdBaseUrl: sb.info.harvest.idBaseUrl,
-    harvestRateLimit: { limit: 100, window: `${Math.ceil(15_000 / scale)} millis` },
-    runnRateLimit: { limit: 120, window: `${Math.ceil(60_000 / scale)} millis` },
-    baseDelay: "5 millis",
+    ...SandboxAccounts.clients(sb.info),
     ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
   });
   const sync = Sync.layer({
@@ -74,15 +78,19 @@ export const start = async (options: WorldOptions = {}): Promise<World> => {
       settings: options.settings ?? { switches: { actuals: true } },
     }),
   );
-  const control = async (method: string, path: string, body?: unknown): Promise<any> => {
+  const control = async <M extends string, P extends string>(
+    method: M,
+    path: P,
+    body?: unknown,
+  ): Promise<ControlReply<M, P>> => {
     const res = await fetch(`${sb.info.control}${path}`, {
       method,
       headers: { "content-type": "application/json" },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    return res.json();
+    return (await res.json()) as ControlReply<M, P>;
   };
-  const harvestWrite = async (method: string, path: string, body?: unknown): Promise<any> => {
+  const harvestWrite = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${sb.info.harvest.baseUrl}${path}`, {
       method,
       headers: {
@@ -95,7 +103,7 @@ export const start = async (options: WorldOptions = {}): Promise<World> => {
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return text === "" ? null : JSON.parse(text);
+    return (text === "" ? null : JSON.parse(text)) as T;
   };
   return {
     sb,
@@ -111,68 +119,8 @@ export const start = async (options: WorldOptions = {}): Promise<World> => {
   };
 };
 
-type Ref = { referenceName: string; externalId: string };
-const harvestRef = (refs: ReadonlyArray<Ref>) =>
-  refs
-    .filter((r) => r.referenceName === "Harvest")
-    .map((r) => r.externalId)
-    .sort()
-    .join(",");
-
 /** Runn's state keyed by references and keys: what a user sees, independent of ids and timestamps. */
-export const runnState = async (w: World) => {
-  const s = await w.control("GET", "/runn/state");
-  const roleName = new Map<number, string>(s.roles.map((r: any) => [r.id, r.name]));
-  const personRef = new Map<number, string>(
-    s.people.map((p: any) => [p.id, harvestRef(p.references) || `runn:${p.id}`]),
-  );
-  const projectRef = new Map<number, string>(
-    s.projects.map((p: any) => [p.id, harvestRef(p.references) || `runn:${p.id}`]),
-  );
-  const clientRef = new Map<number, string>(
-    s.clients.map((c: any) => [c.id, harvestRef(c.references) || `runn:${c.id}`]),
-  );
-  const count = (list: ReadonlyArray<string>) => {
-    const m: Record<string, number> = {};
-    for (const k of list) m[k] = (m[k] ?? 0) + 1;
-    return m;
-  };
-  const contractRole = new Map<number, string>(
-    s.currentContracts.map((c: any) => [c.personId, roleName.get(c.roleId) ?? "?"]),
-  );
-  const refs = (list: ReadonlyArray<any>, kind: string) =>
-    list
-      .map((x: any) => harvestRef(x.references))
-      .filter((r) => r !== "")
-      .map((r) => `${kind}:${r}`);
-  return {
-    refs: count([...refs(s.clients, "client"), ...refs(s.projects, "project"), ...refs(s.people, "person")]),
-    clients: count(
-      s.clients.filter((c: any) => !c.isArchived).map((c: any) => `${clientRef.get(c.id)}|${c.name}`),
-    ),
-    projects: count(
-      s.projects.map((p: any) => `${projectRef.get(p.id)}|${p.name}|${clientRef.get(p.clientId)}`),
-    ),
-    people: count(
-      s.people.map(
-        (p: any) => `${personRef.get(p.id)}|${p.firstName} ${p.lastName}|${contractRole.get(p.id)}`,
-      ),
-    ),
-    roles: count(s.roles.map((r: any) => String(r.name))),
-    actuals: Object.fromEntries(
-      (s.actuals as Array<any>)
-        .filter((a) => a.billableMinutes > 0 || a.nonbillableMinutes > 0)
-        .map((a) => [
-          `${personRef.get(a.personId)}:${projectRef.get(a.projectId)}:${roleName.get(a.roleId)}:${a.date}:${a.workstreamId ?? ""}`,
-          `${a.billableMinutes}+${a.nonbillableMinutes}`,
-        ])
-        .sort(),
-    ),
-  };
-};
+export const runnState = (w: World): Promise<RunnState.State> => RunnState.of(w.sb.info.control);
 
 /** Harvest ids referenced by more than one Runn entity of a kind (duplicates the sync must never create). */
-export const duplicates = (state: Awaited<ReturnType<typeof runnState>>) =>
-  Object.entries(state.refs)
-    .filter(([, n]) => n > 1)
-    .map(([k]) => k);
+export const duplicates = RunnState.duplicates;

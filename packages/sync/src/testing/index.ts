@@ -1,0 +1,1 @@
+export * as SandboxAccounts from "./SandboxAccounts.ts";
