@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { createSync } from "../packages/sync/src/index.ts";
+import { Facade } from "../packages/sync/src/index.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -63,7 +63,7 @@ try {
   const clock = await control("GET", "/clock");
   let phase = "";
   let phaseStart = performance.now();
-  const sync = createSync({
+  const sync = Facade.createSync({
     clients: {
       harvestBaseUrl: info.harvest.baseUrl,
       harvestIdBaseUrl: info.harvest.idBaseUrl,

@@ -4,7 +4,7 @@
  * answers `{jobId}`: a worker process starts the run later, and it shows in the run history then. Dry
  * runs (which load everything) answer `202 {planId}` and are polled; they stay in process either way.
  */
-import { createEnqueuer, QueueError, QueueErrorClass } from "@harvest-runn/queue";
+import { createEnqueuer, QueueError } from "@harvest-runn/queue";
 import { Sync, SyncError } from "@harvest-runn/sync";
 import { Context, Effect, FiberSet, Layer, type Redacted, Ref, Schema } from "effect";
 
@@ -43,7 +43,7 @@ export type Started =
   | { readonly _tag: "Queued"; readonly jobId: string };
 
 /** Why a run could not be started or queued. */
-export type StartError = SyncError.SyncError | AlreadyQueued | QueueErrorClass;
+export type StartError = SyncError.SyncError | AlreadyQueued | QueueError.QueueError;
 
 /** The dispatch service shape. */
 export interface Shape {
@@ -172,7 +172,9 @@ export const layerQueue = (options: QueueOptions = {}) =>
               ...(options.schema === undefined ? {} : { schema: options.schema }),
             }),
           catch: (e) =>
-            e instanceof QueueErrorClass ? e : QueueError.make("Unavailable", "the queue could not open"),
+            e instanceof QueueError.QueueError
+              ? e
+              : QueueError.make("Unavailable", "the queue could not open"),
         }),
         (q) => Effect.promise(() => q.close().catch(() => {})),
       );
@@ -185,7 +187,7 @@ export const layerQueue = (options: QueueOptions = {}) =>
         const r = yield* Effect.tryPromise({
           try: () => queue.enqueueSync(connectionId, request.scope, "api"),
           catch: (e) =>
-            e instanceof QueueErrorClass ? e : QueueError.make("Queue", "could not enqueue the run"),
+            e instanceof QueueError.QueueError ? e : QueueError.make("Queue", "could not enqueue the run"),
         });
         if (r._tag === "AlreadyQueued")
           return yield* new AlreadyQueued({

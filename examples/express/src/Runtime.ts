@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { QueueErrorClass } from "@harvest-runn/queue";
+import type { QueueError } from "@harvest-runn/queue";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Clients, Sync } from "@harvest-runn/sync";
@@ -19,7 +19,7 @@ import * as Dispatch from "./Dispatch.ts";
 export type Services = Sync.Sync | SyncStore.SyncStore | Dispatch.Dispatch;
 
 /** What building the runtime can fail with: the store or the queue could not open. */
-export type StartError = SyncStore.SyncStoreError | QueueErrorClass;
+export type StartError = SyncStore.SyncStoreError | QueueError.QueueError;
 
 /** The runtime `createApp` takes. */
 export type HostRuntime = ManagedRuntime.ManagedRuntime<Services, StartError>;

@@ -1,5 +1,4 @@
 export { createEnqueuer, type Enqueuer } from "./Enqueuer.ts";
 export * as QueueError from "./QueueError.ts";
-export { QueueError as QueueErrorClass } from "./QueueError.ts";
 export * as SyncJob from "./SyncJob.ts";
 export * as SyncQueue from "./SyncQueue.ts";

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { SqlClient } from "@effect/sql/SqlClient";
 import { PgClient } from "@effect/sql-pg";
 import { SqliteClient } from "@effect/sql-sqlite-node";
-import { SecretBox, SyncStore, type SyncStoreError } from "@harvest-runn/storage";
+import { SecretBox, SyncStore, SyncStoreError } from "@harvest-runn/storage";
 import { Config, Effect, Layer, Option, Redacted } from "effect";
 import { makeConnections, makeCursors, makeSettings } from "./internal/Connections.ts";
 import { makeLeases } from "./internal/Leases.ts";
@@ -20,7 +20,7 @@ import { makeLedger } from "./internal/Ledger.ts";
 import { makeAudit, makeDoNotImport } from "./internal/Links.ts";
 import * as Migrations from "./internal/Migrations.ts";
 import { makeRuns } from "./internal/Runs.ts";
-import { mapErrors, storeError } from "./internal/Support.ts";
+import { mapErrors } from "./internal/Support.ts";
 
 /** Options every SQL layer takes. */
 export interface Options {
@@ -36,17 +36,17 @@ export const capabilities: SyncStore.Capabilities = {
 };
 
 /** Applies pending migrations (a second call applies none). */
-export const migrate: Effect.Effect<void, SyncStoreError, SqlClient> = Migrations.run.pipe(
+export const migrate: Effect.Effect<void, SyncStoreError.SyncStoreError, SqlClient> = Migrations.run.pipe(
   Effect.retry({ times: 2 }),
   Effect.asVoid,
-  Effect.mapError((e) => storeError("Migration", `migrations failed: ${e.message ?? e._tag}`, e)),
+  Effect.mapError((e) => SyncStoreError.fail("Migration", `migrations failed: ${e.message ?? e._tag}`, e)),
   Effect.withSpan("SyncStore.migrate"),
 );
 
 /** Builds the store on the `SqlClient` in context: migrates, then returns the service. */
 export const make = (
   options: Options & { readonly capabilities?: SyncStore.Capabilities } = {},
-): Effect.Effect<SyncStore.Shape, SyncStoreError, SqlClient> =>
+): Effect.Effect<SyncStore.Shape, SyncStoreError.SyncStoreError, SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient;
     const box = yield* SecretBox.fromKeyOrEnv(options.secretKey);
@@ -78,7 +78,9 @@ export const make = (
   });
 
 /** The store on the `SqlClient` the caller provides (any supported dialect). */
-export const layer = (options: Options = {}): Layer.Layer<SyncStore.SyncStore, SyncStoreError, SqlClient> =>
+export const layer = (
+  options: Options = {},
+): Layer.Layer<SyncStore.SyncStore, SyncStoreError.SyncStoreError, SqlClient> =>
   Layer.effect(SyncStore.SyncStore, make(options));
 
 /** Where the embedded store lives: `$HARVEST_RUNN_STATE_DIR/state.db`, default `.harvest-runn/state.db`. */
@@ -91,7 +93,7 @@ export const defaultFilename: Effect.Effect<string> = Config.string("HARVEST_RUN
 /** The embedded SQLite store; creates the file's directory. `:memory:` gives a non-persistent store. */
 export const layerSqlite = (
   options: Options & { readonly filename?: string } = {},
-): Layer.Layer<SyncStore.SyncStore, SyncStoreError> =>
+): Layer.Layer<SyncStore.SyncStore, SyncStoreError.SyncStoreError> =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
       const filename = options.filename ?? (yield* defaultFilename);
@@ -99,7 +101,7 @@ export const layerSqlite = (
       if (!memory) {
         yield* Effect.try({
           try: () => mkdirSync(dirname(filename), { recursive: true }),
-          catch: (e) => storeError("Unavailable", `cannot create the directory of ${filename}`, e),
+          catch: (e) => SyncStoreError.fail("Unavailable", `cannot create the directory of ${filename}`, e),
         });
       }
       const caps = memory ? { ...capabilities, persistent: false, multiProcess: false } : capabilities;
@@ -119,17 +121,17 @@ export const layerPg = (
     readonly schema?: string;
     readonly maxConnections?: number;
   } = {},
-): Layer.Layer<SyncStore.SyncStore, SyncStoreError> =>
+): Layer.Layer<SyncStore.SyncStore, SyncStoreError.SyncStoreError> =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
       const url =
         options.url ??
         (yield* Config.redacted("DATABASE_URL").pipe(
-          Effect.mapError(() => storeError("Unavailable", "DATABASE_URL is not set")),
+          Effect.mapError(() => SyncStoreError.fail("Unavailable", "DATABASE_URL is not set")),
         ));
       const schema = options.schema;
       if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-        return yield* Effect.fail(storeError("Unavailable", `invalid schema name "${schema}"`));
+        return yield* Effect.fail(SyncStoreError.fail("Unavailable", `invalid schema name "${schema}"`));
       }
       const withSchema =
         schema === undefined ? url : Redacted.make(withSearchPath(Redacted.value(url), schema));
@@ -160,16 +162,16 @@ const withSearchPath = (url: string, schema: string): string => {
   return u.toString();
 };
 
-const toStoreError = (e: unknown): SyncStoreError =>
-  e instanceof Error && (e as { _tag?: string })._tag === "SyncStoreError"
-    ? (e as SyncStoreError)
-    : storeError("Unavailable", "the database could not be opened", e);
+const toStoreError = (e: unknown): SyncStoreError.SyncStoreError =>
+  e instanceof SyncStoreError.SyncStoreError
+    ? e
+    : SyncStoreError.fail("Unavailable", "the database could not be opened", e);
 
 /** Drops a schema made by `layerPg({ schema })` and all it holds, e.g. after a test file or a benchmark. */
 export const dropPgSchema = (options: {
   readonly url: Redacted.Redacted<string>;
   readonly schema: string;
-}): Effect.Effect<void, SyncStoreError> =>
+}): Effect.Effect<void, SyncStoreError.SyncStoreError> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient;
     yield* sql`DROP SCHEMA IF EXISTS ${sql(options.schema)} CASCADE`;

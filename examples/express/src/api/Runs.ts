@@ -4,7 +4,7 @@
  * (SPEC A10), the run history (paged), one run with its items (filtered), undo (SPEC E11), and dry runs
  * (`202 {planId}`, polled, then appliable).
  */
-import { ReasonCode, ReconcileOptions } from "@harvest-runn/domain";
+import { IsoDate, ReasonCode, ReconcileOptions } from "@harvest-runn/domain";
 import { Run } from "@harvest-runn/storage";
 import { Output, Sync, SyncError } from "@harvest-runn/sync";
 import { Effect, Schema } from "effect";
@@ -14,10 +14,6 @@ import type { HostRuntime } from "../Runtime.ts";
 import { decode, Id, IntString } from "./Decode.ts";
 import { encoded, json } from "./Handler.ts";
 import * as HttpError from "./HttpError.ts";
-
-const IsoDate = Schema.String.pipe(
-  Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: () => "a date YYYY-MM-DD" }),
-);
 
 /** The body of `POST .../sync` and `POST .../plans`: entity types (default all) or a backfill date. */
 export const SyncBody = Schema.Struct({

@@ -2,12 +2,18 @@
  * What every `Sync` operation shares: the store, the client factory, the layer's options, and helpers
  * to read a connection, its settings and the reconcile options of a run.
  */
-import type { ConnectionId, IsoDate, IsoDateTime, ReconcileOptions } from "@harvest-runn/domain";
-import type { Settings, SyncStore } from "@harvest-runn/storage";
+import {
+  type ConnectionId,
+  type IsoDate,
+  type IsoDateTime,
+  type ReconcileOptions,
+  Settings,
+} from "@harvest-runn/domain";
+import type { SyncStore } from "@harvest-runn/storage";
 import { Clock, type Duration, Effect } from "effect";
 import * as Clients from "../Clients.ts";
 import { localDateOf } from "../Scheduler.ts";
-import { storeError } from "./LeaseKeeper.ts";
+import * as SyncError from "../SyncError.ts";
 
 /** Options of the `Sync` layer. */
 export interface SyncOptions {
@@ -51,7 +57,7 @@ export const loadConnection = (env: Env, connectionId: string) =>
     const [connection, settings, secrets] = yield* Effect.all(
       [env.store.connections.get(id), env.store.settings.get(id), env.store.connections.getSecrets(id)],
       { concurrency: 3 },
-    ).pipe(Effect.mapError(storeError));
+    ).pipe(Effect.mapError(SyncError.fromStore));
     return { id, connection, settings, input: Clients.inputOf(connection, secrets) };
   });
 
@@ -67,21 +73,12 @@ export const reconcileOptions = (
     const [ledger, doNotImport] = yield* Effect.all(
       [env.store.ledger.load(id), env.store.doNotImport.list(id)],
       { concurrency: 2 },
-    ).pipe(Effect.mapError(storeError));
+    ).pipe(Effect.mapError(SyncError.fromStore));
     const options: ReconcileOptions.Options = {
+      ...Settings.policyOf(settings),
       today: localDateOf(at, settings.schedule.timeZone) as IsoDate,
-      windowDays: settings.windowDays,
       backfillFrom: extra.backfillFrom as IsoDate | null,
       scope: extra.scope,
-      switches: settings.switches,
-      referenceName: settings.referenceName,
-      rounding: settings.rounding,
-      onPossibleDuplicate: settings.onPossibleDuplicate,
-      onRemovedTime: settings.onRemovedTime,
-      roleMapping: settings.roleMapping,
-      includeArchived: settings.includeArchived,
-      protectManualEdits: settings.protectManualEdits,
-      approvedOnly: settings.approvedOnly,
       doNotImport: doNotImport.map((d) => ({ kind: d.kind, harvestId: d.harvestId })),
       connectionId: id,
       now: at.toISOString() as IsoDateTime,

@@ -5,15 +5,14 @@
  */
 import type { Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Reconcile } from "@harvest-runn/reconcile";
-import type { Run } from "@harvest-runn/storage";
 import { Effect, Option } from "effect";
 import * as Notify from "../Notify.ts";
 import type { RunItem, Trigger } from "../Output.ts";
 import * as Progress from "../Progress.ts";
-import type * as SyncError from "../SyncError.ts";
+import * as SyncError from "../SyncError.ts";
 import { apply } from "./Apply.ts";
 import { type Env, loadConnection, now, updatedSinceCursor } from "./Env.ts";
-import { storeError, withLease } from "./LeaseKeeper.ts";
+import { withLease } from "./LeaseKeeper.ts";
 import * as Logging from "./Logging.ts";
 import { failOrphans } from "./Orphans.ts";
 import { prepare } from "./Prepare.ts";
@@ -33,7 +32,7 @@ export interface RunRequest {
   readonly onStart?: (runId: string) => Effect.Effect<void>;
 }
 
-const types: ReadonlyArray<Run.EntityType> = ["clients", "projects", "people", "actuals"];
+const types: ReadonlyArray<ReconcileOptions.EntityType> = ["clients", "projects", "people", "actuals"];
 
 /** Held items of the connection's latest run that got to apply, to tell new holds from known ones. */
 const previouslyHeld = (env: Env, connectionId: string) =>
@@ -78,7 +77,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
           yield* failOrphans(env.store, lease);
           const run = yield* env.store.runs
             .start(lease, { trigger: request.trigger, scope: stored })
-            .pipe(Effect.mapError(storeError));
+            .pipe(Effect.mapError(SyncError.fromStore));
           if (request.onStart) yield* request.onStart(run.id);
           const at = yield* now(env);
           const recorder = storeRecorder(env.store, lease, run.id);
@@ -94,7 +93,8 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
             const prepared = yield* prepare(env, clients, conn, at, run.id, request);
             const reported = reportItems(prepared.plan.report);
             items.push(...reported);
-            if (reported.length > 0) yield* recorder.items(reported).pipe(Effect.mapError(storeError));
+            if (reported.length > 0)
+              yield* recorder.items(reported).pipe(Effect.mapError(SyncError.fromStore));
             const applied = yield* apply(
               prepared.plan,
               fromRunnClient(clients.runn),
@@ -109,7 +109,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
                 now: at.toISOString(),
                 ...(env.options.concurrency === undefined ? {} : { concurrency: env.options.concurrency }),
               },
-            ).pipe(Effect.mapError(storeError));
+            ).pipe(Effect.mapError(SyncError.fromStore));
             items.push(...applied.items);
             const parts = Reconcile.parts(prepared.plan.options);
             const succeeded = types.filter((t) => parts[t] && !applied.failedTypes.has(t));
@@ -121,7 +121,9 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
             ) {
               const overlap = env.options.cursorOverlapMs ?? 600_000;
               const previous = Option.getOrNull(
-                yield* env.store.cursors.get(conn.id, updatedSinceCursor).pipe(Effect.mapError(storeError)),
+                yield* env.store.cursors
+                  .get(conn.id, updatedSinceCursor)
+                  .pipe(Effect.mapError(SyncError.fromStore)),
               );
               const seen =
                 prepared.newestUpdate === null ? null : Date.parse(prepared.newestUpdate) - overlap;
@@ -131,7 +133,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
                   : Math.max(Date.parse(previous), seen ?? Number.NEGATIVE_INFINITY);
               yield* env.store.cursors
                 .set(lease, updatedSinceCursor, new Date(next).toISOString().replace(/\.\d{3}Z$/, "Z"))
-                .pipe(Effect.mapError(storeError));
+                .pipe(Effect.mapError(SyncError.fromStore));
             }
             yield* Progress.report({
               runId: run.id,
@@ -143,7 +145,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
             const status = applied.failedTypes.size > 0 ? "partial" : "succeeded";
             return yield* env.store.runs
               .finish(lease, run.id, { status, succeeded })
-              .pipe(Effect.mapError(storeError));
+              .pipe(Effect.mapError(SyncError.fromStore));
           });
           const finished = yield* body.pipe(
             Logging.withRun(run.id, conn.id),
@@ -152,7 +154,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
                 ? Effect.fail(e)
                 : env.store.runs
                     .finish(lease, run.id, { status: "failed", error: errorText(e) })
-                    .pipe(Effect.mapError(storeError)),
+                    .pipe(Effect.mapError(SyncError.fromStore)),
             ),
           );
           return toSummary(finished);

@@ -17,16 +17,6 @@ export interface LeaseOptions {
   readonly ttl?: Duration.DurationInput;
 }
 
-/** A store failure as a `SyncError`. */
-export const storeError = (e: SyncStore.SyncStoreError): SyncError.SyncError =>
-  e.reason === "NotFound"
-    ? SyncError.make("ConnectionNotFound", e.message)
-    : e.reason === "LeaseHeld"
-      ? SyncError.make("Busy", "another run of this connection is in progress; try again when it ends")
-      : e.reason === "LeaseLost" || e.reason === "Fenced"
-        ? SyncError.make("LeaseLost", "the run lost its lease to another holder and stopped writing")
-        : SyncError.make("Store", e.message);
-
 /**
  * Runs `body` under the connection's lease: fails with `Busy` when another holder has it, with
  * `LeaseLost` (interrupting `body`) when a renewal fails, and always releases it.
@@ -40,7 +30,7 @@ export const withLease = <A, E, R>(
     const ttl = Duration.decode(options.ttl ?? "60 seconds");
     const acquire = store.leases
       .acquire({ connectionId: options.connectionId, holder: options.holder, ttl })
-      .pipe(Effect.mapError(storeError));
+      .pipe(Effect.mapError(SyncError.fromStore));
     return yield* Effect.acquireUseRelease(
       acquire,
       (lease) => {
