@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { Facade } from "../packages/sync/src/index.ts";
+import { Facade, SyncClock } from "../packages/sync/src/index.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -76,10 +76,8 @@ try {
         window: `${info.limits.runn.windowMs / timeScale} millis`,
       },
     },
-    sync: {
-      now: () => new Date(clock.now),
-      ...(flag("concurrency") ? { concurrency: Number(flag("concurrency")) } : {}),
-    },
+    clock: SyncClock.make(SyncClock.startingAt(new Date(clock.now))),
+    sync: flag("concurrency") ? { concurrency: Number(flag("concurrency")) } : {},
     onProgress: (e) => {
       if (e.phase !== phase) {
         const t = performance.now();

@@ -11,7 +11,7 @@ import type { QueueError } from "@harvest-runn/queue";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Clients, Sync } from "@harvest-runn/sync";
-import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect";
+import { type Clock, Effect, Layer, ManagedRuntime, Option, Redacted } from "effect";
 import type { HostConfig } from "./Config.ts";
 import * as Dispatch from "./Dispatch.ts";
 
@@ -34,6 +34,8 @@ export interface HostLayerOptions {
   readonly store: Layer.Layer<SyncStore.SyncStore, SyncStore.SyncStoreError>;
   readonly clients?: Clients.Options;
   readonly sync?: Sync.SyncOptions;
+  /** The clock of the whole host (default the machine's); see `SyncClock`. */
+  readonly clock?: Clock.Clock;
   /** Fork the in-process daily scheduler (with catch-up after a restart); ignored with the queue. */
   readonly scheduler: boolean;
   /** Default in process. */
@@ -53,6 +55,7 @@ const layerScheduler = Layer.scopedDiscard(
 export const layer = (options: HostLayerOptions): Layer.Layer<Services, StartError> => {
   const base = Sync.layer(options.sync ?? {}).pipe(
     Layer.provideMerge(Layer.merge(options.store, Clients.layer(options.clients ?? {}))),
+    Layer.provideMerge(options.clock === undefined ? Layer.empty : Layer.setClock(options.clock)),
   );
   const queued = options.dispatch?._tag === "Queue";
   const dispatch = (

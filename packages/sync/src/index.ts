@@ -5,4 +5,5 @@ export * as Output from "./Output.ts";
 export * as Progress from "./Progress.ts";
 export * as Scheduler from "./Scheduler.ts";
 export * as Sync from "./Sync.ts";
+export * as SyncClock from "./SyncClock.ts";
 export * as SyncError from "./SyncError.ts";

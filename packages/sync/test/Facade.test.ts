@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Facade } from "../src/index.ts";
+import { Facade, SyncClock } from "../src/index.ts";
 import type { ProgressEvent } from "../src/Progress.ts";
 import { anchorDate } from "./support/World.ts";
 
@@ -51,7 +51,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
         runnRateLimit: { limit: 120, window: "300 millis" },
         baseDelay: "5 millis",
       },
-      sync: { now: () => new Date(sb.sandbox.nowSeconds() * 1000) },
+      clock: SyncClock.make(SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000)),
       onProgress: (e) => events.push(e),
     });
   });

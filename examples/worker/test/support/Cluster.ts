@@ -8,7 +8,7 @@ import { SyncQueue } from "@harvest-runn/queue";
 import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
-import { Clients, Sync } from "@harvest-runn/sync";
+import { Clients, Sync, SyncClock } from "@harvest-runn/sync";
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect";
 import * as Children from "./Children.ts";
 import * as RunnState from "./RunnState.ts";
@@ -46,6 +46,10 @@ const clientsFor = (sb: RunningSandbox) =>
 
 const sandboxNow = (sb: RunningSandbox) => () => new Date(sb.sandbox.nowSeconds() * 1000);
 
+/** The sandbox's time running at wall speed, as the clock of a test process. */
+const sandboxClock = (sb: RunningSandbox) =>
+  SyncClock.layer(SyncClock.runningFrom(() => sandboxNow(sb)().getTime()));
+
 /** Connects every account of the sandbox; returns the connection ids in account order. */
 const connectAll = (runtime: ManagedRuntime.ManagedRuntime<App, unknown>, sb: RunningSandbox) =>
   runtime.runPromise(
@@ -80,8 +84,8 @@ export const reference = (accounts: number): Promise<ReadonlyArray<RunnState.Sta
     const sb = await startSandbox({ ...sandboxOptions, accounts });
     const runtime = ManagedRuntime.make(
       Layer.provideMerge(
-        Sync.layer({ now: sandboxNow(sb), leaseTtl: "20 seconds" }),
-        Layer.merge(SyncStore.layerMemory, clientsFor(sb)),
+        Sync.layer({ leaseTtl: "20 seconds" }),
+        Layer.mergeAll(SyncStore.layerMemory, clientsFor(sb), sandboxClock(sb)),
       ),
     );
     try {
@@ -132,8 +136,9 @@ export const start = async (url: string, accounts: number, workers: number): Pro
   const key = SecretBox.generateKey();
   const sb = await startSandbox({ ...sandboxOptions, accounts });
   const base = Layer.provideMerge(
-    Sync.layer({ now: sandboxNow(sb), leaseTtl: "3 seconds", holder: "test" }),
-    Layer.merge(
+    Sync.layer({ leaseTtl: "3 seconds", holder: "test" }),
+    Layer.mergeAll(
+      sandboxClock(sb),
       SyncStoreSql.layerPg({
         url: Redacted.make(url),
         schema: storeSchema,

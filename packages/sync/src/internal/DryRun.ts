@@ -33,7 +33,7 @@ export const plan = (
       return yield* SyncError.make("InvalidInput", `backfillFrom "${o.backfillFrom}" is not YYYY-MM-DD`);
     const conn = yield* loadConnection(env, connectionId);
     const pair = yield* env.clients.make(conn.input);
-    const at = yield* now(env);
+    const at = yield* now;
     const prepared = yield* prepare(env, pair, conn, at, "dry-run", {
       scope: o.scope ?? scopeAll,
       backfillFrom: o.backfillFrom ?? null,

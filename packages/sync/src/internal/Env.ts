@@ -21,8 +21,6 @@ export interface SyncOptions {
   readonly holder?: string;
   /** Lease time-to-live; renewed every third of it (default 60 seconds). */
   readonly leaseTtl?: Duration.DurationInput;
-  /** The current time (default the Effect `Clock`); tests pin it to the sandbox's anchor date. */
-  readonly now?: () => Date;
   /** Concurrent single-entity creates within one phase (default 8: enough to keep the request pacer busy). */
   readonly concurrency?: number;
   /** How far the Harvest `updated_since` cursor stays behind the newest change seen (default 10 minutes). */
@@ -44,11 +42,8 @@ export interface Env {
 /** The name of the Harvest `updated_since` cursor (SPEC A6). */
 export const updatedSinceCursor = "harvest.timeEntries.updatedSince";
 
-/** The current instant. */
-export const now = (env: Env): Effect.Effect<Date> =>
-  env.options.now
-    ? Effect.sync(env.options.now)
-    : Clock.currentTimeMillis.pipe(Effect.map((ms) => new Date(ms)));
+/** The current instant, from Effect's `Clock` (a host fixes it with `SyncClock.layer`). */
+export const now: Effect.Effect<Date> = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms));
 
 /** A connection with its settings and its clients' input; fails with `ConnectionNotFound`. */
 export const loadConnection = (env: Env, connectionId: string) =>

@@ -79,7 +79,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
             .start(lease, { trigger: request.trigger, scope: stored })
             .pipe(Effect.mapError(SyncError.fromStore));
           if (request.onStart) yield* request.onStart(run.id);
-          const at = yield* now(env);
+          const at = yield* now;
           const recorder = storeRecorder(env.store, lease, run.id);
           const body = Effect.gen(function* () {
             yield* Progress.report({

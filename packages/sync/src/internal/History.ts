@@ -66,7 +66,7 @@ export const status = (env: Env, connectionId: string) =>
       ],
       { concurrency: 3 },
     ).pipe(Effect.mapError(SyncError.fromStore));
-    const at = yield* now(env);
+    const at = yield* now;
     const next = conn.settings.schedule.enabled
       ? Scheduler.nextWake(
           [

@@ -152,7 +152,7 @@ export const suggestLinks = (env: Env, connectionId: string) =>
   Effect.gen(function* () {
     const conn = yield* loadConnection(env, connectionId);
     const clients = yield* env.clients.make(conn.input);
-    const at = yield* now(env);
+    const at = yield* now;
     const settings = {
       ...conn.settings,
       onPossibleDuplicate: "hold" as const,
