@@ -44,11 +44,8 @@ const clientsFor = (sb: RunningSandbox) =>
     baseDelay: "5 millis",
   });
 
-const sandboxNow = (sb: RunningSandbox) => () => new Date(sb.sandbox.nowSeconds() * 1000);
-
-/** The sandbox's time running at wall speed, as the clock of a test process. */
-const sandboxClock = (sb: RunningSandbox) =>
-  SyncClock.layer(SyncClock.runningFrom(() => sandboxNow(sb)().getTime()));
+/** The sandbox's time running at wall speed: the clock of the test process, the start of the workers'. */
+const sandboxTime = (sb: RunningSandbox) => SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
 
 /** Connects every account of the sandbox; returns the connection ids in account order. */
 const connectAll = (runtime: ManagedRuntime.ManagedRuntime<App, unknown>, sb: RunningSandbox) =>
@@ -85,7 +82,7 @@ export const reference = (accounts: number): Promise<ReadonlyArray<RunnState.Sta
     const runtime = ManagedRuntime.make(
       Layer.provideMerge(
         Sync.layer({ leaseTtl: "20 seconds" }),
-        Layer.mergeAll(SyncStore.layerMemory, clientsFor(sb), sandboxClock(sb)),
+        Layer.mergeAll(SyncStore.layerMemory, clientsFor(sb), SyncClock.layer(sandboxTime(sb))),
       ),
     );
     try {
@@ -135,10 +132,11 @@ export const start = async (url: string, accounts: number, workers: number): Pro
   const queueSchema = `hr_worker_queue_${suffix}`;
   const key = SecretBox.generateKey();
   const sb = await startSandbox({ ...sandboxOptions, accounts });
+  const time = sandboxTime(sb);
   const base = Layer.provideMerge(
     Sync.layer({ leaseTtl: "3 seconds", holder: "test" }),
     Layer.mergeAll(
-      sandboxClock(sb),
+      SyncClock.layer(time),
       SyncStoreSql.layerPg({
         url: Redacted.make(url),
         schema: storeSchema,
@@ -162,7 +160,7 @@ export const start = async (url: string, accounts: number, workers: number): Pro
     HARVEST_BASE_URL: sb.info.harvest.baseUrl,
     HARVEST_ID_BASE_URL: sb.info.harvest.idBaseUrl,
     HARVEST_RUNN_RATE_SCALE: String(sb.info.timeScale),
-    HARVEST_RUNN_NOW: sandboxNow(sb)().toISOString(),
+    HARVEST_RUNN_NOW: new Date(time()).toISOString(),
     ...testKnobs,
   };
   const started = Array.from({ length: workers }, () => Children.start(env));
