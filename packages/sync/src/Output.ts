@@ -96,7 +96,7 @@ export const ConnectionView = Schema.Struct({
   harvestUserAgent: Schema.String,
   runnBaseUrl: Schema.String,
   switches: Switches,
-  schedule: Schema.Struct({ enabled: Schema.Boolean, timeOfDay: Schema.String, timeZone: Schema.String }),
+  schedule: Settings.Schedule,
   /** The webhook's origin only: a URL can carry a token in its path or query. */
   webhookOrigin: Schema.NullOr(Schema.String),
   createdAt: Schema.String,

@@ -3,7 +3,7 @@
  * plan's report → apply, recording each outcome and ledger change as it completes → advance cursors for
  * the parts that succeeded → status per SPEC R1 → release → notify (SPEC R8).
  */
-import type { Plan, ReconcileOptions } from "@harvest-runn/domain";
+import { type Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Reconcile } from "@harvest-runn/reconcile";
 import { Effect, Option } from "effect";
 import * as Notify from "../Notify.ts";
@@ -32,7 +32,7 @@ export interface RunRequest {
   readonly onStart?: (runId: string) => Effect.Effect<void>;
 }
 
-const types: ReadonlyArray<ReconcileOptions.EntityType> = ["clients", "projects", "people", "actuals"];
+const types = ReconcileOptions.EntityType.literals;
 
 /** Held items of the connection's latest run that got to apply, to tell new holds from known ones. */
 const previouslyHeld = (env: Env, connectionId: string) =>
