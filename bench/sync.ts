@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import type { FirstImportTruth, listSizes, SandboxInfo } from "../packages/sandbox/src/index.ts";
-import { createSync } from "../packages/sync/src/index.ts";
+import { Facade, SyncClock } from "../packages/sync/src/index.ts";
 
 /** The parts of the sandbox's control documents this benchmark reads. */
 type Lists = ReturnType<typeof listSizes>;
@@ -79,7 +79,7 @@ try {
   const clock = await control<{ now: string }>("GET", "/clock");
   let phase = "";
   let phaseStart = performance.now();
-  const sync = createSync({
+  const sync = Facade.createSync({
     clients: {
       harvestBaseUrl: info.harvest.baseUrl,
       harvestIdBaseUrl: info.harvest.idBaseUrl,
@@ -92,10 +92,8 @@ try {
         window: `${info.limits.runn.windowMs / timeScale} millis`,
       },
     },
-    sync: {
-      now: () => new Date(clock.now),
-      ...(flag("concurrency") ? { concurrency: Number(flag("concurrency")) } : {}),
-    },
+    clock: SyncClock.make(SyncClock.startingAt(new Date(clock.now))),
+    sync: flag("concurrency") ? { concurrency: Number(flag("concurrency")) } : {},
     onProgress: (e) => {
       if (e.phase !== phase) {
         const t = performance.now();

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import type { SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
-import { Clients, Sync } from "@harvest-runn/sync";
+import { Clients, Sync, SyncClock } from "@harvest-runn/sync";
 import { Effect, Layer, Option, type Redacted } from "effect";
 import * as CliConfig from "./Config.ts";
 
@@ -17,7 +17,8 @@ export interface AppOptions {
   readonly stateDir: string;
   readonly secretKey: Option.Option<Redacted.Redacted<string>>;
   readonly clients: Clients.Options;
-  readonly now?: () => Date;
+  /** The time the commands run at (default the machine's); see `SyncClock`. */
+  readonly time?: SyncClock.TimeSource;
 }
 
 /** `Sync` and its store over a SQLite file in `stateDir`. */
@@ -26,8 +27,9 @@ export const make = (o: AppOptions) => {
     filename: join(o.stateDir, "state.db"),
     ...Option.match(o.secretKey, { onNone: () => ({}), onSome: (secretKey) => ({ secretKey }) }),
   });
-  const sync = Sync.layer(o.now === undefined ? {} : { now: o.now });
-  return Layer.provideMerge(sync, Layer.merge(store, Clients.layer(o.clients)));
+  const deps = Layer.merge(store, Clients.layer(o.clients));
+  const clock = o.time === undefined ? Layer.empty : SyncClock.layer(o.time);
+  return Layer.provideMerge(Sync.layer(), Layer.merge(deps, clock));
 };
 
 /** The stack configured from the environment (`Config.load`). */
@@ -37,13 +39,7 @@ export const fromEnv = Layer.unwrapEffect(
       stateDir: c.stateDir,
       secretKey: c.secretKey,
       clients: c.clients,
-      ...Option.match(c.now, { onNone: () => ({}), onSome: (d) => ({ now: pinnedClock(d) }) }),
+      ...Option.match(c.now, { onNone: () => ({}), onSome: (d) => ({ time: SyncClock.startingAt(d) }) }),
     }),
   ),
 );
-
-/** A clock that starts at `at` and runs at wall speed. */
-export const pinnedClock = (at: Date): (() => Date) => {
-  const offset = at.getTime() - Date.now();
-  return () => new Date(Date.now() + offset);
-};

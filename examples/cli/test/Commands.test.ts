@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Plan } from "@harvest-runn/domain";
 import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
 import { SecretBox } from "@harvest-runn/storage";
-import { Output, SyncError } from "@harvest-runn/sync";
+import { Output, SyncClock, SyncError } from "@harvest-runn/sync";
 import { Redacted, Schema } from "effect";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { jsonOf, killAll, type Result, run, stackLine } from "./support/Cli.ts";
@@ -48,7 +48,10 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
   let env: Record<string, string>;
   let seededDuplicates: Array<string>;
   let firstRunId: string;
-  const cli = (...args: Array<string>) => run(args, { cwd, env });
+  // Each command starts at the sandbox's time as it runs on, so time never goes back between commands.
+  let time: SyncClock.TimeSource;
+  const cli = (...args: Array<string>) =>
+    run(args, { cwd, env: { ...env, HARVEST_RUNN_NOW: new Date(time()).toISOString() } });
 
   beforeAll(async () => {
     sb = await startSandbox({
@@ -59,6 +62,7 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
       anchorDate,
       timeScale,
     });
+    time = SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
     cwd = mkdtempSync(join(tmpdir(), "harvest-runn-cli-"));
     env = {
       HARVEST_RUNN_STATE_DIR: join(cwd, "state"),
@@ -66,7 +70,6 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
       HARVEST_BASE_URL: sb.info.harvest.baseUrl,
       HARVEST_ID_BASE_URL: sb.info.harvest.idBaseUrl,
       HARVEST_RUNN_RATE_SCALE: String(timeScale),
-      HARVEST_RUNN_NOW: new Date(sb.sandbox.nowSeconds() * 1000).toISOString(),
       HARVEST_ACCOUNT_ID: sb.info.harvest.accountId,
       HARVEST_USER_AGENT: "HarvestRunnCliTests (tests@example.com)",
       RUNN_BASE_URL: sb.info.runn.baseUrl,

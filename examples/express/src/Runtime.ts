@@ -7,18 +7,18 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { Dispatch, type QueueErrorClass } from "@harvest-runn/queue";
+import { Dispatch, type QueueError } from "@harvest-runn/queue";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Clients, Sync } from "@harvest-runn/sync";
-import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect";
+import { type Clock, Effect, Layer, ManagedRuntime, Option, Redacted } from "effect";
 import type { HostConfig } from "./Config.ts";
 
 /** The services every route reaches. */
 export type Services = Sync.Sync | SyncStore.SyncStore | Dispatch.Dispatch;
 
 /** What building the runtime can fail with: the store or the queue could not open. */
-export type StartError = SyncStore.SyncStoreError | QueueErrorClass;
+export type StartError = SyncStore.SyncStoreError | QueueError.QueueError;
 
 /** The runtime `createApp` takes. */
 export type HostRuntime = ManagedRuntime.ManagedRuntime<Services, StartError>;
@@ -33,6 +33,8 @@ export interface HostLayerOptions {
   readonly store: Layer.Layer<SyncStore.SyncStore, SyncStore.SyncStoreError>;
   readonly clients?: Clients.Options;
   readonly sync?: Sync.SyncOptions;
+  /** The clock of the whole host (default the machine's); see `SyncClock`. */
+  readonly clock?: Clock.Clock;
   /** Fork the in-process daily scheduler (with catch-up after a restart); ignored with the queue. */
   readonly scheduler: boolean;
   /** Default in process. */
@@ -52,6 +54,7 @@ const layerScheduler = Layer.scopedDiscard(
 export const layer = (options: HostLayerOptions): Layer.Layer<Services, StartError> => {
   const base = Sync.layer(options.sync ?? {}).pipe(
     Layer.provideMerge(Layer.merge(options.store, Clients.layer(options.clients ?? {}))),
+    Layer.provideMerge(options.clock === undefined ? Layer.empty : Layer.setClock(options.clock)),
   );
   const queued = options.dispatch?._tag === "Queue";
   const dispatch = (

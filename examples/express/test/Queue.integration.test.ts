@@ -9,10 +9,18 @@ import { randomBytes } from "node:crypto";
 import { SyncQueue } from "@harvest-runn/queue";
 import { SecretBox } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
-import { Clients, Sync } from "@harvest-runn/sync";
+import { Clients, Sync, SyncClock } from "@harvest-runn/sync";
 import { Effect, Fiber, Layer, Redacted } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientsFor, type Host, type Json, secretsOf, startHost, syncFor } from "./support/Host.ts";
+import {
+  clientsFor,
+  type Host,
+  type Json,
+  secretsOf,
+  startHost,
+  syncOptions,
+  timeOf,
+} from "./support/Host.ts";
 
 const ci = process.env.CI === "true" || process.env.CI === "1";
 const rawUrl = process.env.DATABASE_URL === "" ? undefined : process.env.DATABASE_URL;
@@ -47,8 +55,8 @@ const startWorker = () => {
       shutdownGrace: "2 seconds",
     }),
     Layer.provideMerge(
-      Sync.layer({ ...syncFor(host.sb), holder: "test-worker" }),
-      Layer.merge(store(), Clients.layer(clientsFor(host.sb))),
+      Sync.layer({ ...syncOptions, holder: "test-worker" }),
+      Layer.mergeAll(store(), Clients.layer(clientsFor(host.sb)), SyncClock.layer(timeOf(host.sb))),
     ),
   );
   const events: Array<SyncQueue.WorkerEvent> = [];

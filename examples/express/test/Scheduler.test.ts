@@ -28,7 +28,6 @@ const runtimeOf = (scheduler: boolean) =>
         harvestRateLimit: { limit: 100, window: "100 millis" },
         runnRateLimit: { limit: 120, window: "300 millis" },
       },
-      sync: { now: () => new Date(sb.sandbox.nowSeconds() * 1000) },
       scheduler,
     }).pipe(Layer.orDie),
   );

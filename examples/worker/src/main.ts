@@ -5,7 +5,7 @@
  */
 import { SyncQueue } from "@harvest-runn/queue";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
-import { Clients, Sync } from "@harvest-runn/sync";
+import { Clients, Sync, SyncClock } from "@harvest-runn/sync";
 import { Cause, Effect, Fiber, Layer, Option } from "effect";
 import * as WorkerConfig from "./Config.ts";
 
@@ -19,15 +19,14 @@ const program = Effect.gen(function* () {
     ...Option.match(c.storeSchema, { onNone: () => ({}), onSome: (schema) => ({ schema }) }),
     ...Option.match(c.secretKey, { onNone: () => ({}), onSome: (secretKey) => ({ secretKey }) }),
   });
-  const offset = Option.map(c.now, (d) => d.getTime() - Date.now());
-  const sync = Sync.layer({
-    leaseTtl: `${c.leaseTtlSeconds} seconds`,
-    holder: `worker:${process.pid}`,
-    ...Option.match(offset, { onNone: () => ({}), onSome: (o) => ({ now: () => new Date(Date.now() + o) }) }),
+  const sync = Sync.layer({ leaseTtl: `${c.leaseTtlSeconds} seconds`, holder: `worker:${process.pid}` });
+  const clock = Option.match(c.now, {
+    onNone: () => Layer.empty,
+    onSome: (d) => SyncClock.layer(SyncClock.startingAt(d)),
   });
   const app = Layer.provideMerge(
     SyncQueue.layer(c.queue),
-    Layer.provideMerge(sync, Layer.merge(store, Clients.layer(c.clients))),
+    Layer.provideMerge(sync, Layer.mergeAll(store, Clients.layer(c.clients), clock)),
   );
   return yield* Effect.scoped(
     Effect.gen(function* () {

@@ -85,12 +85,14 @@ const existsInCalendar = (s: string): boolean => {
 
 /** A calendar date `YYYY-MM-DD` with no time zone (Harvest `spent_date`, Runn actual `date`). */
 export const IsoDate = Schema.String.pipe(
-  Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+  Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: () => "a date YYYY-MM-DD" }),
   Schema.filter(existsInCalendar, { message: () => "a date YYYY-MM-DD that exists in the calendar" }),
   Schema.brand("IsoDate"),
   Schema.annotations({ identifier: "IsoDate", description: "a date YYYY-MM-DD" }),
 );
 export type IsoDate = typeof IsoDate.Type;
+/** Whether a string is a date `YYYY-MM-DD` with a valid month and day. */
+export const isIsoDate = Schema.is(IsoDate);
 
 /** An ISO 8601 timestamp as sent by the APIs (kept as a string: ordering by string works in UTC). */
 export const IsoDateTime = Schema.String.pipe(

@@ -5,5 +5,6 @@ export * as Plan from "./Plan.ts";
 export * from "./Reason.ts";
 export * as ReconcileOptions from "./ReconcileOptions.ts";
 export * as Runn from "./Runn.ts";
+export * as Settings from "./Settings.ts";
 export * as Skipped from "./Skipped.ts";
 export * as Snapshot from "./Snapshot.ts";

@@ -2,7 +2,7 @@
  * `reconcile`: Harvest and Runn snapshots, settings and the ledger in; a `Plan` out. Synchronous and
  * total: no clock, no I/O, no Effect — time, windows, policies and tables are parameters (STYLE "The pure core").
  */
-import type { Plan, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
+import { type Plan, ReconcileOptions, type Snapshot } from "@harvest-runn/domain";
 import * as Actuals from "./internal/Actuals.ts";
 import * as Entities from "./internal/Entities.ts";
 import * as Fingerprints from "./internal/Fingerprints.ts";
@@ -12,24 +12,6 @@ import * as Roles from "./internal/Roles.ts";
 
 export { windowStart } from "./internal/Dates.ts";
 export { oldDays } from "./internal/OldDays.ts";
-
-/** The settings part of the options, as recorded in the plan. */
-export const settingsOf = (o: ReconcileOptions.Options): ReconcileOptions.Settings => ({
-  today: o.today,
-  windowDays: o.windowDays,
-  backfillFrom: o.backfillFrom,
-  scope: o.scope,
-  switches: o.switches,
-  referenceName: o.referenceName,
-  rounding: o.rounding,
-  onPossibleDuplicate: o.onPossibleDuplicate,
-  onRemovedTime: o.onRemovedTime,
-  roleMapping: o.roleMapping,
-  includeArchived: o.includeArchived,
-  protectManualEdits: o.protectManualEdits,
-  approvedOnly: o.approvedOnly,
-  doNotImport: o.doNotImport,
-});
 
 /** Which parts of the integration a run under these settings handles (switches ∧ scope, SPEC C4, R4). */
 export const parts = (s: ReconcileOptions.Settings) => {
@@ -49,7 +31,7 @@ export const fingerprints = (
   runn: Snapshot.RunnSnapshot,
   options: ReconcileOptions.Options,
 ): Record<string, string> => {
-  const settings = settingsOf(options);
+  const settings = ReconcileOptions.settingsOf(options);
   return Fingerprints.compute(harvest, runn, settings, options.ledger, parts(settings));
 };
 
@@ -65,7 +47,7 @@ export const reconcile = (
   runn: Snapshot.RunnSnapshot,
   options: ReconcileOptions.Options,
 ): Plan.Plan => {
-  const settings = settingsOf(options);
+  const settings = ReconcileOptions.settingsOf(options);
   const on = parts(settings);
   const identities = Identity.index(runn, settings.referenceName);
   const roles = Roles.make(runn, settings.roleMapping);

@@ -1,4 +1,5 @@
 /** Day arithmetic on UTC calendar days (days since 1970-01-01) and wire formatting. */
+import { isIsoDate } from "@harvest-runn/domain";
 
 const DAY_MS = 86_400_000;
 
@@ -28,9 +29,8 @@ export const isoSeconds = (seconds: number): string => {
 /** Day of week of a day number: 0 = Sunday … 6 = Saturday. */
 export const weekday = (day: number): number => (day + 4) % 7;
 
-/** True when `text` is a valid `YYYY-MM-DD`. */
-export const isIsoDate = (text: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+/** True when `text` is a valid `YYYY-MM-DD` (the domain's one date pattern). */
+export { isIsoDate };
 
 /** Parses an ISO date or date-time (`…T…Z` or with offset) into epoch seconds, or null. */
 export const parseInstant = (text: string): number | null => {

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { SqlClient } from "@effect/sql/SqlClient";
 import { PgClient } from "@effect/sql-pg";
 import { SqliteClient } from "@effect/sql-sqlite-node";
-import { SecretBox, SyncStore, type SyncStoreError } from "@harvest-runn/storage";
+import { SecretBox, SyncStore, SyncStoreError } from "@harvest-runn/storage";
 import { Cause, Config, Effect, Layer, Option, Redacted } from "effect";
 import { makeConnections, makeCursors, makeSettings } from "./internal/Connections.ts";
 import { makeLeases } from "./internal/Leases.ts";
@@ -20,7 +20,7 @@ import { makeLedger } from "./internal/Ledger.ts";
 import { makeAudit, makeDoNotImport } from "./internal/Links.ts";
 import * as Migrations from "./internal/Migrations.ts";
 import { makeRuns } from "./internal/Runs.ts";
-import { mapErrors, storeError } from "./internal/Support.ts";
+import { mapErrors } from "./internal/Support.ts";
 
 /** Options every SQL layer takes. */
 export interface Options {
@@ -36,17 +36,17 @@ export const capabilities: SyncStore.Capabilities = {
 };
 
 /** Applies pending migrations (a second call applies none). */
-export const migrate: Effect.Effect<void, SyncStoreError, SqlClient> = Migrations.run.pipe(
+export const migrate: Effect.Effect<void, SyncStoreError.SyncStoreError, SqlClient> = Migrations.run.pipe(
   Effect.retry({ times: 2 }),
   Effect.asVoid,
-  Effect.mapError((e) => storeError("Migration", `migrations failed: ${e.message ?? e._tag}`, e)),
+  Effect.mapError((e) => SyncStoreError.fail("Migration", `migrations failed: ${e.message ?? e._tag}`, e)),
   Effect.withSpan("SyncStore.migrate"),
 );
 
 /** Builds the store on the `SqlClient` in context: migrates, then returns the service. */
 export const make = (
   options: Options & { readonly capabilities?: SyncStore.Capabilities } = {},
-): Effect.Effect<SyncStore.Shape, SyncStoreError, SqlClient> =>
+): Effect.Effect<SyncStore.Shape, SyncStoreError.SyncStoreError, SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient;
     const box = yield* SecretBox.fromKeyOrEnv(options.secretKey);
@@ -78,7 +78,9 @@ export const make = (
   });
 
 /** The store on the `SqlClient` the caller provides (any supported dialect). */
-export const layer = (options: Options = {}): Layer.Layer<SyncStore.SyncStore, SyncStoreError, SqlClient> =>
+export const layer = (
+  options: Options = {},
+): Layer.Layer<SyncStore.SyncStore, SyncStoreError.SyncStoreError, SqlClient> =>
   Layer.effect(SyncStore.SyncStore, make(options));
 
 /** Where the embedded store lives: `$HARVEST_RUNN_STATE_DIR/state.db`, default `.harvest-runn/state.db`. */
@@ -95,7 +97,7 @@ export const defaultFilename: Effect.Effect<string> = Config.string("HARVEST_RUN
  */
 export const layerSqlite = (
   options: Options & { readonly filename?: string } = {},
-): Layer.Layer<SyncStore.SyncStore, SyncStoreError> =>
+): Layer.Layer<SyncStore.SyncStore, SyncStoreError.SyncStoreError> =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
       const filename = options.filename ?? (yield* defaultFilename);
@@ -131,22 +133,31 @@ const prepareFile = (filename: string) =>
         if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       }
       if (statSync(filename).isDirectory())
-        throw storeError("Unavailable", `the state file ${filename} is a folder, not a database file`);
+        throw SyncStoreError.fail(
+          "Unavailable",
+          `the state file ${filename} is a folder, not a database file`,
+        );
       try {
         accessSync(filename, constants.R_OK);
       } catch {
-        throw storeError("Unavailable", `the state file ${filename} is not readable: check its permissions`);
+        throw SyncStoreError.fail(
+          "Unavailable",
+          `the state file ${filename} is not readable: check its permissions`,
+        );
       }
       try {
         accessSync(filename, constants.W_OK);
       } catch {
-        throw storeError("Unavailable", `the state file ${filename} is read-only: check its permissions`);
+        throw SyncStoreError.fail(
+          "Unavailable",
+          `the state file ${filename} is read-only: check its permissions`,
+        );
       }
     },
     catch: (e) =>
       isStoreError(e)
         ? e
-        : storeError(
+        : SyncStoreError.fail(
             "Unavailable",
             `cannot create the state file ${filename}: ${(e as NodeJS.ErrnoException).code ?? "unknown error"}`,
             e,
@@ -163,14 +174,14 @@ const checkFile = (filename: string) =>
     const first = rows[0]?.quick_check;
     if (first !== "ok")
       return yield* Effect.fail(
-        storeError(
+        SyncStoreError.fail(
           "Corrupt",
           `the state file ${filename} is damaged (${first ?? "no answer"}): restore it from a backup, or move it away to start afresh`,
         ),
       );
   });
 
-const isStoreError = (e: unknown): e is SyncStoreError =>
+const isStoreError = (e: unknown): e is SyncStoreError.SyncStoreError =>
   typeof e === "object" && e !== null && (e as { _tag?: unknown })._tag === "SyncStoreError";
 
 /** The SQLite result code of a driver error (`SQLITE_NOTADB`, …), looking through one wrapper. */
@@ -184,30 +195,30 @@ const sqliteCode = (e: unknown): string | undefined => {
 };
 
 /** One line saying what is wrong with the state file. */
-const fileError = (filename: string, e: unknown): SyncStoreError => {
+const fileError = (filename: string, e: unknown): SyncStoreError.SyncStoreError => {
   const code = sqliteCode(e);
   const base = code?.replace(/^(SQLITE_[A-Z]+).*$/, "$1");
   switch (base) {
     case "SQLITE_NOTADB":
-      return storeError("Corrupt", `the state file ${filename} is not a database (${code})`, e);
+      return SyncStoreError.fail("Corrupt", `the state file ${filename} is not a database (${code})`, e);
     case "SQLITE_CORRUPT":
-      return storeError(
+      return SyncStoreError.fail(
         "Corrupt",
         `the state file ${filename} is damaged (${code}): restore it from a backup, or move it away to start afresh`,
         e,
       );
     case "SQLITE_READONLY":
-      return storeError("Unavailable", `the state file ${filename} is read-only (${code})`, e);
+      return SyncStoreError.fail("Unavailable", `the state file ${filename} is read-only (${code})`, e);
     case "SQLITE_CANTOPEN":
     case "SQLITE_PERM":
     case "SQLITE_AUTH":
-      return storeError(
+      return SyncStoreError.fail(
         "Unavailable",
         `the state file ${filename} cannot be opened: check that it and its folder are readable and writable (${code})`,
         e,
       );
     default:
-      return storeError(
+      return SyncStoreError.fail(
         "Unavailable",
         `the state file ${filename} could not be used (${code ?? "unexpected error"})`,
         e,
@@ -225,17 +236,17 @@ export const layerPg = (
     readonly schema?: string;
     readonly maxConnections?: number;
   } = {},
-): Layer.Layer<SyncStore.SyncStore, SyncStoreError> =>
+): Layer.Layer<SyncStore.SyncStore, SyncStoreError.SyncStoreError> =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
       const url =
         options.url ??
         (yield* Config.redacted("DATABASE_URL").pipe(
-          Effect.mapError(() => storeError("Unavailable", "DATABASE_URL is not set")),
+          Effect.mapError(() => SyncStoreError.fail("Unavailable", "DATABASE_URL is not set")),
         ));
       const schema = options.schema;
       if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-        return yield* Effect.fail(storeError("Unavailable", `invalid schema name "${schema}"`));
+        return yield* Effect.fail(SyncStoreError.fail("Unavailable", `invalid schema name "${schema}"`));
       }
       const withSchema =
         schema === undefined ? url : Redacted.make(withSearchPath(Redacted.value(url), schema));
@@ -266,16 +277,16 @@ const withSearchPath = (url: string, schema: string): string => {
   return u.toString();
 };
 
-const toStoreError = (e: unknown): SyncStoreError =>
-  e instanceof Error && (e as { _tag?: string })._tag === "SyncStoreError"
-    ? (e as SyncStoreError)
-    : storeError("Unavailable", "the database could not be opened", e);
+const toStoreError = (e: unknown): SyncStoreError.SyncStoreError =>
+  e instanceof SyncStoreError.SyncStoreError
+    ? e
+    : SyncStoreError.fail("Unavailable", "the database could not be opened", e);
 
 /** Drops a schema made by `layerPg({ schema })` and all it holds, e.g. after a test file or a benchmark. */
 export const dropPgSchema = (options: {
   readonly url: Redacted.Redacted<string>;
   readonly schema: string;
-}): Effect.Effect<void, SyncStoreError> =>
+}): Effect.Effect<void, SyncStoreError.SyncStoreError> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient;
     yield* sql`DROP SCHEMA IF EXISTS ${sql(options.schema)} CASCADE`;

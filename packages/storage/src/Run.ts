@@ -2,12 +2,8 @@
  * Runs and their item outcomes (SPEC R1, R5, R9) as the store keeps them. The orchestrator fills
  * items as writes complete; the scope is opaque JSON the orchestrator owns.
  */
-import { ConnectionId, IsoDateTime, Ledger, ReasonCode, RunId } from "@harvest-runn/domain";
+import { ConnectionId, IsoDateTime, Ledger, ReasonCode, ReconcileOptions, RunId } from "@harvest-runn/domain";
 import { Schema } from "effect";
-
-/** What started a run. */
-export const Trigger = Schema.Literal("schedule", "manual", "api");
-export type Trigger = typeof Trigger.Type;
 
 /** Status of a run: `running` until finished; a holder that died leaves it `running`. */
 export const RunStatus = Schema.Literal("running", "succeeded", "partial", "failed");
@@ -30,10 +26,6 @@ export type Outcome = typeof Outcome.Type;
 /** The kind of thing an item is about. */
 export const ItemKind = Schema.Literal("role", "client", "project", "person", "actual", "link");
 export type ItemKind = typeof ItemKind.Type;
-
-/** Entity types whose last successful sync is tracked (SPEC R5). */
-export const EntityType = Schema.Literal("clients", "projects", "people", "actuals");
-export type EntityType = typeof EntityType.Type;
 
 /** Number of items per outcome. */
 export const Counts = Schema.Struct({
@@ -67,7 +59,7 @@ export const Run = Schema.Struct({
   id: RunId,
   connectionId: ConnectionId,
   number: Schema.Int,
-  trigger: Trigger,
+  trigger: ReconcileOptions.Trigger,
   scope: Schema.Unknown,
   status: RunStatus,
   generation: Schema.Int,
@@ -104,7 +96,7 @@ export interface Item extends Schema.Schema.Type<typeof Item> {}
 export interface Finish {
   readonly status: Exclude<RunStatus, "running">;
   readonly error?: string | null;
-  readonly succeeded?: ReadonlyArray<EntityType>;
+  readonly succeeded?: ReadonlyArray<ReconcileOptions.EntityType>;
 }
 
 /** A page of runs, newest first; `next` is the `before` of the following page. */

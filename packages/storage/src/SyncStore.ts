@@ -11,14 +11,21 @@
  *   yield* store.runs.finish(lease, run.id, { status: "succeeded", succeeded: ["people"] });
  * });
  */
-import type { ConnectionId, HarvestTimeEntryId, IsoDate, Ledger, RunId } from "@harvest-runn/domain";
+import type {
+  ConnectionId,
+  HarvestTimeEntryId,
+  IsoDate,
+  Ledger,
+  ReconcileOptions,
+  RunId,
+  Settings,
+} from "@harvest-runn/domain";
 import { Context, type Duration, type Effect, Layer, type Option } from "effect";
 import type { Connection, ConnectionPatch, NewConnection, Secrets } from "./Connection.ts";
 import * as Memory from "./internal/Memory.ts";
 import type { Lease, LeaseState } from "./Lease.ts";
 import type { AuditEntry, DoNotImport, ImportKind, NewAuditEntry, NewDoNotImport } from "./Links.ts";
 import type * as Run from "./Run.ts";
-import type { Settings } from "./Settings.ts";
 import type { SyncStoreError } from "./SyncStoreError.ts";
 
 export { SyncStoreError, SyncStoreErrorReason } from "./SyncStoreError.ts";
@@ -52,9 +59,12 @@ export interface Connections {
 /** Settings per connection, defaults filled in. */
 export interface SettingsStore {
   /** The connection's settings (the defaults when never saved); fails with `NotFound`. */
-  readonly get: (id: ConnectionId) => Effect.Effect<Settings, SyncStoreError>;
+  readonly get: (id: ConnectionId) => Effect.Effect<Settings.Settings, SyncStoreError>;
   /** Replaces the connection's settings; fails with `NotFound`, or `Corrupt` on invalid settings. */
-  readonly put: (id: ConnectionId, settings: Settings) => Effect.Effect<Settings, SyncStoreError>;
+  readonly put: (
+    id: ConnectionId,
+    settings: Settings.Settings,
+  ) => Effect.Effect<Settings.Settings, SyncStoreError>;
 }
 
 /** Sync cursors per stream, e.g. Harvest `updated_since` (SPEC A6). */
@@ -91,7 +101,7 @@ export interface Runs {
   /** Records a new `running` run under the lease; fails with `Fenced` for a stale lease. */
   readonly start: (
     lease: Lease,
-    input: { readonly trigger: Run.Trigger; readonly scope: unknown },
+    input: { readonly trigger: ReconcileOptions.Trigger; readonly scope: unknown },
   ) => Effect.Effect<Run.Run, SyncStoreError>;
   /** Appends item outcomes in one batch; fails with `Fenced`, or `NotFound` for an unknown run. */
   readonly append: (
@@ -111,7 +121,7 @@ export interface Runs {
   /** When each entity type last synced successfully (SPEC R5); absent types never did. */
   readonly lastSuccess: (
     id: ConnectionId,
-  ) => Effect.Effect<Partial<Record<Run.EntityType, Run.LastSuccess>>, SyncStoreError>;
+  ) => Effect.Effect<Partial<Record<ReconcileOptions.EntityType, Run.LastSuccess>>, SyncStoreError>;
   /**
    * Deletes run items recorded longer ago than `olderThan` (of one connection when `connectionId` is
    * given, else across connections; SPEC R9); returns how many.

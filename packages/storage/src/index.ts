@@ -3,6 +3,5 @@ export * as Lease from "./Lease.ts";
 export * as Links from "./Links.ts";
 export * as Run from "./Run.ts";
 export * as SecretBox from "./SecretBox.ts";
-export * as Settings from "./Settings.ts";
 export * as SyncStore from "./SyncStore.ts";
-export { SyncStoreError } from "./SyncStoreError.ts";
+export * as SyncStoreError from "./SyncStoreError.ts";

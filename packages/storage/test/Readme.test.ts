@@ -26,21 +26,10 @@ describe("README usage", () => {
           ttl: "2 minutes",
         });
         const run = yield* store.runs.start(lease, { trigger: "manual", scope: { types: ["people"] } });
-        yield* store.runs.append(lease, run.id, [
-          {
-            outcome: "created",
-            kind: "person",
-            harvestId: 7,
-            runnId: 70,
-            actualKey: null,
-            reason: null,
-            message: null,
-            detail: null,
-          },
-        ]);
-        const done = yield* store.runs.finish(lease, run.id, { status: "succeeded", succeeded: ["people"] });
+        yield* store.runs.finish(lease, run.id, { status: "succeeded", succeeded: ["people"] });
         yield* store.leases.release(lease);
-        expect(done.counts.created).toBe(1);
+        const last = yield* store.runs.lastSuccess(connection.id); // SPEC R5: per entity type
+        expect(last.people?.runId).toBe(run.id);
         expect((yield* store.settings.get(connection.id)).switches.actuals).toBe(false); // SPEC C4 default
       }).pipe(Effect.provide(SyncStore.layerMemory)),
     // README:end

@@ -16,7 +16,7 @@
  */
 import { SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
-import { Cause, Effect, Exit, Fiber, Layer, ManagedRuntime, Redacted } from "effect";
+import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime, Redacted } from "effect";
 import * as Clients from "./Clients.ts";
 import type { ConnectInput, ConnectResult } from "./internal/Connect.ts";
 import type { SyncOptions } from "./internal/Env.ts";
@@ -39,8 +39,10 @@ export interface CreateSyncOptions {
   readonly store?: StoreChoice;
   /** Base URLs, rate limits and retries of the API clients (defaults: the real APIs). */
   readonly clients?: Clients.Options;
-  /** Lease, clock and webhook settings of the orchestrator. */
+  /** Lease and webhook settings of the orchestrator. */
   readonly sync?: SyncOptions;
+  /** The clock of everything the facade runs (default the machine's); see `SyncClock`. */
+  readonly clock?: Clock.Clock;
   /** Called with every progress event of a run. */
   readonly onProgress?: (event: Progress.ProgressEvent) => void;
 }
@@ -135,6 +137,7 @@ export const createSync = (options: CreateSyncOptions = {}): SyncClient => {
       Layer.provide(Layer.merge(storeLayer(options.store), Clients.layer(options.clients))),
     ),
     progress,
+    options.clock === undefined ? Layer.empty : Layer.setClock(options.clock),
   );
   const runtime = ManagedRuntime.make(layer);
   const call = <A>(f: (s: Sync.Service) => Effect.Effect<A, SyncError.SyncError>): Promise<A> =>

@@ -3,21 +3,21 @@
  * its secrets. All are Schemas of plain JSON (strings, numbers, booleans, arrays, objects).
  */
 
-import { Plan, ReconcileOptions } from "@harvest-runn/domain";
-import { Run, Settings } from "@harvest-runn/storage";
+import { Plan, ReconcileOptions, Settings } from "@harvest-runn/domain";
+import { Run } from "@harvest-runn/storage";
 import { Schema } from "effect";
 import { SyncErrorReason } from "./SyncError.ts";
 
 /** What started a run (SPEC R1). */
-export const Trigger = Schema.Literal("schedule", "manual", "api");
-export type Trigger = typeof Trigger.Type;
+export const Trigger = ReconcileOptions.Trigger;
+export type Trigger = ReconcileOptions.Trigger;
 
 /** What one run covers: entity types, or one Harvest project's actuals (SPEC R4, A10). */
 export const Scope = ReconcileOptions.Scope;
 export type Scope = ReconcileOptions.Scope;
 
 /** Every entity type (the connection's switches still apply, SPEC C4). */
-export const scopeAll: Scope = { kind: "entities", types: ["clients", "projects", "people", "actuals"] };
+export const scopeAll: Scope = { kind: "entities", types: ReconcileOptions.EntityType.literals };
 
 /** Status of a run (SPEC R1): the store's run status. */
 export const RunStatus = Run.RunStatus;
@@ -85,8 +85,8 @@ export const RunDetail = Schema.Struct({
 export interface RunDetail extends Schema.Schema.Type<typeof RunDetail> {}
 
 /** The three switches of a connection (SPEC C4). */
-export const Switches = ReconcileOptions.Switches;
-export type Switches = ReconcileOptions.Switches;
+export const Switches = Settings.Switches;
+export type Switches = Settings.Switches;
 
 /** A connection as hosts show it: everything but the tokens (SPEC C1, C3). */
 export const ConnectionView = Schema.Struct({
@@ -96,7 +96,7 @@ export const ConnectionView = Schema.Struct({
   harvestUserAgent: Schema.String,
   runnBaseUrl: Schema.String,
   switches: Switches,
-  schedule: Schema.Struct({ enabled: Schema.Boolean, timeOfDay: Schema.String, timeZone: Schema.String }),
+  schedule: Settings.Schedule,
   /** The webhook's origin only: a URL can carry a token in its path or query. */
   webhookOrigin: Schema.NullOr(Schema.String),
   createdAt: Schema.String,

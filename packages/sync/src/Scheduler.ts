@@ -3,18 +3,15 @@
  * built on Effect's `Cron`. The "which connections are due" logic is pure and shared: hosts run
  * `loop` in process, and the queue's periodic tick calls `due` to enqueue the same connections.
  */
+import { Settings } from "@harvest-runn/domain";
 import { Clock, Cron, DateTime, Duration, Effect, Either, Schema } from "effect";
 
 /** When a connection's daily automatic run happens: a local wall-clock time in an IANA time zone. */
-export const DailySchedule = Schema.Struct({
-  enabled: Schema.Boolean,
-  timeOfDay: Schema.String.pipe(Schema.pattern(/^([01]\d|2[0-3]):[0-5]\d$/)),
-  timeZone: Schema.String,
-}).annotations({ identifier: "DailySchedule" });
-export interface DailySchedule extends Schema.Schema.Type<typeof DailySchedule> {}
+export const DailySchedule = Settings.Schedule;
+export type DailySchedule = Settings.Schedule;
 
-/** The default schedule: daily at 02:00 UTC. */
-export const defaultSchedule: DailySchedule = { enabled: true, timeOfDay: "02:00", timeZone: "UTC" };
+/** The default schedule (the settings' default): daily at 02:00 UTC. */
+export const defaultSchedule: DailySchedule = Settings.defaults.schedule;
 
 /** What the scheduler needs to know about one connection. */
 export interface Scheduled {

@@ -10,7 +10,7 @@
  * });
  */
 import { hostname } from "node:os";
-import { Plan as SavedPlan } from "@harvest-runn/domain";
+import { isIsoDate, Plan as SavedPlan } from "@harvest-runn/domain";
 import { type Run as StoreRun, SyncStore } from "@harvest-runn/storage";
 import { Context, Effect, Layer, Schema } from "effect";
 import { Clients } from "./Clients.ts";
@@ -21,7 +21,6 @@ import * as Plan from "./internal/DryRun.ts";
 import { type Env, loadConnection, type SyncOptions } from "./internal/Env.ts";
 import { execute } from "./internal/Execute.ts";
 import * as History from "./internal/History.ts";
-import { storeError } from "./internal/LeaseKeeper.ts";
 import * as Links from "./internal/Linking.ts";
 import * as Projects from "./internal/Projects.ts";
 import * as Start from "./internal/Start.ts";
@@ -187,7 +186,7 @@ export const make = (options: SyncOptions = {}) =>
     };
     type OnStart = (runId: string) => Effect.Effect<void>;
     const runWith = (connectionId: string, o: StartOptions, onStart?: OnStart) =>
-      o.backfillFrom !== undefined && !Plan.isIsoDate(o.backfillFrom)
+      o.backfillFrom !== undefined && !isIsoDate(o.backfillFrom)
         ? Effect.fail(SyncError.make("InvalidInput", `fromDate "${o.backfillFrom}" is not YYYY-MM-DD`))
         : execute(env, connectionId, {
             scope: o.backfillFrom === undefined ? (o.scope ?? scopeAll) : scopeAll,
@@ -218,7 +217,7 @@ export const make = (options: SyncOptions = {}) =>
       settings: (connectionId) => Configure.settings(env, connectionId),
       disconnect: (connectionId) =>
         loadConnection(env, connectionId).pipe(
-          Effect.flatMap((c) => store.connections.delete(c.id).pipe(Effect.mapError(storeError))),
+          Effect.flatMap((c) => store.connections.delete(c.id).pipe(Effect.mapError(SyncError.fromStore))),
         ),
       connections: History.connections(env),
       doctor: (connectionId) => Connect.doctor(env, connectionId),

@@ -2,6 +2,7 @@
  * The one error the `Sync` service fails with. Hosts print it as is (`_tag`, `reason`, `message`) and
  * map `reason` to an exit code or an HTTP status once, at the edge. Messages never carry a secret.
  */
+import type { SyncStore } from "@harvest-runn/storage";
 import { Schema } from "effect";
 
 /** Why a `Sync` operation failed. */
@@ -66,3 +67,13 @@ export const isRetryable = (e: SyncError): boolean =>
   e.reason === "Runn" ||
   e.reason === "Store" ||
   e.reason === "LeaseLost";
+
+/** A store failure as a `SyncError`: a missing connection, a held or lost lease, or a store fault. */
+export const fromStore = (e: SyncStore.SyncStoreError): SyncError =>
+  e.reason === "NotFound"
+    ? make("ConnectionNotFound", e.message)
+    : e.reason === "LeaseHeld"
+      ? make("Busy", "another run of this connection is in progress; try again when it ends")
+      : e.reason === "LeaseLost" || e.reason === "Fenced"
+        ? make("LeaseLost", "the run lost its lease to another holder and stopped writing")
+        : make("Store", e.message);

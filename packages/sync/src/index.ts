@@ -1,9 +1,9 @@
 export * as Clients from "./Clients.ts";
-export { type CreateSyncOptions, createSync, type SyncClient } from "./Facade.ts";
+export * as Facade from "./Facade.ts";
 export * as Notify from "./Notify.ts";
 export * as Output from "./Output.ts";
 export * as Progress from "./Progress.ts";
 export * as Scheduler from "./Scheduler.ts";
 export * as Sync from "./Sync.ts";
+export * as SyncClock from "./SyncClock.ts";
 export * as SyncError from "./SyncError.ts";
-export { SyncError as SyncErrorClass } from "./SyncError.ts";

@@ -1,5 +1,5 @@
-import type { ConnectionId, HarvestAccountId } from "@harvest-runn/domain";
-import { Settings, SyncStore } from "@harvest-runn/storage";
+import { type ConnectionId, type HarvestAccountId, Settings } from "@harvest-runn/domain";
+import { SyncStore } from "@harvest-runn/storage";
 import { Effect, Redacted } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { duplicates, runnState, start, type World } from "./support/World.ts";

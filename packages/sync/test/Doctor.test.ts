@@ -2,7 +2,7 @@
  * `doctor` and `connect` against the sandbox: the Runn write-scope check (a write that changes no
  * value) tells the admin token from the read-only one, and both clocks' skew is reported.
  */
-import { Effect, Redacted } from "effect";
+import { Clock, Effect, Redacted } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Clients from "../src/Clients.ts";
 import * as Connect from "../src/internal/Connect.ts";
@@ -26,7 +26,7 @@ const connectInput = (runnToken: string) => ({
 });
 
 describe("doctor", () => {
-  it("verifies the admin Runn token's write scope without changing a value, and warns about the sandbox clock", async () => {
+  it("verifies the admin Runn token's write scope without changing a value, and measures clock skew against the Sync's clock", async () => {
     const before = await w.control("GET", "/runn/state");
     const patches = (await w.control("GET", "/stats")).runn;
     const checks = await w.sync((s) => s.doctor(w.connectionId));
@@ -34,9 +34,12 @@ describe("doctor", () => {
     expect(checks.filter((c) => c.level === "error")).toEqual([]);
     expect(byName.get("runn.writeScope")).toMatchObject({ level: "ok", ok: true });
     expect(byName.get("runn.writeScope")?.message).toContain("PATCH /roles/{roleId}");
-    // The sandbox's clock is pinned to the anchor date, months before today: a warning naming the skew.
+    // The world's clock follows the sandbox's: no skew.
+    for (const name of ["harvest.clock", "runn.clock"]) expect(byName.get(name)?.level, name).toBe("ok");
+    // Under this machine's clock, months after the sandbox's anchor date: a warning naming the skew.
+    const machine = await w.sync((s) => s.doctor(w.connectionId).pipe(Effect.withClock(Clock.make())));
     for (const name of ["harvest.clock", "runn.clock"]) {
-      const check = byName.get(name);
+      const check = machine.find((c) => c.name === name);
       expect(check?.level, name).toBe("warning");
       expect(check?.message).toMatch(/clock skew -\d+ days/);
       expect(check?.message).toContain("updated_since");

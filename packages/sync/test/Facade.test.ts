@@ -6,13 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSync, type Notify, type SyncClient } from "../src/index.ts";
+import { Facade, type Notify, SyncClock } from "../src/index.ts";
 import type { ProgressEvent } from "../src/Progress.ts";
 import { anchorDate } from "./support/World.ts";
 
 describe("the Promise facade over SQLite, against the sandbox", () => {
   let sb: RunningSandbox;
-  let sync: SyncClient;
+  let sync: Facade.SyncClient;
   let dir: string;
   const events: Array<ProgressEvent> = [];
   const hooks: Array<Notify.Notification> = [];
@@ -42,7 +42,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     sb = await startSandbox({ port: 0, seed: 11, preset: "tiny", anchorDate, timeScale: 200 });
     await new Promise<void>((r) => hookServer.listen(0, "127.0.0.1", () => r()));
     dir = mkdtempSync(join(tmpdir(), "sync-facade-"));
-    sync = createSync({
+    sync = Facade.createSync({
       store: { sqlite: { filename: join(dir, "state.db"), secretKey } },
       clients: {
         harvestBaseUrl: sb.info.harvest.baseUrl,
@@ -51,7 +51,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
         runnRateLimit: { limit: 120, window: "300 millis" },
         baseDelay: "5 millis",
       },
-      sync: { now: () => new Date(sb.sandbox.nowSeconds() * 1000) },
+      clock: SyncClock.make(SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000)),
       onProgress: (e) => events.push(e),
     });
   });
@@ -79,7 +79,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     const runnDown = await sync.connect(deadRunn).catch((e) => e);
     expect(runnDown).toMatchObject({ reason: "RunnUnreachable" });
     expect(runnDown.message).toContain("http://127.0.0.1:1");
-    const noHarvest = createSync({
+    const noHarvest = Facade.createSync({
       clients: {
         harvestBaseUrl: "http://127.0.0.1:1",
         harvestIdBaseUrl: "http://127.0.0.1:1/id",
@@ -185,7 +185,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
   });
 
   it("names the unreachable API and its URL when a run cannot load, and keeps the run's record", async () => {
-    const cut = createSync({
+    const cut = Facade.createSync({
       store: { sqlite: { filename: join(dir, "state.db"), secretKey } },
       clients: {
         harvestBaseUrl: "http://127.0.0.1:1",

@@ -3,7 +3,7 @@ import { startSandbox } from "@harvest-runn/sandbox";
 import { SyncStore } from "@harvest-runn/storage";
 import { Duration, Effect, Layer, ManagedRuntime } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Clients, Sync } from "../src/index.ts";
+import { Clients, Sync, SyncClock } from "../src/index.ts";
 import { SandboxAccounts } from "../src/testing/index.ts";
 import { anchorDate } from "./support/World.ts";
 
@@ -27,8 +27,12 @@ describe("SandboxAccounts", () => {
   it("connects every account, in account order, each to its own Harvest account and Runn token", async () => {
     const runtime = ManagedRuntime.make(
       Layer.provideMerge(
-        Sync.layer({ now: () => new Date(sb.sandbox.nowSeconds() * 1000) }),
-        Layer.merge(SyncStore.layerMemory, Clients.layer(SandboxAccounts.clients(sb.info))),
+        Sync.layer(),
+        Layer.mergeAll(
+          SyncStore.layerMemory,
+          Clients.layer(SandboxAccounts.clients(sb.info)),
+          SyncClock.layer(SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000)),
+        ),
       ),
     );
     try {

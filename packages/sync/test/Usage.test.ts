@@ -3,7 +3,7 @@ import { startSandbox } from "@harvest-runn/sandbox";
 import { SyncStore } from "@harvest-runn/storage";
 import { Effect, Layer, Redacted } from "effect";
 import { describe, expect, it } from "vitest";
-import { Clients, createSync, Sync } from "../src/index.ts";
+import { Clients, Facade, Sync } from "../src/index.ts";
 
 // --- README: Promise facade ---
 interface Env {
@@ -14,7 +14,7 @@ interface Env {
   readonly runnBaseUrl?: string;
 }
 const promiseExample = async (env: Env, clients: Clients.Options = {}) => {
-  const sync = createSync({ store: "memory", clients, onProgress: (e) => void e.phase });
+  const sync = Facade.createSync({ store: "memory", clients, onProgress: (e) => void e.phase });
   // Every failure rejects with a SyncError: { _tag: "SyncError", reason, message }.
   try {
     const { connection, warnings } = await sync.connect({

@@ -3,7 +3,7 @@
  * exactly one, and running a handler on the app's layers.
  */
 import { Options } from "@effect/cli";
-import type { SyncStoreError } from "@harvest-runn/storage";
+import type { SyncStore } from "@harvest-runn/storage";
 import { type Clients, Sync } from "@harvest-runn/sync";
 import { Effect, Option } from "effect";
 import * as AppLayer from "../AppLayer.ts";
@@ -39,5 +39,5 @@ export const resolveConnection = (given: Option.Option<string>) =>
 /** Runs a handler on the store, clients and `Sync` configured from the environment. */
 export const withApp = <A, E, R>(
   effect: Effect.Effect<A, E, R>,
-): Effect.Effect<A, E | SyncStoreError, Exclude<R, AppLayer.App | Clients.Clients>> =>
+): Effect.Effect<A, E | SyncStore.SyncStoreError, Exclude<R, AppLayer.App | Clients.Clients>> =>
   Effect.provide(effect, AppLayer.fromEnv);

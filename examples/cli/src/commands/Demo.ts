@@ -8,7 +8,7 @@ import { join, relative, resolve } from "node:path";
 import { Command, Options } from "@effect/cli";
 import type { RunningSandbox } from "@harvest-runn/sandbox";
 import { SecretBox } from "@harvest-runn/storage";
-import { Sync } from "@harvest-runn/sync";
+import { Sync, SyncClock } from "@harvest-runn/sync";
 import { Effect, Option, Redacted } from "effect";
 import * as AppLayer from "../AppLayer.ts";
 import * as CliConfig from "../Config.ts";
@@ -96,7 +96,7 @@ const demoCommand = Command.make(
             harvestIdBaseUrl: sb.info.harvest.idBaseUrl,
             ...(timeScale > 1 ? CliConfig.scaledLimits(timeScale) : {}),
           },
-          now: () => new Date(sb.sandbox.nowSeconds() * 1000),
+          time: SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000),
         });
         const result = yield* Effect.gen(function* () {
           const sync = yield* Sync.Sync;

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Args, Command, Options } from "@effect/cli";
+import { ReconcileOptions } from "@harvest-runn/domain";
 import { Output, Sync } from "@harvest-runn/sync";
 import { Effect, Option } from "effect";
 import * as Errors from "../Errors.ts";
@@ -12,7 +13,7 @@ import * as Render from "../Render.ts";
 import * as Summary from "../Summary.ts";
 import { connection, json, resolveConnection, withApp } from "./Common.ts";
 
-const entityTypes = ["clients", "projects", "people", "actuals"] as const;
+const entityTypes = ReconcileOptions.EntityType.literals;
 
 const only = Options.text("only").pipe(
   Options.withDescription("comma-separated entity types: clients,projects,people,actuals"),

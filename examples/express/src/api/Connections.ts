@@ -3,7 +3,7 @@
  * doctor and status. Tokens are write-only: they are decoded straight into `Redacted` and no response
  * schema has a field for them.
  */
-import { Settings } from "@harvest-runn/storage";
+import { Settings } from "@harvest-runn/domain";
 import { Output, Sync } from "@harvest-runn/sync";
 import { Effect, Schema } from "effect";
 import type { Router } from "express";

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
 import { SecretBox, type SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
-import type { Clients, Sync } from "@harvest-runn/sync";
+import { type Clients, type Sync, SyncClock } from "@harvest-runn/sync";
 import { Layer, ManagedRuntime, Redacted } from "effect";
 import { createApp } from "../../src/App.ts";
 import * as Runtime from "../../src/Runtime.ts";
@@ -67,11 +67,11 @@ export const clientsFor = (sb: RunningSandbox): Clients.Options => {
   };
 };
 
-/** The `Sync` options of a host or worker: the sandbox's clock, a short lease. */
-export const syncFor = (sb: RunningSandbox): Sync.SyncOptions => ({
-  now: () => new Date(sb.sandbox.nowSeconds() * 1000),
-  leaseTtl: "20 seconds",
-});
+/** The `Sync` options of a host or worker: a short lease. */
+export const syncOptions: Sync.SyncOptions = { leaseTtl: "20 seconds" };
+
+/** The sandbox's time (its anchor date, its jumps) running at wall speed. */
+export const timeOf = (sb: RunningSandbox) => SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
 
 /** What `startHost` may override: the store (default SQLite in a temp directory) and the dispatch. */
 export interface HostOptions {
@@ -100,7 +100,8 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
           secretKey: SecretBox.generateKey(),
         }),
       clients: clientsFor(sb),
-      sync: syncFor(sb),
+      sync: syncOptions,
+      clock: SyncClock.make(timeOf(sb)),
       scheduler: false,
       ...(options.dispatch === undefined ? {} : { dispatch: options.dispatch }),
     }).pipe(Layer.orDie),

@@ -9,7 +9,7 @@ import { SyncQueue } from "@harvest-runn/queue";
 import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
-import { Clients, Sync } from "@harvest-runn/sync";
+import { Clients, Sync, SyncClock } from "@harvest-runn/sync";
 import { SandboxAccounts } from "@harvest-runn/sync/testing";
 import * as Children from "@harvest-runn/testing-support/Children";
 import * as RunnState from "@harvest-runn/testing-support/RunnState";
@@ -51,7 +51,8 @@ type App = Sync.Sync | SyncStore.SyncStore;
 
 const clientsFor = (sb: RunningSandbox) => Clients.layer(SandboxAccounts.clients(sb.info));
 
-const sandboxNow = (sb: RunningSandbox) => () => new Date(sb.sandbox.nowSeconds() * 1000);
+/** The sandbox's time running at wall speed: the clock of the test process, the start of the workers'. */
+const sandboxTime = (sb: RunningSandbox) => SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
 
 /** Connects every account of the sandbox; returns the connection ids in account order. */
 const connectAll = (runtime: ManagedRuntime.ManagedRuntime<App, unknown>, sb: RunningSandbox) =>
@@ -68,8 +69,8 @@ export const reference = (accounts: number): Promise<ReadonlyArray<RunnState.Sta
     const sb = await startSandbox({ ...sandboxOptions, accounts });
     const runtime = ManagedRuntime.make(
       Layer.provideMerge(
-        Sync.layer({ now: sandboxNow(sb), leaseTtl: "20 seconds" }),
-        Layer.merge(SyncStore.layerMemory, clientsFor(sb)),
+        Sync.layer({ leaseTtl: "20 seconds" }),
+        Layer.mergeAll(SyncStore.layerMemory, clientsFor(sb), SyncClock.layer(sandboxTime(sb))),
       ),
     );
     try {
@@ -119,9 +120,11 @@ export const start = async (url: string, accounts: number, workers: number): Pro
   const queueSchema = `hr_worker_queue_${suffix}`;
   const key = SecretBox.generateKey();
   const sb = await startSandbox({ ...sandboxOptions, accounts });
+  const time = sandboxTime(sb);
   const base = Layer.provideMerge(
-    Sync.layer({ now: sandboxNow(sb), leaseTtl: "3 seconds", holder: "test" }),
-    Layer.merge(
+    Sync.layer({ leaseTtl: "3 seconds", holder: "test" }),
+    Layer.mergeAll(
+      SyncClock.layer(time),
       SyncStoreSql.layerPg({
         url: Redacted.make(url),
         schema: storeSchema,
@@ -145,7 +148,7 @@ export const start = async (url: string, accounts: number, workers: number): Pro
     HARVEST_BASE_URL: sb.info.harvest.baseUrl,
     HARVEST_ID_BASE_URL: sb.info.harvest.idBaseUrl,
     HARVEST_RUNN_RATE_SCALE: String(sb.info.timeScale),
-    HARVEST_RUNN_NOW: sandboxNow(sb)().toISOString(),
+    HARVEST_RUNN_NOW: new Date(time()).toISOString(),
     ...testKnobs,
   };
   const started = Array.from({ length: workers }, () =>

@@ -1,19 +1,10 @@
 /** Connections (tokens sealed), settings and cursors of the SQL store. */
 import { randomUUID } from "node:crypto";
-import type { ConnectionId, HarvestAccountId } from "@harvest-runn/domain";
-import { Connection, Settings, type SyncStore } from "@harvest-runn/storage";
+import { type ConnectionId, type HarvestAccountId, Settings } from "@harvest-runn/domain";
+import { Connection, type SyncStore, SyncStoreError } from "@harvest-runn/storage";
 import { Effect, Option, Redacted } from "effect";
 import { connectionTables } from "./Migrations.ts";
-import {
-  type Deps,
-  fence,
-  mapErrors,
-  now,
-  num,
-  requireConnection,
-  storeError,
-  writeLock,
-} from "./Support.ts";
+import { type Deps, fence, mapErrors, now, num, requireConnection, writeLock } from "./Support.ts";
 
 interface ConnectionRow {
   readonly id: string;
@@ -42,7 +33,9 @@ export const makeConnections = ({ sql, box }: Deps): SyncStore.Connections => {
     Effect.flatMap(
       sql<ConnectionRow>`SELECT ${sql.literal(columns)} FROM hr_connections WHERE id = ${id}`,
       (rows) =>
-        rows[0] ? Effect.succeed(view(rows[0])) : Effect.fail(storeError("NotFound", `no connection ${id}`)),
+        rows[0]
+          ? Effect.succeed(view(rows[0]))
+          : Effect.fail(SyncStoreError.fail("NotFound", `no connection ${id}`)),
     );
   return {
     create: Effect.fn("SyncStore.connections.create")(function* (input) {
@@ -60,7 +53,7 @@ export const makeConnections = ({ sql, box }: Deps): SyncStore.Connections => {
         updated_at: t.iso,
       })} ON CONFLICT (id) DO NOTHING RETURNING id`.pipe(mapErrors("connections.create"));
       if (inserted.length === 0)
-        return yield* Effect.fail(storeError("AlreadyExists", `connection ${id} exists`));
+        return yield* Effect.fail(SyncStoreError.fail("AlreadyExists", `connection ${id} exists`));
       return yield* get(id).pipe(mapErrors("connections.create"));
     }),
     update: Effect.fn("SyncStore.connections.update")(function* (id, patch) {
@@ -91,7 +84,7 @@ export const makeConnections = ({ sql, box }: Deps): SyncStore.Connections => {
         mapErrors("connections.getSecrets"),
       );
       const row = rows[0];
-      if (!row) return yield* Effect.fail(storeError("NotFound", `no connection ${id}`));
+      if (!row) return yield* Effect.fail(SyncStoreError.fail("NotFound", `no connection ${id}`));
       return {
         harvestToken: yield* box.open(row.harvest_token, `${id}:harvest`),
         runnToken: yield* box.open(row.runn_token, `${id}:runn`),
@@ -124,7 +117,7 @@ export const makeSettings = ({ sql, box }: Deps): SyncStore.SettingsStore => ({
       mapErrors("settings.get"),
     );
     const row = rows[0];
-    if (!row) return yield* Effect.fail(storeError("NotFound", `no connection ${id}`));
+    if (!row) return yield* Effect.fail(SyncStoreError.fail("NotFound", `no connection ${id}`));
     const { webhookUrlSealed, ...doc } = JSON.parse(row.doc ?? "{}") as Record<string, unknown>;
     if (typeof webhookUrlSealed === "string")
       doc.webhookUrl = Redacted.value(yield* box.open(webhookUrlSealed, webhookContext(id)));
@@ -132,7 +125,7 @@ export const makeSettings = ({ sql, box }: Deps): SyncStore.SettingsStore => ({
   }),
   put: Effect.fn("SyncStore.settings.put")(function* (id, settings) {
     const encoded = yield* Effect.mapError(Settings.encode(settings), (e) =>
-      storeError("Corrupt", `invalid settings: ${e.message}`),
+      SyncStoreError.fail("Corrupt", `invalid settings: ${e.message}`),
     );
     const sealed =
       encoded.webhookUrl === null || encoded.webhookUrl === undefined

@@ -4,9 +4,9 @@
  * winner on SQLite and on Postgres alike.
  */
 import type { ConnectionId } from "@harvest-runn/domain";
-import type { Lease, SyncStore } from "@harvest-runn/storage";
+import { type Lease, type SyncStore, SyncStoreError } from "@harvest-runn/storage";
 import { Duration, Effect, Option } from "effect";
-import { type Deps, mapErrors, now, num, requireConnection, storeError } from "./Support.ts";
+import { type Deps, mapErrors, now, num, requireConnection } from "./Support.ts";
 
 interface LeaseRow {
   readonly holder: string;
@@ -42,7 +42,7 @@ export const makeLeases = ({ sql }: Deps): SyncStore.Leases => ({
     const row = rows[0];
     if (row) return toLease(connectionId, row);
     return yield* Effect.fail(
-      storeError("LeaseHeld", `connection ${connectionId} is leased by another holder`),
+      SyncStoreError.fail("LeaseHeld", `connection ${connectionId} is leased by another holder`),
     );
   }),
   renew: Effect.fn("SyncStore.leases.renew")(function* (lease, ttl) {
@@ -53,7 +53,9 @@ export const makeLeases = ({ sql }: Deps): SyncStore.Leases => ({
       RETURNING holder, generation, acquired_at, expires_at`.pipe(mapErrors("leases.renew"));
     const row = rows[0];
     if (row) return toLease(lease.connectionId, row);
-    return yield* Effect.fail(storeError("LeaseLost", `lease of ${lease.connectionId} was taken over`));
+    return yield* Effect.fail(
+      SyncStoreError.fail("LeaseLost", `lease of ${lease.connectionId} was taken over`),
+    );
   }),
   release: Effect.fn("SyncStore.leases.release")(function* (lease) {
     const t = yield* now;

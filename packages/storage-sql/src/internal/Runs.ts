@@ -1,8 +1,8 @@
 /** Runs and run items of the SQL store (SPEC R1, R5, R9). */
 import { randomUUID } from "node:crypto";
 import type { Fragment } from "@effect/sql/Statement";
-import type { ConnectionId, Ledger, ReasonCode, RunId } from "@harvest-runn/domain";
-import { Run, type SyncStore } from "@harvest-runn/storage";
+import type { ConnectionId, Ledger, ReasonCode, ReconcileOptions, RunId } from "@harvest-runn/domain";
+import { Run, type SyncStore, SyncStoreError } from "@harvest-runn/storage";
 import { Array as Arr, Duration, Effect } from "effect";
 import {
   clampLimit,
@@ -13,7 +13,6 @@ import {
   num,
   numOrNull,
   requireConnection,
-  storeError,
 } from "./Support.ts";
 
 interface RunRow {
@@ -37,7 +36,7 @@ const toRun = (r: RunRow): Run.Run => ({
   id: r.id as RunId,
   connectionId: r.connection_id as ConnectionId,
   number: num(r.run_number),
-  trigger: r.run_trigger as Run.Trigger,
+  trigger: r.run_trigger as ReconcileOptions.Trigger,
   scope: JSON.parse(r.scope),
   status: r.status as Run.RunStatus,
   generation: num(r.generation),
@@ -82,13 +81,15 @@ const asList = <A>(v: A | ReadonlyArray<A> | undefined): ReadonlyArray<A> | unde
 export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
   const runById = (runId: RunId) =>
     Effect.flatMap(sql<RunRow>`SELECT ${sql.literal(runColumns)} FROM hr_runs WHERE id = ${runId}`, (rows) =>
-      rows[0] ? Effect.succeed(toRun(rows[0])) : Effect.fail(storeError("NotFound", `no run ${runId}`)),
+      rows[0]
+        ? Effect.succeed(toRun(rows[0]))
+        : Effect.fail(SyncStoreError.fail("NotFound", `no run ${runId}`)),
     );
   const ownRun = (runId: RunId, connectionId: ConnectionId) =>
     Effect.filterOrFail(
       runById(runId),
       (run) => run.connectionId === connectionId,
-      () => storeError("NotFound", `no run ${runId}`),
+      () => SyncStoreError.fail("NotFound", `no run ${runId}`),
     );
   return {
     start: Effect.fn("SyncStore.runs.start")(function* (lease, input) {
@@ -127,7 +128,7 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
             const counted = yield* sql<{ item_count: unknown }>`
               UPDATE hr_runs SET item_count = item_count + ${items.length}
               WHERE id = ${runId} AND connection_id = ${lease.connectionId} RETURNING item_count`;
-            if (!counted[0]) return yield* Effect.fail(storeError("NotFound", `no run ${runId}`));
+            if (!counted[0]) return yield* Effect.fail(SyncStoreError.fail("NotFound", `no run ${runId}`));
             let seq = num(counted[0].item_count) - items.length;
             for (const chunk of Arr.chunksOf(items, 500)) {
               yield* sql`INSERT INTO hr_run_items ${sql.insert(
@@ -206,7 +207,7 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
     lastSuccess: Effect.fn("SyncStore.runs.lastSuccess")(function* (id) {
       const rows = yield* Effect.zipRight(
         requireConnection(sql, id),
-        sql<{ entity_type: Run.EntityType; at: string; run_id: string }>`
+        sql<{ entity_type: ReconcileOptions.EntityType; at: string; run_id: string }>`
           SELECT entity_type, at, run_id FROM hr_last_success WHERE connection_id = ${id}`,
       ).pipe(mapErrors("runs.lastSuccess"));
       return Object.fromEntries(rows.map((r) => [r.entity_type, { at: r.at, runId: r.run_id as RunId }]));

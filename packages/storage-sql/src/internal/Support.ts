@@ -10,23 +10,19 @@ export interface Deps {
   readonly box: SecretBox.SecretBox;
 }
 
-/** Builds a `SyncStoreError`. */
-export const storeError = (reason: SyncStoreError["reason"], message: string, cause?: unknown) =>
-  new SyncStoreError(cause === undefined ? { reason, message } : { reason, message, cause });
-
 /**
  * Runs a store operation and maps whatever the driver or a decoder failed with into
  * `SyncStoreError`; the operation's own `SyncStoreError`s pass through unchanged.
  */
 export const mapErrors =
   (operation: string) =>
-  <A, R>(effect: Effect.Effect<A, unknown, R>): Effect.Effect<A, SyncStoreError, R> =>
+  <A, R>(effect: Effect.Effect<A, unknown, R>): Effect.Effect<A, SyncStoreError.SyncStoreError, R> =>
     Effect.mapError(effect, (e) =>
-      e instanceof SyncStoreError
+      e instanceof SyncStoreError.SyncStoreError
         ? e
         : isTagged(e, "ParseError")
-          ? storeError("Corrupt", `${operation}: stored data did not decode`, e)
-          : storeError("Unavailable", `${operation}: the database failed (${describe(e)})`, e),
+          ? SyncStoreError.fail("Corrupt", `${operation}: stored data did not decode`, e)
+          : SyncStoreError.fail("Unavailable", `${operation}: the database failed (${describe(e)})`, e),
     );
 
 const isTagged = (e: unknown, tag: string) =>
@@ -56,7 +52,7 @@ export const fence = (sql: SqlClient, lease: { connectionId: ConnectionId; gener
       rows.length === 1
         ? Effect.void
         : Effect.fail(
-            storeError(
+            SyncStoreError.fail(
               "Fenced",
               `lease generation ${lease.generation} of ${lease.connectionId} is no longer current`,
             ),
@@ -66,7 +62,7 @@ export const fence = (sql: SqlClient, lease: { connectionId: ConnectionId; gener
 /** Fails with `NotFound` unless the connection exists. */
 export const requireConnection = (sql: SqlClient, id: ConnectionId) =>
   Effect.flatMap(sql`SELECT 1 AS found FROM hr_connections WHERE id = ${id}`, (rows) =>
-    rows.length > 0 ? Effect.void : Effect.fail(storeError("NotFound", `no connection ${id}`)),
+    rows.length > 0 ? Effect.void : Effect.fail(SyncStoreError.fail("NotFound", `no connection ${id}`)),
   );
 
 /** A number from a driver value (Postgres returns BIGINT as text). */

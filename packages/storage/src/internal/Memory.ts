@@ -1,11 +1,10 @@
 /** The in-memory `SyncStore`: plain maps, synchronous and therefore atomic within the process. */
 import { randomUUID } from "node:crypto";
-import type { ConnectionId } from "@harvest-runn/domain";
+import { type ConnectionId, Settings } from "@harvest-runn/domain";
 import { Duration, Effect, Option } from "effect";
 import { type Connection, defaultRunnBaseUrl } from "../Connection.ts";
 import type { Lease } from "../Lease.ts";
 import * as SecretBox from "../SecretBox.ts";
-import * as Settings from "../Settings.ts";
 import type * as SyncStore from "../SyncStore.ts";
 import { fail } from "../SyncStoreError.ts";
 import { makeLedger, makeRuns } from "./MemoryRuns.ts";

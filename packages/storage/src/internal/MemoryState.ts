@@ -1,5 +1,5 @@
 /** The in-memory adapter's state and the small helpers its parts share. */
-import type { ConnectionId, Ledger, RunId } from "@harvest-runn/domain";
+import type { ConnectionId, Ledger, ReconcileOptions, RunId } from "@harvest-runn/domain";
 import { Clock, Effect } from "effect";
 import type { Connection } from "../Connection.ts";
 import type { AuditEntry, DoNotImport } from "../Links.ts";
@@ -23,7 +23,7 @@ export interface ConnectionRow {
   ledger: Map<string, Ledger.LedgerEntry>;
   doNotImport: Map<string, DoNotImport>;
   audit: Array<AuditEntry>;
-  lastSuccess: Map<Run.EntityType, Run.LastSuccess>;
+  lastSuccess: Map<ReconcileOptions.EntityType, Run.LastSuccess>;
   runCount: number;
 }
 

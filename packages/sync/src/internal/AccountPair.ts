@@ -14,7 +14,7 @@ import { type Duration, Effect, Either } from "effect";
 import * as Clients from "../Clients.ts";
 import * as SyncError from "../SyncError.ts";
 import type { Env } from "./Env.ts";
-import { storeError, withLease } from "./LeaseKeeper.ts";
+import { withLease } from "./LeaseKeeper.ts";
 
 /** A connection, stored or about to be, as the pair it syncs. */
 export interface PairOf {
@@ -34,7 +34,7 @@ const sameUrl = (a: string, b: string) => a.replace(/\/+$/, "") === b.replace(/\
  */
 export const twins = (env: Env, self: PairOf, unknownCounts: boolean) =>
   Effect.gen(function* () {
-    const all = yield* env.store.connections.list.pipe(Effect.mapError(storeError));
+    const all = yield* env.store.connections.list.pipe(Effect.mapError(SyncError.fromStore));
     const candidates = all.filter(
       (c) =>
         c.id !== self.id &&

@@ -2,13 +2,12 @@
  * Reading and changing a connection's settings: `settings` returns them without the webhook's path
  * (it can carry a token), `configure` deep-merges a JSON patch over the stored ones.
  */
-import { Settings } from "@harvest-runn/storage";
+import { Settings } from "@harvest-runn/domain";
 import { Effect } from "effect";
 import type { ConnectionView, SettingsView } from "../Output.ts";
 import * as SyncError from "../SyncError.ts";
 import * as Connect from "./Connect.ts";
 import { type Env, loadConnection } from "./Env.ts";
-import { storeError } from "./LeaseKeeper.ts";
 
 /** Fields a patch replaces whole instead of merging into: tables whose keys the patch names in full. */
 const replacedWhole: ReadonlySet<string> = new Set(["roleMapping"]);
@@ -65,6 +64,6 @@ export const configure = (
       Effect.mapError((e) => SyncError.make("InvalidInput", `invalid settings: ${e.message}`)),
       Effect.flatMap(Connect.checkWebhook),
     );
-    const saved = yield* env.store.settings.put(conn.id, merged).pipe(Effect.mapError(storeError));
+    const saved = yield* env.store.settings.put(conn.id, merged).pipe(Effect.mapError(SyncError.fromStore));
     return Connect.viewOf(conn.connection, saved);
   }).pipe(Effect.withSpan("Sync.configure"));

@@ -2,9 +2,9 @@
  * Connecting (SPEC C2) and `doctor`: both sides are validated before anything is saved, each failure
  * says which check failed, and a token below Harvest administrator is a clear warning.
  */
-import type { ConnectionId, HarvestAccountId } from "@harvest-runn/domain";
+import { type ConnectionId, type HarvestAccountId, Settings } from "@harvest-runn/domain";
 import { HarvestClient } from "@harvest-runn/harvest-client";
-import { type Connection, Settings } from "@harvest-runn/storage";
+import type { Connection } from "@harvest-runn/storage";
 import { Effect, Either, type Redacted } from "effect";
 import type * as Clients from "../Clients.ts";
 import { webhookUrlProblem } from "../Notify.ts";
@@ -13,7 +13,6 @@ import * as SyncError from "../SyncError.ts";
 import * as AccountPair from "./AccountPair.ts";
 import * as Doctor from "./Doctor.ts";
 import { type Env, loadConnection } from "./Env.ts";
-import { storeError } from "./LeaseKeeper.ts";
 
 /** What a host passes to `connect`. */
 export interface ConnectInput {
@@ -202,10 +201,12 @@ export const connect = (env: Env, input: ConnectInput) =>
       })
       .pipe(
         Effect.mapError((e) =>
-          e.reason === "AlreadyExists" ? SyncError.make("InvalidInput", e.message) : storeError(e),
+          e.reason === "AlreadyExists" ? SyncError.make("InvalidInput", e.message) : SyncError.fromStore(e),
         ),
       );
-    const stored = yield* env.store.settings.put(saved.id, settings).pipe(Effect.mapError(storeError));
+    const stored = yield* env.store.settings
+      .put(saved.id, settings)
+      .pipe(Effect.mapError(SyncError.fromStore));
     const result: ConnectResult = {
       connection: viewOf(saved, stored),
       warnings: checks.filter((c) => c.level === "warning").map((c) => c.message),

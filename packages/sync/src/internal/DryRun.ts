@@ -2,7 +2,7 @@
  * Dry runs (SPEC R2): load, reconcile and report what a run would write, writing nothing. The plan
  * comes back in its JSON form so a host can save it and `apply` it later.
  */
-import { IsoDate, Plan } from "@harvest-runn/domain";
+import { isIsoDate, Plan } from "@harvest-runn/domain";
 import { Effect, Schema } from "effect";
 import { countItems, type Scope, scopeAll } from "../Output.ts";
 import * as SyncError from "../SyncError.ts";
@@ -22,9 +22,6 @@ import type { PlanResult } from "../Output.ts";
 
 export type { PlanResult };
 
-/** A `YYYY-MM-DD` that exists in the calendar (domain's `IsoDate`). */
-export const isIsoDate = Schema.is(IsoDate);
-
 /** Computes what a run would write and writes nothing. */
 export const plan = (
   env: Env,
@@ -36,7 +33,7 @@ export const plan = (
       return yield* SyncError.make("InvalidInput", `backfillFrom "${o.backfillFrom}" is not YYYY-MM-DD`);
     const conn = yield* loadConnection(env, connectionId);
     const pair = yield* env.clients.make(conn.input);
-    const at = yield* now(env);
+    const at = yield* now;
     const prepared = yield* prepare(env, pair, conn, at, "dry-run", {
       scope: o.scope ?? scopeAll,
       backfillFrom: o.backfillFrom ?? null,

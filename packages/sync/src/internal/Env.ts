@@ -2,12 +2,18 @@
  * What every `Sync` operation shares: the store, the client factory, the layer's options, and helpers
  * to read a connection, its settings and the reconcile options of a run.
  */
-import type { ConnectionId, IsoDate, IsoDateTime, ReconcileOptions } from "@harvest-runn/domain";
-import type { Settings, SyncStore } from "@harvest-runn/storage";
+import {
+  type ConnectionId,
+  type IsoDate,
+  type IsoDateTime,
+  type ReconcileOptions,
+  Settings,
+} from "@harvest-runn/domain";
+import type { SyncStore } from "@harvest-runn/storage";
 import { Clock, type Duration, Effect } from "effect";
 import * as Clients from "../Clients.ts";
 import { localDateOf } from "../Scheduler.ts";
-import { storeError } from "./LeaseKeeper.ts";
+import * as SyncError from "../SyncError.ts";
 
 /** Options of the `Sync` layer. */
 export interface SyncOptions {
@@ -15,8 +21,6 @@ export interface SyncOptions {
   readonly holder?: string;
   /** Lease time-to-live; renewed every third of it (default 60 seconds). */
   readonly leaseTtl?: Duration.DurationInput;
-  /** The current time (default the Effect `Clock`); tests pin it to the sandbox's anchor date. */
-  readonly now?: () => Date;
   /** Concurrent single-entity creates within one phase (default 8: enough to keep the request pacer busy). */
   readonly concurrency?: number;
   /** How far the Harvest `updated_since` cursor stays behind the newest change seen (default 10 minutes). */
@@ -38,11 +42,8 @@ export interface Env {
 /** The name of the Harvest `updated_since` cursor (SPEC A6). */
 export const updatedSinceCursor = "harvest.timeEntries.updatedSince";
 
-/** The current instant. */
-export const now = (env: Env): Effect.Effect<Date> =>
-  env.options.now
-    ? Effect.sync(env.options.now)
-    : Clock.currentTimeMillis.pipe(Effect.map((ms) => new Date(ms)));
+/** The current instant, from Effect's `Clock` (a host fixes it with `SyncClock.layer`). */
+export const now: Effect.Effect<Date> = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms));
 
 /** A connection with its settings and its clients' input; fails with `ConnectionNotFound`. */
 export const loadConnection = (env: Env, connectionId: string) =>
@@ -51,7 +52,7 @@ export const loadConnection = (env: Env, connectionId: string) =>
     const [connection, settings, secrets] = yield* Effect.all(
       [env.store.connections.get(id), env.store.settings.get(id), env.store.connections.getSecrets(id)],
       { concurrency: 3 },
-    ).pipe(Effect.mapError(storeError));
+    ).pipe(Effect.mapError(SyncError.fromStore));
     return { id, connection, settings, input: Clients.inputOf(connection, secrets) };
   });
 
@@ -67,21 +68,12 @@ export const reconcileOptions = (
     const [ledger, doNotImport] = yield* Effect.all(
       [env.store.ledger.load(id), env.store.doNotImport.list(id)],
       { concurrency: 2 },
-    ).pipe(Effect.mapError(storeError));
+    ).pipe(Effect.mapError(SyncError.fromStore));
     const options: ReconcileOptions.Options = {
+      ...Settings.policyOf(settings),
       today: localDateOf(at, settings.schedule.timeZone) as IsoDate,
-      windowDays: settings.windowDays,
       backfillFrom: extra.backfillFrom as IsoDate | null,
       scope: extra.scope,
-      switches: settings.switches,
-      referenceName: settings.referenceName,
-      rounding: settings.rounding,
-      onPossibleDuplicate: settings.onPossibleDuplicate,
-      onRemovedTime: settings.onRemovedTime,
-      roleMapping: settings.roleMapping,
-      includeArchived: settings.includeArchived,
-      protectManualEdits: settings.protectManualEdits,
-      approvedOnly: settings.approvedOnly,
       doNotImport: doNotImport.map((d) => ({ kind: d.kind, harvestId: d.harvestId })),
       connectionId: id,
       now: at.toISOString() as IsoDateTime,

@@ -3,9 +3,9 @@
  * plan's report → apply, recording each outcome and ledger change as it completes → advance cursors for
  * the parts that succeeded → status per SPEC R1 → release → notify (SPEC R8).
  */
-import type { Plan, ReconcileOptions, RunId } from "@harvest-runn/domain";
+import { type Plan, ReconcileOptions, type RunId } from "@harvest-runn/domain";
 import { Reconcile } from "@harvest-runn/reconcile";
-import type { Lease, Run } from "@harvest-runn/storage";
+import type { Lease } from "@harvest-runn/storage";
 import { Effect, Option } from "effect";
 import type * as Clients from "../Clients.ts";
 import * as Notify from "../Notify.ts";
@@ -17,7 +17,6 @@ import { apply } from "./Apply.ts";
 import * as Cursor from "./Cursor.ts";
 import * as Doctor from "./Doctor.ts";
 import { type Env, loadConnection, now, updatedSinceCursor } from "./Env.ts";
-import { storeError } from "./LeaseKeeper.ts";
 import * as Logging from "./Logging.ts";
 import { failOrphans } from "./Orphans.ts";
 import { prepare } from "./Prepare.ts";
@@ -37,7 +36,7 @@ export interface RunRequest {
   readonly onStart?: (runId: string) => Effect.Effect<void>;
 }
 
-const types: ReadonlyArray<Run.EntityType> = ["clients", "projects", "people", "actuals"];
+const types = ReconcileOptions.EntityType.literals;
 
 /** Held items of the connection's latest run that got to apply, to tell new holds from known ones. */
 const previouslyHeld = (env: Env, connectionId: string) =>
@@ -82,11 +81,11 @@ const recordInterrupted = (env: Env, lease: Lease.Lease, runId: RunId) =>
  * Harvest's clock as the run begins loading, which the A6 cursor follows (null when unknown); warns when
  * this machine's clock is far from it, since the run's window and timestamps follow the local clock.
  */
-const harvestClock = (env: Env, clients: Clients.Pair) =>
+const harvestClock = (clients: Clients.Pair) =>
   Effect.gen(function* () {
     const harvestNow = yield* clients.harvest.serverTime().pipe(Effect.orElseSucceed(() => null));
     if (harvestNow === null) return null;
-    const skew = Cursor.skewSeconds(harvestNow, yield* now(env));
+    const skew = Cursor.skewSeconds(harvestNow, yield* now);
     if (Math.abs(skew) > Doctor.maxSkewSeconds)
       yield* Effect.logWarning(
         `Harvest clock skew ${Doctor.formatSkew(skew)} (server − local, over ${Doctor.maxSkewSeconds} s): check this machine's clock; the updated_since cursor follows Harvest's clock`,
@@ -128,9 +127,9 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
           yield* failOrphans(env.store, lease);
           const run = yield* env.store.runs
             .start(lease, { trigger: request.trigger, scope: stored })
-            .pipe(Effect.mapError(storeError));
+            .pipe(Effect.mapError(SyncError.fromStore));
           if (request.onStart) yield* request.onStart(run.id);
-          const at = yield* now(env);
+          const at = yield* now;
           const recorder = storeRecorder(env.store, lease, run.id);
           const body = Effect.gen(function* () {
             yield* Progress.report({
@@ -143,12 +142,13 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
             const clients = yield* env.clients.make(conn.input);
             const harvestNow =
               request.scope.kind === "entities" && conn.settings.switches.actuals
-                ? yield* harvestClock(env, clients)
+                ? yield* harvestClock(clients)
                 : null;
             const prepared = yield* prepare(env, clients, conn, at, run.id, request);
             const reported = reportItems(prepared.plan.report);
             items.push(...reported);
-            if (reported.length > 0) yield* recorder.items(reported).pipe(Effect.mapError(storeError));
+            if (reported.length > 0)
+              yield* recorder.items(reported).pipe(Effect.mapError(SyncError.fromStore));
             const applied = yield* apply(
               prepared.plan,
               fromRunnClient(clients.runn),
@@ -163,7 +163,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
                 now: at.toISOString(),
                 ...(env.options.concurrency === undefined ? {} : { concurrency: env.options.concurrency }),
               },
-            ).pipe(Effect.mapError(storeError));
+            ).pipe(Effect.mapError(SyncError.fromStore));
             items.push(...applied.items);
             // A write refused for the token's scope: nothing more was sent, and the next run cannot
             // complete it either, so the run fails with that one reason (SPEC C2, R1).
@@ -179,7 +179,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
             ) {
               const previous = yield* env.store.cursors
                 .get(conn.id, updatedSinceCursor)
-                .pipe(Effect.mapError(storeError));
+                .pipe(Effect.mapError(SyncError.fromStore));
               const cursor = Cursor.next({
                 previous: Option.getOrNull(previous),
                 newestSeen: prepared.newestUpdate,
@@ -189,7 +189,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
               if (cursor !== null)
                 yield* env.store.cursors
                   .set(lease, updatedSinceCursor, cursor)
-                  .pipe(Effect.mapError(storeError));
+                  .pipe(Effect.mapError(SyncError.fromStore));
             }
             yield* Progress.report({
               runId: run.id,
@@ -201,7 +201,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
             const status = applied.failedTypes.size > 0 ? "partial" : "succeeded";
             return yield* env.store.runs
               .finish(lease, run.id, { status, succeeded })
-              .pipe(Effect.mapError(storeError));
+              .pipe(Effect.mapError(SyncError.fromStore));
           });
           const finished = yield* body.pipe(
             Effect.onInterrupt(() => recordInterrupted(env, lease, run.id)),
@@ -211,7 +211,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
                 ? Effect.fail(e)
                 : env.store.runs
                     .finish(lease, run.id, { status: "failed", error: errorText(e) })
-                    .pipe(Effect.mapError(storeError)),
+                    .pipe(Effect.mapError(SyncError.fromStore)),
             ),
           );
           return toSummary(finished);

@@ -11,17 +11,16 @@ import * as Scheduler from "../Scheduler.ts";
 import * as SyncError from "../SyncError.ts";
 import { viewOf } from "./Connect.ts";
 import { type Env, loadConnection, now } from "./Env.ts";
-import { storeError } from "./LeaseKeeper.ts";
 import { fromItem, storedScope, toSummary } from "./Record.ts";
 
 /** Every connection, without secrets. */
 export const connections = (env: Env) =>
   Effect.gen(function* () {
-    const list = yield* env.store.connections.list.pipe(Effect.mapError(storeError));
+    const list = yield* env.store.connections.list.pipe(Effect.mapError(SyncError.fromStore));
     return yield* Effect.forEach(list, (c) =>
       env.store.settings.get(c.id).pipe(
         Effect.map((s): ConnectionView => viewOf(c, s)),
-        Effect.mapError(storeError),
+        Effect.mapError(SyncError.fromStore),
       ),
     );
   });
@@ -29,11 +28,13 @@ export const connections = (env: Env) =>
 /** The scheduler's view of every connection: schedule, creation, last scheduled instant served. */
 export const scheduled = (env: Env) =>
   Effect.gen(function* () {
-    const list = yield* env.store.connections.list.pipe(Effect.mapError(storeError));
+    const list = yield* env.store.connections.list.pipe(Effect.mapError(SyncError.fromStore));
     return yield* Effect.forEach(list, (c) =>
       Effect.gen(function* () {
-        const settings = yield* env.store.settings.get(c.id).pipe(Effect.mapError(storeError));
-        const page = yield* env.store.runs.list(c.id, { limit: 50 }).pipe(Effect.mapError(storeError));
+        const settings = yield* env.store.settings.get(c.id).pipe(Effect.mapError(SyncError.fromStore));
+        const page = yield* env.store.runs
+          .list(c.id, { limit: 50 })
+          .pipe(Effect.mapError(SyncError.fromStore));
         let last: Date | null = null;
         for (const r of page.runs) {
           const at = storedScope(r.scope).scheduledFor;
@@ -64,8 +65,8 @@ export const status = (env: Env, connectionId: string) =>
         env.store.runs.lastSuccess(conn.id),
       ],
       { concurrency: 3 },
-    ).pipe(Effect.mapError(storeError));
-    const at = yield* now(env);
+    ).pipe(Effect.mapError(SyncError.fromStore));
+    const at = yield* now;
     const next = conn.settings.schedule.enabled
       ? Scheduler.nextWake(
           [
@@ -105,7 +106,7 @@ export const runs = (
       runs: p.runs.map(toSummary),
       next: p.next,
     })),
-    Effect.mapError(storeError),
+    Effect.mapError(SyncError.fromStore),
   );
 
 /** One run with its items (filtered by outcome or reason when asked). */
@@ -113,6 +114,6 @@ export const runDetail = (env: Env, runId: string, filter: Run.ItemFilter = {}) 
   env.store.runs.get(runId as RunId, { limit: 100_000, ...filter }).pipe(
     Effect.map((d): RunDetail => ({ summary: toSummary(d.run), items: d.items.map(fromItem) })),
     Effect.mapError((e) =>
-      e.reason === "NotFound" ? SyncError.make("RunNotFound", `no run ${runId}`) : storeError(e),
+      e.reason === "NotFound" ? SyncError.make("RunNotFound", `no run ${runId}`) : SyncError.fromStore(e),
     ),
   );

@@ -17,16 +17,6 @@ export interface LeaseOptions {
   readonly ttl?: Duration.DurationInput;
 }
 
-/** A store failure as a `SyncError`. */
-export const storeError = (e: SyncStore.SyncStoreError): SyncError.SyncError =>
-  e.reason === "NotFound"
-    ? SyncError.make("ConnectionNotFound", e.message)
-    : e.reason === "LeaseHeld"
-      ? SyncError.make("Busy", "another run of this connection is in progress; try again when it ends")
-      : e.reason === "LeaseLost" || e.reason === "Fenced"
-        ? SyncError.make("LeaseLost", "the run lost its lease to another holder and stopped writing")
-        : SyncError.make("Store", e.message);
-
 /**
  * Runs `effect` in a child fiber and, when interrupted, waits until it and the fibers it forked (the
  * race of the run and its renewals) have stopped. Without this an interrupted race leaves its sides to
@@ -53,7 +43,7 @@ export const withLease = <A, E, R>(
     const ttl = Duration.decode(options.ttl ?? "60 seconds");
     const acquire = store.leases
       .acquire({ connectionId: options.connectionId, holder: options.holder, ttl })
-      .pipe(Effect.mapError(storeError));
+      .pipe(Effect.mapError(SyncError.fromStore));
     return yield* Effect.acquireUseRelease(
       acquire,
       (lease) => {

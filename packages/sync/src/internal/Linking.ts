@@ -10,7 +10,6 @@ import type { LinkSuggestion, RunItem } from "../Output.ts";
 import * as SyncError from "../SyncError.ts";
 import { type Env, loadConnection, now } from "./Env.ts";
 import { item } from "./Items.ts";
-import { storeError } from "./LeaseKeeper.ts";
 import { prepare } from "./Prepare.ts";
 
 /** Which Runn entity to (un)link to which Harvest id. */
@@ -61,7 +60,7 @@ const recorded = (
     const { kind, harvestId, runnId } = input;
     yield* env.store.audit
       .record(connectionId, { action, kind, harvestId, runnId, actor })
-      .pipe(Effect.mapError(storeError));
+      .pipe(Effect.mapError(SyncError.fromStore));
     return item({
       kind: "link",
       outcome: action === "link" ? "linked" : "unlinked",
@@ -96,7 +95,7 @@ export const ignore = (
           { kind: input.kind, harvestId: input.harvestId, note: input.note ?? null },
         ])
       : env.store.doNotImport.remove(conn.id, [{ kind: input.kind, harvestId: input.harvestId }]);
-    yield* write.pipe(Effect.mapError(storeError));
+    yield* write.pipe(Effect.mapError(SyncError.fromStore));
     yield* env.store.audit
       .record(conn.id, {
         action: ignored ? "do_not_import" : "allow_import",
@@ -106,7 +105,7 @@ export const ignore = (
         actor,
         note: input.note ?? null,
       })
-      .pipe(Effect.mapError(storeError));
+      .pipe(Effect.mapError(SyncError.fromStore));
   }).pipe(Effect.withSpan("Sync.ignore"));
 
 /** References of another name holding the Harvest id of an unlinked Harvest entity (SPEC E10). */
@@ -153,7 +152,7 @@ export const suggestLinks = (env: Env, connectionId: string) =>
   Effect.gen(function* () {
     const conn = yield* loadConnection(env, connectionId);
     const clients = yield* env.clients.make(conn.input);
-    const at = yield* now(env);
+    const at = yield* now;
     const settings = {
       ...conn.settings,
       onPossibleDuplicate: "hold" as const,

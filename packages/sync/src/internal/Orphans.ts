@@ -6,7 +6,6 @@
 import type { Lease, SyncStore } from "@harvest-runn/storage";
 import { Effect } from "effect";
 import * as SyncError from "../SyncError.ts";
-import { storeError } from "./LeaseKeeper.ts";
 import { errorText } from "./Record.ts";
 
 /** How many recent runs are looked at (older orphans were closed by earlier holders). */
@@ -33,4 +32,4 @@ export const failOrphans = (store: SyncStore.Shape, lease: Lease.Lease) =>
       { discard: true },
     );
     return orphans.map((r) => r.id);
-  }).pipe(Effect.mapError(storeError), Effect.withSpan("Sync.failOrphans"));
+  }).pipe(Effect.mapError(SyncError.fromStore), Effect.withSpan("Sync.failOrphans"));

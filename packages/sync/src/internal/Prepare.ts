@@ -3,15 +3,13 @@
  * snapshots loaded concurrently, the second load for old days, and the plan — or, for a saved plan,
  * the check that it is still fresh (SPEC R2). Nothing here writes; `plan` (the dry run) stops here.
  */
-import type { ConnectionId, Plan, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
+import type { ConnectionId, Plan, ReconcileOptions, Settings, Snapshot } from "@harvest-runn/domain";
 import { Reconcile, reconcile } from "@harvest-runn/reconcile";
-import type { Settings } from "@harvest-runn/storage";
 import { Effect, Option } from "effect";
 import type * as Clients from "../Clients.ts";
 import * as Progress from "../Progress.ts";
 import * as SyncError from "../SyncError.ts";
 import { type Env, reconcileOptions, updatedSinceCursor } from "./Env.ts";
-import { storeError } from "./LeaseKeeper.ts";
 import { loadHarvest, loadOldDays, loadRunn } from "./Load.ts";
 
 /** What to prepare. */
@@ -66,7 +64,7 @@ export const prepare = (
       : fresh;
     const cursor = yield* env.store.cursors
       .get(connection.id, updatedSinceCursor)
-      .pipe(Effect.mapError(storeError));
+      .pipe(Effect.mapError(SyncError.fromStore));
     const input = {
       options,
       updatedSince: Option.getOrNull(cursor),

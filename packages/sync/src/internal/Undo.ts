@@ -17,7 +17,7 @@ import type { RunItem, UndoReport } from "../Output.ts";
 import * as SyncError from "../SyncError.ts";
 import { type Env, loadConnection } from "./Env.ts";
 import { item } from "./Items.ts";
-import { storeError, withLease } from "./LeaseKeeper.ts";
+import { withLease } from "./LeaseKeeper.ts";
 import { loadError } from "./Load.ts";
 import { storeRecorder } from "./Record.ts";
 
@@ -80,7 +80,7 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
       .get(runId as RunId, { outcome: "created", limit: 100_000 })
       .pipe(
         Effect.mapError((e) =>
-          e.reason === "NotFound" ? SyncError.make("RunNotFound", `no run ${runId}`) : storeError(e),
+          e.reason === "NotFound" ? SyncError.make("RunNotFound", `no run ${runId}`) : SyncError.fromStore(e),
         ),
       );
     const conn = yield* loadConnection(env, detail.run.connectionId);
@@ -91,7 +91,7 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
     const clients = of("client");
     const personIds = new Set(people.map((p) => p.runnId));
     const projectIds = new Set(projects.map((p) => p.runnId));
-    const ledger = yield* env.store.ledger.load(conn.id).pipe(Effect.mapError(storeError));
+    const ledger = yield* env.store.ledger.load(conn.id).pipe(Effect.mapError(SyncError.fromStore));
     const mine = ledger.filter((l) => personIds.has(l.key.personId) || projectIds.has(l.key.projectId));
     const { runn, urls } = yield* env.clients.make(conn.input);
     const refused = yield* predictRefusals(runn, people, projects, mine).pipe(
@@ -190,18 +190,18 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
               trigger: "manual",
               scope: { scope: { kind: "entities", types: [] }, mode: "undo", undoOf: runId },
             })
-            .pipe(Effect.mapError(storeError));
+            .pipe(Effect.mapError(SyncError.fromStore));
           const recorder = storeRecorder(env.store, lease, run.id);
           const items: Array<RunItem> = [];
           const record = (i: RunItem) => {
             items.push(i);
-            return recorder.items([i]).pipe(Effect.mapError(storeError));
+            return recorder.items([i]).pipe(Effect.mapError(SyncError.fromStore));
           };
           for (const l of owned) {
             const r =
               l.runnActualId === null ? null : yield* runn.deleteActual(l.runnActualId).pipe(Effect.either);
             const ok = r !== null && (r._tag === "Right" || r.left.reason === "NotFound");
-            if (ok) yield* recorder.ledgerRemove([l.key]).pipe(Effect.mapError(storeError));
+            if (ok) yield* recorder.ledgerRemove([l.key]).pipe(Effect.mapError(SyncError.fromStore));
             yield* record(
               ok
                 ? item({ kind: "actual", outcome: "deleted", runnId: l.runnActualId, label: keyLabel(l.key) })
@@ -269,11 +269,11 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
                   runId: runId as RunId,
                 })),
               )
-              .pipe(Effect.mapError(storeError));
+              .pipe(Effect.mapError(SyncError.fromStore));
           const failed = items.some((i) => i.outcome === "failed");
           yield* env.store.runs
             .finish(lease, run.id, { status: failed ? "partial" : "succeeded" })
-            .pipe(Effect.mapError(storeError));
+            .pipe(Effect.mapError(SyncError.fromStore));
           const report: UndoReport = {
             runId,
             connectionId: conn.id,

@@ -8,6 +8,7 @@ import * as RunnState from "@harvest-runn/testing-support/RunnState";
 import { type Duration, Effect, Layer, ManagedRuntime, Redacted } from "effect";
 import * as Clients from "../../src/Clients.ts";
 import * as Sync from "../../src/Sync.ts";
+import * as SyncClock from "../../src/SyncClock.ts";
 import { SandboxAccounts } from "../../src/testing/index.ts";
 import type { ControlReply } from "./Documents.ts";
 
@@ -52,11 +53,11 @@ export const syncOver = (
     ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
   });
   const sync = Sync.layer({
-    now: () => new Date(sb.sandbox.nowSeconds() * 1000),
     leaseTtl: o.leaseTtl ?? "20 seconds",
     ...(o.holder === undefined ? {} : { holder: o.holder }),
   });
-  return ManagedRuntime.make(Layer.provideMerge(sync, Layer.merge(store, clients)));
+  const clock = SyncClock.layer(SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000));
+  return ManagedRuntime.make(Layer.provideMerge(sync, Layer.mergeAll(store, clients, clock)));
 };
 
 /** Starts a sandbox and a Sync, and connects the sandbox's first account pair. */

@@ -1,7 +1,7 @@
 /** Contract: settings with SPEC defaults, and cursors per stream. */
 import { describe, expect } from "@effect/vitest";
-import { Effect, Option } from "effect";
-import type { Settings } from "../../Settings.ts";
+import { ReconcileOptions, Settings } from "@harvest-runn/domain";
+import { Effect, Option, Schema } from "effect";
 import { type Context, failsWith, leased, newConnection } from "./Support.ts";
 
 /** Registers the settings and cursors tests. */
@@ -27,7 +27,7 @@ export const tests = ({ it }: Context) => {
     it.effect("saves switches, policies, role mapping, schedule and webhook URL", () =>
       Effect.gen(function* () {
         const { store, id } = yield* newConnection;
-        const wanted: Settings = {
+        const wanted: Settings.Settings = {
           ...(yield* store.settings.get(id)),
           switches: { clientsAndProjects: false, people: true, actuals: true },
           windowDays: 60,
@@ -42,6 +42,26 @@ export const tests = ({ it }: Context) => {
         };
         expect(yield* store.settings.put(id, wanted)).toEqual(wanted);
         expect(yield* store.settings.get(id)).toEqual(wanted);
+      }),
+    );
+
+    it.effect("stores what the reconcile options accept, with the same defaults and bounds", () =>
+      Effect.gen(function* () {
+        const { store, id } = yield* newConnection;
+        const current = yield* store.settings.get(id);
+        expect(Settings.policyOf(current)).toEqual(Settings.policyOf(ReconcileOptions.defaults));
+        const accepts = Schema.is(ReconcileOptions.Settings);
+        for (const windowDays of [3660, 3661]) {
+          const candidate = { ...current, windowDays };
+          const planned = accepts({
+            ...ReconcileOptions.defaults,
+            ...Settings.policyOf(candidate),
+            today: "2026-11-27",
+          });
+          const saved = yield* Effect.either(store.settings.put(id, candidate));
+          expect([windowDays, saved._tag]).toEqual([windowDays, planned ? "Right" : "Left"]);
+        }
+        expect((yield* store.settings.get(id)).windowDays).toBe(3660);
       }),
     );
 
