@@ -10,6 +10,8 @@ import { start, type World } from "./support/World.ts";
 let w: World;
 beforeAll(async () => {
   w = await start({ runnData: "empty" });
+  // One connection per account pair: the world's own connection (full token) makes way for this one.
+  await w.sync((s) => s.disconnect(w.connectionId));
 });
 afterAll(() => w?.close());
 

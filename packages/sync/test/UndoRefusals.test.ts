@@ -56,6 +56,7 @@ describe("undo predicts Runn's refusals before it deletes anything (SPEC E11)", 
         projectId: project,
         roleId: key[2],
         billableMinutes: 60,
+        nonbillableMinutes: 0,
       }),
     });
     expect(res.status).toBeLessThan(300);

@@ -84,6 +84,7 @@ export const withPairLeases = <A, E, R>(
   body: (lease: Lease.Lease) => Effect.Effect<A, E, R>,
 ): Effect.Effect<A, E | SyncError.SyncError, R> => {
   const ids = [...new Set([self, ...twinIds])].sort();
+  const twins = ids.filter((id) => id !== self);
   const go = (i: number, own: Lease.Lease | null): Effect.Effect<A, E | SyncError.SyncError, R> => {
     const id = ids[i];
     if (id === undefined) return own === null ? Effect.die("the run's own lease was not taken") : body(own);
@@ -94,14 +95,17 @@ export const withPairLeases = <A, E, R>(
       Effect.catchAll((e) =>
         e instanceof Inner
           ? Effect.fail(e.error)
-          : id !== self && e.reason === "Busy"
-            ? Effect.fail(
+          : e.reason !== "Busy" || twins.length === 0
+            ? Effect.fail(e)
+            : Effect.fail(
                 SyncError.make(
                   "Busy",
-                  `connection ${id} syncs the same Harvest account into the same Runn account and has a run in progress; try again when it ends`,
+                  id !== self
+                    ? `connection ${id} syncs the same Harvest account into the same Runn account and has a run in progress; try again when it ends`
+                    : // The holder may be this connection's run or a twin's that took this lease first.
+                      `a run of this connection or of ${twins.join(", ")} (the same Harvest account into the same Runn account) is in progress; try again when it ends`,
                 ),
-              )
-            : Effect.fail(e),
+              ),
       ),
     );
   };
