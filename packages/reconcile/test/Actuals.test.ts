@@ -89,6 +89,15 @@ describe("A2 rounding", () => {
       },
     ]);
   });
+  it("A2: a negative day total that rounds to no minutes is 0, not -0, so the plan survives JSON", () => {
+    const plan = run([e(1, -30), e(2, -1, { billable: false })], {
+      rounding: { source: "hours", mode: "day" },
+    });
+    const [clamped] = report(plan, "NegativeDayClamped");
+    expect(clamped).toMatchObject({ billableMinutes: -1 });
+    expect(Object.is(clamped!.nonbillableMinutes, 0)).toBe(true);
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+  });
 });
 
 describe("A3 A5 role of an actual", () => {
