@@ -1,4 +1,5 @@
-import type { Plan } from "@harvest-runn/domain";
+import { Harvest, type Plan } from "@harvest-runn/domain";
+import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import { reconcile } from "../src/index.ts";
 import * as B from "./support/Builder.ts";
@@ -202,6 +203,19 @@ describe("A9 approvals and running timers", () => {
     expect(tags(plan([B.entry(1, 1, 100, D, 60)], [], []))).toEqual(["UpsertActual"]);
     const p = plan([B.entry(1, 1, 100, D, 60)], [], [], { approvedOnly: true });
     expect(p.report).toMatchObject([{ reason: "not_approved" }]);
+  });
+  it("A9: without approval_status, approvedOnly reads is_closed (the documented field)", () => {
+    // Wire JSON as Harvest documents it: `is_closed`, no `approval_status`; decoded as the client does.
+    const wire = (id: number, isClosed: boolean) => {
+      const { approval_status: _, ...rest } = B.entry(id, 1, 100, D, 60);
+      return Schema.decodeUnknownSync(Harvest.TimeEntry)({ ...rest, is_closed: isClosed });
+    };
+    const p = plan([wire(1, true), wire(2, false)], [], [], { approvedOnly: true });
+    expect(p.operations).toMatchObject([{ _tag: "UpsertActual", billableMinutes: 60, harvestEntryIds: [1] }]);
+    expect(p.report).toMatchObject([{ reason: "not_approved", entryIds: [2] }]);
+    // When both are sent, approval_status decides.
+    const both = B.entry(3, 1, 100, D, 60, { approval_status: "submitted", is_closed: true });
+    expect(tags(plan([both], [], [], { approvedOnly: true }))).toEqual([]);
   });
   it("A9: a running timer counts with its current hours, the fresh copy winning", () => {
     const stale = B.entry(1, 1, 100, D, 30, { is_running: true });

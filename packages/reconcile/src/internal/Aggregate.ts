@@ -3,7 +3,13 @@
  * entry that counts its key's code and its amount, and logs the ones that are skipped. Plain loops, a
  * numeric hash map and flat arrays of numbers: this is the hot path of a million entries.
  */
-import type { Harvest, Plan, ReasonCode, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
+import {
+  Harvest,
+  type Plan,
+  type ReasonCode,
+  type ReconcileOptions,
+  type Snapshot,
+} from "@harvest-runn/domain";
 import type { EntityPlan } from "./Entities.ts";
 import { dayNumber, type KeySpace, PairMap } from "./Keys.ts";
 import { isUnknown, type Roles } from "./Roles.ts";
@@ -148,7 +154,8 @@ export const aggregate = (
     if (scopeProject !== null && projectId !== scopeProject) return;
     const v = useHours ? e.hours : e.rounded_hours;
     const amount = perDay ? entrySeconds(v) : entryMinutes(v);
-    if (approvedOnly && e.approval_status !== "approved") {
+    // A9 approvedOnly: `approval_status` when Harvest sends it, else `is_closed` (Harvest.isApproved).
+    if (approvedOnly && !Harvest.isApproved(e)) {
       skips.add("not_approved", e, amount, perDay);
       return;
     }
