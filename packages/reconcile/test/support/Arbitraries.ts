@@ -86,47 +86,52 @@ export const world = (
       const contracts: Array<Runn.Contract> = [];
       g.users.forEach((u, i) => {
         const id = i + 1;
-        users.push(B.user(id, { roles: ROLE_SETS[u.roles], is_active: u.active }));
+        users.push(B.user({ id, roles: ROLE_SETS[u.roles], is_active: u.active }));
         if (u.link === "linked") {
-          people.push(B.runnPerson(500 + id, id));
-          contracts.push(B.contract(900 + id, 500 + id, u.role));
-        } else if (u.link === "lookalike") people.push(B.runnPerson(500 + id, null));
+          people.push(B.runnPerson({ id: 500 + id, harvestId: id }));
+          contracts.push(B.contract({ id: 900 + id, personId: 500 + id, roleId: u.role }));
+        } else if (u.link === "lookalike") people.push(B.runnPerson({ id: 500 + id }));
       });
       const clients: Array<Harvest.Client> = [];
       const runnClients: Array<Runn.Client> = [];
       g.clients.forEach((c, i) => {
         const id = 10 + i;
-        clients.push(B.client(id, { is_active: c.active }));
-        if (c.link !== "unlinked") runnClients.push(B.runnClient(510 + i, c.link === "linked" ? id : null));
+        clients.push(B.client({ id, is_active: c.active }));
+        if (c.link !== "unlinked")
+          runnClients.push(B.runnClient({ id: 510 + i, harvestId: c.link === "linked" ? id : null }));
       });
       const projects: Array<Harvest.Project> = [];
       const runnProjects: Array<Runn.Project> = [];
       g.projects.forEach((p, i) => {
         const id = 100 + i;
         const client = 10 + (p.client % clients.length);
-        projects.push(B.project(id, client, { is_active: p.active }));
+        projects.push(B.project({ id, clientId: client, is_active: p.active }));
         const runnClient = runnClients.find((c) => c.name === `Client ${client}`)?.id ?? 509;
         if (p.link === "linked" || p.link === "conflict")
-          runnProjects.push(B.runnProject(600 + i, id, runnClient));
-        if (p.link === "conflict") runnProjects.push(B.runnProject(650 + i, id, runnClient));
+          runnProjects.push(B.runnProject({ id: 600 + i, harvestId: id, clientId: runnClient }));
+        if (p.link === "conflict")
+          runnProjects.push(B.runnProject({ id: 650 + i, harvestId: id, clientId: runnClient }));
         if (p.link === "lookalike")
-          runnProjects.push(B.runnProject(600 + i, null, runnClient, { name: `Project ${id}` }));
+          runnProjects.push(B.runnProject({ id: 600 + i, clientId: runnClient, name: `Project ${id}` }));
       });
       const members = g.members.map((m, i) =>
-        B.member(i + 1, 500 + 1 + (m.user % users.length), 600 + (m.project % projects.length), m.role),
+        B.member({
+          id: i + 1,
+          personId: 500 + 1 + (m.user % users.length),
+          projectId: 600 + (m.project % projects.length),
+          roleId: m.role,
+        }),
       );
       const entries = g.entries.map((e, i) =>
-        B.entry(
-          i + 1,
-          1 + (e.user % users.length),
-          100 + (e.project % projects.length),
-          DAYS[e.day]!,
-          e.seconds / 60,
-          {
-            billable: e.billable,
-            approval_status: e.approved ? "approved" : "submitted",
-          },
-        ),
+        B.entry({
+          id: i + 1,
+          userId: 1 + (e.user % users.length),
+          projectId: 100 + (e.project % projects.length),
+          date: DAYS[e.day]!,
+          minutes: e.seconds / 60,
+          billable: e.billable,
+          approval_status: e.approved ? "approved" : "submitted",
+        }),
       );
       const actuals: Array<Runn.Actual> = [];
       const ledger: Array<Ledger.LedgerEntry> = [];
@@ -141,16 +146,27 @@ export const world = (
         const ks = JSON.stringify(k);
         if (seen.has(ks)) return;
         seen.add(ks);
-        actuals.push(B.actual(i + 1, k, a.minutes));
+        actuals.push(B.actual({ id: i + 1, key: k, billableMinutes: a.minutes }));
         if (a.owned)
-          ledger.push(B.ledgerEntry(k, a.drift && o.protect ? a.minutes + 5 : a.minutes, [1000 + i], i + 1));
+          ledger.push(
+            B.ledgerEntry({
+              key: k,
+              billableMinutes: a.drift && o.protect ? a.minutes + 5 : a.minutes,
+              harvestEntryIds: [1000 + i],
+              runnActualId: i + 1,
+            }),
+          );
       });
       const runn = B.runnSnapshot({
         people,
         contracts,
         clients: runnClients,
         projects: runnProjects,
-        roles: [B.runnRole(7, "Developer"), B.runnRole(8, "Lead"), B.runnRole(9, "Unknown")],
+        roles: [
+          B.runnRole({ id: 7, name: "Developer" }),
+          B.runnRole({ id: 8, name: "Lead" }),
+          B.runnRole({ id: 9, name: "Unknown" }),
+        ],
         projectMembers: members,
         actuals,
       });
