@@ -13,6 +13,7 @@ export interface World {
   readonly options: ReconcileOptions.Options;
 }
 
+const halfAway = (x: number) => (x >= 0 ? Math.round(x) : -Math.round(-x));
 const DAYS = ["2026-10-10", "2026-10-20", "2026-11-01", "2026-11-20", "2026-11-21", "2026-11-27"];
 const ROLE_SETS: ReadonlyArray<ReadonlyArray<string>> = [
   [],
@@ -23,7 +24,17 @@ const ROLE_SETS: ReadonlyArray<ReadonlyArray<string>> = [
 
 /** Worlds with up to 4 users, 3 clients, 4 projects, 25 entries. */
 export const world = (
-  o: { readonly protect?: boolean; readonly simple?: boolean } = {},
+  o: {
+    readonly protect?: boolean;
+    readonly simple?: boolean;
+    /**
+     * Runn and the ledger often already agree with Harvest (actuals holding the key's day total, ledger
+     * rows its entry ids), keys may carry a second, newer actual, an owned actual may be gone from Runn or
+     * named by another id, and some entries carry approval only as `is_closed`: the cases a rule-by-rule
+     * comparison needs.
+     */
+    readonly synced?: boolean;
+  } = {},
 ): fc.Arbitrary<World> =>
   fc
     .record({
@@ -59,6 +70,7 @@ export const world = (
           seconds: fc.integer({ min: -1800, max: 20_000 }),
           billable: fc.boolean(),
           approved: fc.boolean(),
+          closedOnly: fc.boolean(),
         }),
         { maxLength: 25 },
       ),
@@ -71,6 +83,10 @@ export const world = (
           minutes: fc.nat(300),
           owned: fc.boolean(),
           drift: fc.boolean(),
+          synced: fc.boolean(),
+          second: fc.boolean(),
+          /** Under `synced`: the owned actual was since deleted in Runn, or the ledger names another actual id. */
+          runnSide: fc.constantFrom("kept", "deleted", "otherId"),
         }),
         { maxLength: 8 },
       ),
@@ -130,30 +146,60 @@ export const world = (
           date: DAYS[e.day]!,
           minutes: e.seconds / 60,
           billable: e.billable,
-          approval_status: e.approved ? "approved" : "submitted",
+          ...(o.synced && e.closedOnly
+            ? { approval_status: null, is_closed: e.approved }
+            : { approval_status: e.approved ? "approved" : "submitted" }),
         }),
       );
       const actuals: Array<Runn.Actual> = [];
       const ledger: Array<Ledger.LedgerEntry> = [];
       const seen = new Set<string>();
       g.actuals.forEach((a, i) => {
+        // Under `synced`, on the key of a Harvest entry (its person's contract role) when there is one.
+        const from = o.synced && g.entries.length > 0 ? g.entries[a.user % g.entries.length]! : null;
+        const user = from === null ? a.user : from.user;
         const k = {
-          personId: 500 + 1 + (a.user % users.length),
-          projectId: 600 + (a.project % projects.length),
-          roleId: a.role,
-          date: DAYS[a.day]!,
+          personId: 500 + 1 + (user % users.length),
+          projectId: 600 + ((from === null ? a.project : from.project) % projects.length),
+          roleId: from === null ? a.role : g.users[user % users.length]!.role,
+          date: DAYS[from === null ? a.day : from.day]!,
         };
         const ks = JSON.stringify(k);
-        if (seen.has(ks)) return;
+        if (seen.has(ks)) {
+          if (o.synced && a.second)
+            actuals.push(B.actual({ id: 100 + i, key: k, billableMinutes: a.minutes }));
+          return;
+        }
         seen.add(ks);
-        actuals.push(B.actual({ id: i + 1, key: k, billableMinutes: a.minutes }));
+        // The key's Harvest entries and day total, as the sync would have written them (roles aside).
+        const same = g.entries.flatMap((e, j) =>
+          1 + (e.user % users.length) === k.personId - 500 &&
+          100 + (e.project % projects.length) === k.projectId - 500 &&
+          DAYS[e.day] === k.date
+            ? [{ ...e, id: j + 1 }]
+            : [],
+        );
+        const total = (billable: boolean) => {
+          const mine = same.filter((e) => e.billable === billable).map((e) => e.seconds);
+          const m = g.perDay
+            ? halfAway(mine.reduce((x, y) => x + y, 0) / 60)
+            : mine.reduce((x, y) => x + halfAway(y / 60), 0);
+          return Math.max(m, 0);
+        };
+        const synced = o.synced === true && a.synced;
+        const b = synced ? total(true) : a.minutes;
+        const n = synced ? total(false) : 0;
+        const side = o.synced ? a.runnSide : "kept";
+        if (side !== "deleted" || !a.owned)
+          actuals.push(B.actual({ id: i + 1, key: k, billableMinutes: b, nonbillableMinutes: n }));
         if (a.owned)
           ledger.push(
             B.ledgerEntry({
               key: k,
-              billableMinutes: a.drift && o.protect ? a.minutes + 5 : a.minutes,
-              harvestEntryIds: [1000 + i],
-              runnActualId: i + 1,
+              billableMinutes: a.drift && o.protect ? b + 5 : b,
+              nonbillableMinutes: n,
+              harvestEntryIds: synced && !a.drift ? same.map((e) => e.id) : [1000 + i],
+              runnActualId: side === "otherId" ? 900 + i : i + 1,
             }),
           );
       });
