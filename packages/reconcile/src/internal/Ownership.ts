@@ -95,7 +95,7 @@ class KeyState implements KeyFacts {
   code = 0;
   /** Counted Harvest entries; their ids in `ids[0, count)`. */
   count = 0;
-  ids = new Float64Array(64);
+  ids: Float64Array = new Float64Array(64);
   /** The Runn actual's index in the columns (the oldest of the key's), or -1. */
   r = -1;
   /** The ledger row's index, or -1. */
@@ -176,14 +176,12 @@ class KeyState implements KeyFacts {
     this.keys.key(this.code, this.parts);
     return this.parts;
   }
-  /** Appends a Harvest entry id, growing the buffer when full. */
-  addId(id: number) {
-    if (this.count === this.ids.length) {
-      const grown = new Float64Array(this.ids.length * 2);
-      grown.set(this.ids);
-      this.ids = grown;
-    }
-    this.ids[this.count++] = id;
+  /** Doubles the id buffer, keeping its contents; returns the new buffer. */
+  grow(): Float64Array {
+    const grown = new Float64Array(this.ids.length * 2);
+    grown.set(this.ids);
+    this.ids = grown;
+    return grown;
   }
 }
 
@@ -205,25 +203,31 @@ export const decide = (
   const k = new KeyState(c, keys, agg.heldDays);
 
   for (let g = 0; g < n; ) {
-    // Gather the key's items: its Harvest entries, its Runn actuals, its ledger row.
+    // Gather the key's items (its Harvest entries, its Runn actuals, its ledger row) in locals.
     const code = codes[g]!;
-    k.code = code;
-    k.count = 0;
-    k.r = -1;
-    k.l = -1;
+    let ids = k.ids;
+    let count = 0;
+    let r = -1;
+    let l = -1;
     let sumB = 0;
     let sumN = 0;
     for (; g < n && codes[g] === code; g++) {
       const x = payload[g]!;
       if (x < slots) {
-        k.addId(entryId(entries, x));
-        if (entryBillable(entries, x)) sumB += entryAmount(entries, x);
-        else sumN += entryAmount(entries, x);
+        if (count === ids.length) ids = k.grow();
+        ids[count++] = entryId(entries, x);
+        const amount = entryAmount(entries, x);
+        if (entryBillable(entries, x)) sumB += amount;
+        else sumN += amount;
       } else if (x < ledgerFrom) {
         // A1: several Runn actuals on one key: the oldest (lowest id) is the one the sync works with.
-        if (k.r < 0 || actualId(c, k.r) > actualId(c, x - slots)) k.r = x - slots;
-      } else k.l = x - ledgerFrom;
+        if (r < 0 || actualId(c, r) > actualId(c, x - slots)) r = x - slots;
+      } else l = x - ledgerFrom;
     }
+    k.code = code;
+    k.count = count;
+    k.r = r;
+    k.l = l;
     // A2: per-day rounding sums seconds and rounds the day once; a day total below zero is written as zero.
     const rawB = perDay ? dayMinutes(sumB) : sumB;
     const rawN = perDay ? dayMinutes(sumN) : sumN;
