@@ -5,6 +5,7 @@
  *
  *   pnpm bench:reconcile --preset tiny|small|large|xl     (default xl)
  *   pnpm bench:reconcile --linearity [--rounds 3]         (xl/4, xl/2, xl)
+ *   pnpm bench:reconcile --preset xl --digest             (md5 of the plan and of the snapshots, no timing)
  *
  * For the linearity fit each size runs in its own child, the three in alternation for `--rounds`
  * rounds, and each size's median is over all its rounds: a shared machine slowing down or speeding up
@@ -13,6 +14,7 @@
  * The last line printed is one JSON object with the figures.
  */
 import { spawn } from "node:child_process";
+import { createHash, type Hash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -204,6 +206,54 @@ const measure = async (
   }
 };
 
+/** Feeds `value`'s JSON to `hash` piece by piece (a 1M-entry plan is too large for one string); object keys sorted when `canonical`. */
+const feed = (hash: Hash, value: unknown, canonical: boolean): void => {
+  if (Array.isArray(value)) {
+    hash.update("[");
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) hash.update(",");
+      feed(hash, value[i], canonical);
+    }
+    hash.update("]");
+  } else if (canonical && value !== null && typeof value === "object") {
+    const keys = Object.keys(value).sort();
+    hash.update("{");
+    let first = true;
+    for (const k of keys) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined) continue;
+      hash.update(`${first ? "" : ","}${JSON.stringify(k)}:`);
+      feed(hash, v, canonical);
+      first = false;
+    }
+    hash.update("}");
+  } else hash.update(JSON.stringify(value) ?? "null");
+};
+
+const md5 = (value: unknown, canonical: boolean) => {
+  const hash = createHash("md5");
+  feed(hash, value, canonical);
+  return hash.digest("hex");
+};
+
+/**
+ * `--digest`: the md5 of the plan's JSON (operations, report, fingerprints) and of the generated
+ * snapshots (keys sorted), so a refactor of the engine or of the fixtures can show it changed nothing.
+ */
+const digest = (name: string, preset: Preset) => {
+  const f = generate(preset);
+  const plan = reconcile(f.harvest, f.runn, f.options);
+  const { operations, report, fingerprints } = plan;
+  console.log(
+    JSON.stringify({
+      preset: name,
+      operations: operations.length,
+      planMd5: md5({ operations, report, fingerprints }, false),
+      fixtureMd5: md5(f, true),
+    }),
+  );
+};
+
 const table = (rows: ReadonlyArray<Result>) => {
   const cols = ["preset", "entries", "ms", "baselineMs", "ratio", "rssDeltaMb", "peakRssMb"] as const;
   console.log(cols.map((c) => c.padStart(11)).join(""));
@@ -244,6 +294,7 @@ const main = async () => {
   const name = i >= 0 ? args[i + 1]! : "xl";
   const preset = presets[name];
   if (preset === undefined) throw new Error(`unknown preset ${name} (${Object.keys(presets).join(", ")})`);
+  if (args.includes("--digest")) return digest(name, preset);
   const [result] = await measure([{ name, preset }]);
   table([result!]);
   console.log(JSON.stringify(result));

@@ -14,6 +14,7 @@ import type {
   Snapshot,
 } from "../../packages/domain/src/index.ts";
 import { ReconcileOptions } from "../../packages/domain/src/index.ts";
+import { Records as R } from "../../packages/domain/src/testing/index.ts";
 
 /** Sizes of one preset. */
 export interface Preset {
@@ -55,7 +56,9 @@ const ROLES = ["Developer", "Designer", "Manager", "Analyst", "Tester", "Archite
 const days = Array.from({ length: 45 }, (_, i) =>
   new Date(Date.UTC(2026, 10, 27) - i * 86_400_000).toISOString().slice(0, 10),
 );
-const H = (harvestId: number) => [{ referenceName: "Harvest", externalId: String(harvestId) }];
+/** Harvest and Runn timestamps of every generated record. */
+const AT = { created_at: T, updated_at: T };
+const RUNN_AT = { createdAt: T, updatedAt: T };
 
 /** Generated snapshots and options. */
 export interface Fixture {
@@ -72,126 +75,64 @@ export const generate = (p: Preset, seed = 42): Fixture => {
   const people: Array<Runn.Person> = [];
   const contracts: Array<Runn.Contract> = [];
   const members: Array<Runn.ProjectMember> = [];
-  const roles: Array<Runn.Role> = ROLES.map(
-    (name, i) =>
-      ({
-        id: i + 1,
-        name,
-        isArchived: false,
-        defaultHourCost: 0,
-        standardRate: 0,
-        references: [],
-        createdAt: T,
-        updatedAt: T,
-      }) as unknown as Runn.Role,
-  );
+  const roles: Array<Runn.Role> = ROLES.map((name, i) => R.runnRole({ id: i + 1, name, ...RUNN_AT }));
   const clients: Array<Harvest.Client> = [];
   const runnClients: Array<Runn.Client> = [];
   for (let i = 0; i < p.clients; i++) {
     const id = 10_000_000 + i;
-    clients.push({
-      id,
-      name: `Client ${i}`,
-      is_active: true,
-      created_at: T,
-      updated_at: T,
-    } as unknown as Harvest.Client);
-    runnClients.push({
-      id: 1 + i,
-      name: `Client ${i}`,
-      isArchived: false,
-      references: H(id),
-      createdAt: T,
-      updatedAt: T,
-    } as unknown as Runn.Client);
+    clients.push(R.client({ id, name: `Client ${i}`, ...AT }));
+    runnClients.push(R.runnClient({ id: 1 + i, harvestId: id, name: `Client ${i}`, ...RUNN_AT }));
   }
   const projects: Array<Harvest.Project> = [];
   const runnProjects: Array<Runn.Project> = [];
   for (let i = 0; i < p.projects; i++) {
     const id = 20_000_000 + i;
     const c = i % p.clients;
-    projects.push({
-      id,
-      name: `Project ${i}`,
-      code: null,
-      client: { id: 10_000_000 + c, name: `Client ${c}` },
-      is_active: true,
-      is_billable: i % 5 !== 0,
-      is_fixed_fee: i % 7 === 0,
-      bill_by: "Project",
-      budget: null,
-      budget_by: "none",
-      budget_is_monthly: false,
-      cost_budget: null,
-      created_at: T,
-      updated_at: T,
-    } as unknown as Harvest.Project);
-    runnProjects.push({
-      id: 1 + i,
-      name: `Project ${i}`,
-      clientId: 1 + c,
-      isArchived: false,
-      isConfirmed: true,
-      isTemplate: false,
-      pricingModel: "tm",
-      budget: null,
-      references: H(id),
-      createdAt: T,
-      updatedAt: T,
-    } as unknown as Runn.Project);
+    projects.push(
+      R.project({
+        id,
+        clientId: 10_000_000 + c,
+        name: `Project ${i}`,
+        client: { id: 10_000_000 + c, name: `Client ${c}` },
+        is_billable: i % 5 !== 0,
+        is_fixed_fee: i % 7 === 0,
+        ...AT,
+      }),
+    );
+    runnProjects.push(
+      R.runnProject({ id: 1 + i, harvestId: id, clientId: 1 + c, name: `Project ${i}`, ...RUNN_AT }),
+    );
   }
   const userProjects: Array<Array<number>> = [];
   for (let i = 0; i < p.people; i++) {
     const id = 30_000_000 + i;
     const role = ROLES[i % ROLES.length]!;
-    users.push({
-      id,
-      first_name: `First${i}`,
-      last_name: `Last${i}`,
-      email: `user${i}@example.com`,
-      is_contractor: i % 10 === 0,
-      is_active: true,
-      weekly_capacity: 144_000,
-      cost_rate: 50,
-      roles: [role],
-      access_roles: ["member"],
-      created_at: T,
-      updated_at: T,
-    } as unknown as Harvest.User);
-    people.push({
-      id: 1 + i,
-      firstName: `First${i}`,
-      lastName: `Last${i}`,
-      email: `user${i}@example.com`,
-      isArchived: false,
-      references: H(id),
-      createdAt: T,
-      updatedAt: T,
-    } as unknown as Runn.Person);
-    contracts.push({
-      id: 1 + i,
-      personId: 1 + i,
-      roleId: 1 + (i % ROLES.length),
-      employmentType: "employee",
-      costPerHour: 50,
-      minutesPerDay: 480,
-      startDate: "2020-01-01",
-      endDate: null,
-      createdAt: T,
-      updatedAt: T,
-    } as unknown as Runn.Contract);
+    const name = { first_name: `First${i}`, last_name: `Last${i}`, email: `user${i}@example.com` };
+    users.push(R.user({ id, ...name, is_contractor: i % 10 === 0, cost_rate: 50, roles: [role], ...AT }));
+    people.push(
+      R.runnPerson({
+        id: 1 + i,
+        harvestId: id,
+        firstName: name.first_name,
+        lastName: name.last_name,
+        email: name.email,
+        ...RUNN_AT,
+      }),
+    );
+    contracts.push(
+      R.contract({ id: 1 + i, personId: 1 + i, roleId: 1 + (i % ROLES.length), costPerHour: 50, ...RUNN_AT }),
+    );
     const mine = [int(p.projects), int(p.projects), int(p.projects)];
     userProjects.push(mine);
-    members.push({
-      id: 1 + i,
-      personId: 1 + i,
-      projectId: 1 + mine[0]!,
-      roleId: 1 + ((i + 3) % ROLES.length),
-      workstreamId: null,
-      isPlaceholder: false,
-      createdAt: T,
-      updatedAt: T,
-    } as unknown as Runn.ProjectMember);
+    members.push(
+      R.member({
+        id: 1 + i,
+        personId: 1 + i,
+        projectId: 1 + mine[0]!,
+        roleId: 1 + ((i + 3) % ROLES.length),
+        ...RUNN_AT,
+      }),
+    );
   }
 
   // Time entries, and per key (person:project:date) the synced state of the first `actuals` keys.
@@ -203,23 +144,20 @@ export const generate = (p: Preset, seed = 42): Fixture => {
     const d = days[int(45)]!;
     const seconds = 60 * (15 + int(225)) + int(60);
     const billable = r() < 0.8;
-    const e = {
+    const e = R.entry({
       id: 100_000_000 + i,
-      spent_date: d,
+      userId: 30_000_000 + u,
+      projectId: 20_000_000 + pr,
+      date: d,
+      // Named by index, as the snapshots were before the shared builders (keeps the data identical).
       user: { id: 30_000_000 + u, name: `User ${u}` },
-      client: { id: 10_000_000 + (pr % p.clients), name: "Client" },
       project: { id: 20_000_000 + pr, name: `Project ${pr}` },
-      task: { id: 1, name: "Task" },
+      client: { id: 10_000_000 + (pr % p.clients), name: "Client" },
       hours: seconds / 3600,
       rounded_hours: Math.ceil(seconds / 900) / 4,
       billable,
-      is_running: false,
-      is_locked: false,
-      approval_status: "unsubmitted",
-      notes: null,
-      created_at: T,
-      updated_at: T,
-    } as unknown as Harvest.TimeEntry;
+      ...AT,
+    });
     timeEntries.push(e);
     if (!billable) continue;
     const k = `${u}:${pr}:${d}`;
@@ -240,28 +178,20 @@ export const generate = (p: Preset, seed = 42): Fixture => {
       personId: 1 + acc.u,
       projectId: 1 + acc.pr,
       roleId: onMember ? roleId : 1 + (acc.u % ROLES.length),
-      date: acc.d as IsoDate,
-    } as unknown as Ledger.ActualKey;
+      date: acc.d,
+    };
     const minutes = actuals.length % 4 === 0 ? acc.minutes + 15 : acc.minutes;
     const id = 1 + actuals.length;
-    actuals.push({
-      id,
-      ...key,
-      workstreamId: null,
-      phaseId: null,
-      billableMinutes: minutes,
-      nonbillableMinutes: 0,
-      createdAt: T,
-      updatedAt: T,
-    } as unknown as Runn.Actual);
-    ledger.push({
-      key,
-      billableMinutes: minutes,
-      nonbillableMinutes: 0,
-      runnActualId: id,
-      harvestEntryIds: acc.ids,
-      writtenAt: T,
-    } as unknown as Ledger.LedgerEntry);
+    actuals.push(R.actual({ id, key, billableMinutes: minutes, ...RUNN_AT }));
+    ledger.push(
+      R.ledgerEntry({
+        key,
+        billableMinutes: minutes,
+        runnActualId: id,
+        harvestEntryIds: acc.ids,
+        writtenAt: T,
+      }),
+    );
   }
   const harvest: Snapshot.HarvestSnapshot = {
     users,

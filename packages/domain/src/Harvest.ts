@@ -117,11 +117,17 @@ export const TimeEntry = Schema.Struct({
   is_running: Schema.Boolean,
   is_locked: Schema.optionalWith(Schema.Boolean, { default: () => false }),
   approval_status: Schema.optionalWith(Schema.NullOr(ApprovalStatus), { default: () => null }),
+  /** Approved via timesheet approval; the documented field, where `approval_status` is not sent. */
+  is_closed: Schema.optional(Schema.Boolean),
   notes: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
   created_at: IsoDateTime,
   updated_at: IsoDateTime,
 }).annotations({ identifier: "Harvest/TimeEntry" });
 export interface TimeEntry extends Schema.Schema.Type<typeof TimeEntry> {}
+
+/** Whether a time entry is approved: its `approval_status` when Harvest sends one, else `is_closed`. */
+export const isApproved = (e: Pick<TimeEntry, "approval_status" | "is_closed">): boolean =>
+  e.approval_status !== null ? e.approval_status === "approved" : e.is_closed === true;
 
 /** A user's membership of a project (`GET /user_assignments`). */
 export const UserAssignment = Schema.Struct({

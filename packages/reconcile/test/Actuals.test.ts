@@ -18,9 +18,9 @@ const minutes = (plan: Plan.Plan) =>
 describe("A1 entries become actuals keyed by person, project, role, day", () => {
   it("A1: tasks of a day combine; billable and non-billable sum apart", () => {
     const plan = run([
-      B.entry(1, 1, 100, D, 30),
-      B.entry(2, 1, 100, D, 45, { task: { id: 2, name: "B" } }),
-      B.entry(3, 1, 100, D, 20, { billable: false }),
+      B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 30 }),
+      B.entry({ id: 2, userId: 1, projectId: 100, date: D, minutes: 45, task: { id: 2, name: "B" } }),
+      B.entry({ id: 3, userId: 1, projectId: 100, date: D, minutes: 20, billable: false }),
     ]);
     expect(ops(plan, "UpsertActual")).toEqual([
       {
@@ -39,7 +39,12 @@ describe("A1 entries become actuals keyed by person, project, role, day", () => 
   });
   it("A1: different days are different keys", () => {
     expect(
-      minutes(run([B.entry(1, 1, 100, "2026-11-20", 30), B.entry(2, 1, 100, "2026-11-21", 30)])),
+      minutes(
+        run([
+          B.entry({ id: 1, userId: 1, projectId: 100, date: "2026-11-20", minutes: 30 }),
+          B.entry({ id: 2, userId: 1, projectId: 100, date: "2026-11-21", minutes: 30 }),
+        ]),
+      ),
     ).toEqual([
       ["2026-11-20", 30, 0],
       ["2026-11-21", 30, 0],
@@ -47,14 +52,21 @@ describe("A1 entries become actuals keyed by person, project, role, day", () => 
   });
   it("A1: actuals carrying a workstream are foreign and left alone", () => {
     const w = B.linkedWorld();
-    const foreign = B.actual(1, B.key(D), 99, 0, { workstreamId: 5 });
+    const foreign = B.actual({
+      id: 1,
+      key: B.key(D),
+      billableMinutes: 99,
+      nonbillableMinutes: 0,
+      workstreamId: 5,
+    });
     const plan = reconcile(w.harvest, { ...w.runn, actuals: [foreign] }, B.options({ ledger: [] }));
     expect(plan.operations).toEqual([]);
   });
 });
 
 describe("A2 rounding", () => {
-  const e = (id: number, seconds: number, o = {}) => B.entry(id, 1, 100, D, seconds / 60, o);
+  const e = (id: number, seconds: number, o = {}) =>
+    B.entry({ id, userId: 1, projectId: 100, date: D, minutes: seconds / 60, ...o });
   const cases: ReadonlyArray<[string, ReturnType<typeof e>[], Parameters<typeof B.options>[0], number]> = [
     ["three entries of 10m20s give 30 minutes", [e(1, 620), e(2, 620), e(3, 620)], {}, 30],
     [
@@ -75,7 +87,10 @@ describe("A2 rounding", () => {
     it(`A2: ${name}`, () => expect(minutes(run(entries, o))).toEqual([[D, expected, 0]]));
   }
   it("A2: a day total below zero is written as zero and reported", () => {
-    const plan = run([B.entry(1, 1, 100, D, 30), B.entry(2, 1, 100, D, -50)]);
+    const plan = run([
+      B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 30 }),
+      B.entry({ id: 2, userId: 1, projectId: 100, date: D, minutes: -50 }),
+    ]);
     expect(minutes(plan)).toEqual([[D, 0, 0]]);
     expect(report(plan, "NegativeDayClamped")).toEqual([
       {
@@ -89,6 +104,15 @@ describe("A2 rounding", () => {
       },
     ]);
   });
+  it("A2: a negative day total that rounds to no minutes is 0, not -0, so the plan survives JSON", () => {
+    const plan = run([e(1, -30), e(2, -1, { billable: false })], {
+      rounding: { source: "hours", mode: "day" },
+    });
+    const [clamped] = report(plan, "NegativeDayClamped");
+    expect(clamped).toMatchObject({ billableMinutes: -1 });
+    expect(Object.is(clamped!.nonbillableMinutes, 0)).toBe(true);
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+  });
 });
 
 describe("A3 A5 role of an actual", () => {
@@ -96,29 +120,65 @@ describe("A3 A5 role of an actual", () => {
     const w = B.linkedWorld();
     const runn = {
       ...w.runn,
-      roles: [...w.runn.roles, B.runnRole(8, "Lead"), B.runnRole(9, "Unknown")],
+      roles: [...w.runn.roles, B.runnRole({ id: 8, name: "Lead" }), B.runnRole({ id: 9, name: "Unknown" })],
       ...extra,
     };
-    return reconcile({ ...w.harvest, timeEntries: [B.entry(1, 1, 100, D, 60)] }, runn, B.options());
+    return reconcile(
+      { ...w.harvest, timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })] },
+      runn,
+      B.options(),
+    );
   };
   const cases: ReadonlyArray<[string, Partial<ReturnType<typeof B.runnSnapshot>>, number | null]> = [
     ["no role on the project → the primary role", {}, 7],
-    ["a single role from a project membership", { projectMembers: [B.member(1, 501, 600, 8)] }, 8],
-    ["a single role from an assignment", { assignments: [B.assignment(1, 501, 600, 8)] }, 8],
+    [
+      "a single role from a project membership",
+      { projectMembers: [B.member({ id: 1, personId: 501, projectId: 600, roleId: 8 })] },
+      8,
+    ],
+    [
+      "a single role from an assignment",
+      { assignments: [B.assignment({ id: 1, personId: 501, projectId: 600, roleId: 8 })] },
+      8,
+    ],
     [
       "the same role twice is still one role",
-      { projectMembers: [B.member(1, 501, 600, 8)], assignments: [B.assignment(1, 501, 600, 8)] },
+      {
+        projectMembers: [B.member({ id: 1, personId: 501, projectId: 600, roleId: 8 })],
+        assignments: [B.assignment({ id: 1, personId: 501, projectId: 600, roleId: 8 })],
+      },
       8,
     ],
     [
       "several roles → the primary role",
-      { projectMembers: [B.member(1, 501, 600, 8)], assignments: [B.assignment(1, 501, 600, 9)] },
+      {
+        projectMembers: [B.member({ id: 1, personId: 501, projectId: 600, roleId: 8 })],
+        assignments: [B.assignment({ id: 1, personId: 501, projectId: 600, roleId: 9 })],
+      },
       7,
     ],
-    ["placeholder memberships do not count", { projectMembers: [B.member(1, 501, 600, 8, true)] }, 7],
-    ["a membership on another project does not count", { projectMembers: [B.member(1, 501, 601, 8)] }, 7],
-    ["the primary role is Unknown → held", { contracts: [B.contract(900, 501, 9)] }, null],
-    ["the single project role is Unknown → held", { projectMembers: [B.member(1, 501, 600, 9)] }, null],
+    [
+      "placeholder memberships do not count",
+      {
+        projectMembers: [B.member({ id: 1, personId: 501, projectId: 600, roleId: 8, isPlaceholder: true })],
+      },
+      7,
+    ],
+    [
+      "a membership on another project does not count",
+      { projectMembers: [B.member({ id: 1, personId: 501, projectId: 601, roleId: 8 })] },
+      7,
+    ],
+    [
+      "the primary role is Unknown → held",
+      { contracts: [B.contract({ id: 900, personId: 501, roleId: 9 })] },
+      null,
+    ],
+    [
+      "the single project role is Unknown → held",
+      { projectMembers: [B.member({ id: 1, personId: 501, projectId: 600, roleId: 9 })] },
+      null,
+    ],
   ];
   for (const [name, extra, role] of cases) {
     it(`A3: ${name}`, () => {
@@ -133,14 +193,17 @@ describe("A3 A5 role of an actual", () => {
     const w = B.linkedWorld();
     const runn = {
       ...w.runn,
-      people: [...w.runn.people, B.runnPerson(502, 2)],
-      roles: [...w.runn.roles, B.runnRole(9, "Unknown")],
-      contracts: [...w.runn.contracts, B.contract(901, 502, 9)],
+      people: [...w.runn.people, B.runnPerson({ id: 502, harvestId: 2 })],
+      roles: [...w.runn.roles, B.runnRole({ id: 9, name: "Unknown" })],
+      contracts: [...w.runn.contracts, B.contract({ id: 901, personId: 502, roleId: 9 })],
     };
     const harvest = {
       ...w.harvest,
-      users: [B.user(1), B.user(2)],
-      timeEntries: [B.entry(1, 1, 100, D, 60), B.entry(2, 2, 100, D, 60)],
+      users: [B.user({ id: 1 }), B.user({ id: 2 })],
+      timeEntries: [
+        B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 }),
+        B.entry({ id: 2, userId: 2, projectId: 100, date: D, minutes: 60 }),
+      ],
     };
     const plan = reconcile(harvest, runn, B.options());
     expect(ops(plan, "UpsertActual").map((u) => u.personId)).toEqual([501]);
@@ -152,8 +215,8 @@ describe("A3 A5 role of an actual", () => {
     const w = B.linkedWorld();
     const harvest = {
       ...w.harvest,
-      users: [B.user(3, { roles: [] })],
-      timeEntries: [B.entry(1, 3, 100, D, 60)],
+      users: [B.user({ id: 3, roles: [] })],
+      timeEntries: [B.entry({ id: 1, userId: 3, projectId: 100, date: D, minutes: 60 })],
     };
     const plan = reconcile(harvest, w.runn, B.options());
     expect(ops(plan, "UpsertActual")).toEqual([]);
@@ -166,7 +229,11 @@ describe("A4 unlinked people and projects", () => {
     const w = B.linkedWorld();
     const harvest = {
       ...w.harvest,
-      timeEntries: [B.entry(1, 2, 100, D, 30), B.entry(2, 2, 100, D, 30), B.entry(3, 1, 200, D, 15)],
+      timeEntries: [
+        B.entry({ id: 1, userId: 2, projectId: 100, date: D, minutes: 30 }),
+        B.entry({ id: 2, userId: 2, projectId: 100, date: D, minutes: 30 }),
+        B.entry({ id: 3, userId: 1, projectId: 200, date: D, minutes: 15 }),
+      ],
     };
     const plan = reconcile(
       harvest,
@@ -199,18 +266,24 @@ describe("A4 unlinked people and projects", () => {
   });
   it("A4: people and projects created in the same plan get their actuals through symbolic refs", () => {
     const harvest = B.harvestSnapshot({
-      users: [B.user(1)],
-      clients: [B.client(10)],
-      projects: [B.project(100, 10)],
-      timeEntries: [B.entry(1, 1, 100, D, 60)],
+      users: [B.user({ id: 1 })],
+      clients: [B.client({ id: 10 })],
+      projects: [B.project({ id: 100, clientId: 10 })],
+      timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })],
     });
-    const plan = reconcile(harvest, B.runnSnapshot({ roles: [B.runnRole(7, "Developer")] }), B.options());
+    const plan = reconcile(
+      harvest,
+      B.runnSnapshot({ roles: [B.runnRole({ id: 7, name: "Developer" })] }),
+      B.options(),
+    );
     expect(ops(plan, "UpsertActual")).toMatchObject([
       { personId: "new:person:1", projectId: "new:project:100", roleId: 7 },
     ]);
   });
   it("A4: entry ids in a skipped item are capped", () => {
-    const entries = Array.from({ length: 30 }, (_, i) => B.entry(i + 1, 2, 100, D, 1));
+    const entries = Array.from({ length: 30 }, (_, i) =>
+      B.entry({ id: i + 1, userId: 2, projectId: 100, date: D, minutes: 1 }),
+    );
     const [item] = report(
       run(entries, { switches: { clientsAndProjects: false, people: false, actuals: true } }),
       "Skipped",

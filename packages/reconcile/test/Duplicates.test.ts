@@ -9,15 +9,15 @@ const items = (plan: Plan.Plan, tag: Plan.ReportItem["_tag"]) => plan.report.fil
 
 describe("E8 possible duplicates under each policy", () => {
   const harvest = B.harvestSnapshot({
-    users: [B.user(1, { email: " Ann@Example.com " })],
-    clients: [B.client(10, { name: "Acme  Ltd" })],
-    projects: [B.project(100, 10, { name: "Web", client: { id: 10, name: "Acme Ltd" } })],
+    users: [B.user({ id: 1, email: " Ann@Example.com " })],
+    clients: [B.client({ id: 10, name: "Acme  Ltd" })],
+    projects: [B.project({ id: 100, clientId: 10, name: "Web", client: { id: 10, name: "Acme Ltd" } })],
   });
   const runn = B.runnSnapshot({
-    people: [B.runnPerson(501, null, { email: "ann@example.com" })],
-    clients: [B.runnClient(510, null, { name: "acme ltd" })],
-    projects: [B.runnProject(600, null, 510, { name: "WEB" })],
-    roles: [B.runnRole(7, "Developer")],
+    people: [B.runnPerson({ id: 501, email: "ann@example.com" })],
+    clients: [B.runnClient({ id: 510, name: "acme ltd" })],
+    projects: [B.runnProject({ id: 600, clientId: 510, name: "WEB" })],
+    roles: [B.runnRole({ id: 7, name: "Developer" })],
   });
   const cases: ReadonlyArray<
     [Plan.PossibleDuplicate["outcome"], "hold" | "create" | "link", ReadonlyArray<string>]
@@ -41,7 +41,7 @@ describe("E8 possible duplicates under each policy", () => {
   it("E8: link writes the entity's existing references plus the Harvest one", () => {
     const withRefs = {
       ...runn,
-      people: [B.runnPerson(501, null, { email: "ann@example.com", references: [B.ref(9, "HR")] })],
+      people: [B.runnPerson({ id: 501, email: "ann@example.com", references: [B.ref(9, "HR")] })],
     };
     const plan = reconcile(harvest, withRefs, entityOptions({ onPossibleDuplicate: "link" }));
     const link = plan.operations.find(
@@ -52,7 +52,7 @@ describe("E8 possible duplicates under each policy", () => {
   it("E8: link with two Harvest look-alikes holds both instead of guessing", () => {
     const twins = {
       ...harvest,
-      users: [B.user(1, { email: "ann@example.com" }), B.user(2, { email: "ANN@example.com" })],
+      users: [B.user({ id: 1, email: "ann@example.com" }), B.user({ id: 2, email: "ANN@example.com" })],
     };
     const plan = reconcile(twins, runn, entityOptions({ onPossibleDuplicate: "link" }));
     const people = (items(plan, "PossibleDuplicate") as Array<Plan.PossibleDuplicate>).filter(
@@ -62,8 +62,8 @@ describe("E8 possible duplicates under each policy", () => {
   });
   it("E8: a linked Runn entity is never a duplicate candidate", () => {
     const plan = reconcile(
-      B.harvestSnapshot({ clients: [B.client(10, { name: "Acme" })] }),
-      B.runnSnapshot({ clients: [B.runnClient(510, 99, { name: "Acme" })] }),
+      B.harvestSnapshot({ clients: [B.client({ id: 10, name: "Acme" })] }),
+      B.runnSnapshot({ clients: [B.runnClient({ id: 510, harvestId: 99, name: "Acme" })] }),
       entityOptions(),
     );
     expect(plan.operations.map((o) => o._tag)).toEqual(["CreateClient"]);
@@ -73,14 +73,17 @@ describe("E8 possible duplicates under each policy", () => {
 describe("E9 conflicting links", () => {
   it("E9: two Runn entities with one Harvest id are reported; nothing is created; actuals are held", () => {
     const harvest = B.harvestSnapshot({
-      users: [B.user(1)],
-      timeEntries: [B.entry(1, 1, 100, "2026-11-20", 60)],
+      users: [B.user({ id: 1 })],
+      timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: "2026-11-20", minutes: 60 })],
     });
     const runn = B.runnSnapshot({
-      people: [B.runnPerson(501, 1), B.runnPerson(502, 1)],
-      projects: [B.runnProject(600, 100, 510)],
-      roles: [B.runnRole(7, "Developer")],
-      contracts: [B.contract(900, 501, 7), B.contract(901, 502, 7)],
+      people: [B.runnPerson({ id: 501, harvestId: 1 }), B.runnPerson({ id: 502, harvestId: 1 })],
+      projects: [B.runnProject({ id: 600, harvestId: 100, clientId: 510 })],
+      roles: [B.runnRole({ id: 7, name: "Developer" })],
+      contracts: [
+        B.contract({ id: 900, personId: 501, roleId: 7 }),
+        B.contract({ id: 901, personId: 502, roleId: 7 }),
+      ],
     });
     const plan = reconcile(harvest, runn, B.options());
     expect(plan.operations).toEqual([]);
@@ -94,12 +97,12 @@ describe("E9 conflicting links", () => {
 describe("E10 do-not-import list", () => {
   it("E10: an entity on the do-not-import list is not created, and its time is skipped with that reason", () => {
     const harvest = B.harvestSnapshot({
-      users: [B.user(1)],
-      timeEntries: [B.entry(1, 1, 100, "2026-11-20", 60)],
+      users: [B.user({ id: 1 })],
+      timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: "2026-11-20", minutes: 60 })],
     });
     const runn = B.runnSnapshot({
-      projects: [B.runnProject(600, 100, 510)],
-      roles: [B.runnRole(7, "Developer")],
+      projects: [B.runnProject({ id: 600, harvestId: 100, clientId: 510 })],
+      roles: [B.runnRole({ id: 7, name: "Developer" })],
     });
     const plan = reconcile(harvest, runn, B.options({ doNotImport: [{ kind: "person", harvestId: 1 }] }));
     expect(plan.operations).toEqual([]);
@@ -109,10 +112,10 @@ describe("E10 do-not-import list", () => {
 });
 
 describe("E10 migration from another reference name", () => {
-  const harvest = B.harvestSnapshot({ users: [B.user(1, { email: "changed@example.com" })] });
+  const harvest = B.harvestSnapshot({ users: [B.user({ id: 1, email: "changed@example.com" })] });
   const runn = B.runnSnapshot({
-    people: [B.runnPerson(501, null, { email: "old@example.com", references: [B.ref(1, "HarvestApp")] })],
-    roles: [B.runnRole(7, "Developer")],
+    people: [B.runnPerson({ id: 501, email: "old@example.com", references: [B.ref(1, "HarvestApp")] })],
+    roles: [B.runnRole({ id: 7, name: "Developer" })],
   });
   it("E10: a Harvest id held under another Harvest reference name is offered for adoption, not duplicated", () => {
     const plan = reconcile(harvest, runn, entityOptions());
@@ -135,7 +138,7 @@ describe("E10 migration from another reference name", () => {
   it("E10: references of unrelated systems are not taken for Harvest ids", () => {
     const other = {
       ...runn,
-      people: [B.runnPerson(501, null, { email: "old@example.com", references: [B.ref(1, "HR")] })],
+      people: [B.runnPerson({ id: 501, email: "old@example.com", references: [B.ref(1, "HR")] })],
     };
     expect(reconcile(harvest, other, entityOptions()).operations.map((o) => o._tag)).toEqual([
       "CreatePerson",
@@ -146,7 +149,7 @@ describe("E10 migration from another reference name", () => {
 describe("R7 records known only by identity", () => {
   it("R7: a Runn record known only by identity counts as linked and is not re-created", () => {
     const plan = reconcile(
-      B.harvestSnapshot({ clients: [B.client(10)] }),
+      B.harvestSnapshot({ clients: [B.client({ id: 10 })] }),
       B.runnSnapshot({
         identityOnly: [{ kind: "client", id: 510, references: [B.ref(10)], error: "name: missing" }],
       }),
@@ -156,7 +159,7 @@ describe("R7 records known only by identity", () => {
   });
   it("R7: when some record's identity failed, creates of that kind are held", () => {
     const plan = reconcile(
-      B.harvestSnapshot({ clients: [B.client(10)] }),
+      B.harvestSnapshot({ clients: [B.client({ id: 10 })] }),
       B.runnSnapshot({ unreadableKinds: ["client"] }),
       entityOptions(),
     );
@@ -178,9 +181,9 @@ describe("R7 records known only by identity", () => {
 
 describe("C4 R4 switches and scope", () => {
   const harvest = B.harvestSnapshot({
-    users: [B.user(1)],
-    clients: [B.client(10)],
-    projects: [B.project(100, 10)],
+    users: [B.user({ id: 1 })],
+    clients: [B.client({ id: 10 })],
+    projects: [B.project({ id: 100, clientId: 10 })],
   });
   it("C4: with every switch off nothing is written", () => {
     const plan = reconcile(

@@ -10,17 +10,17 @@ const entityOptions = (o: Parameters<typeof B.options>[0] = {}) =>
 describe("E1 identity is the Harvest id only", () => {
   it("E1: a Runn person carrying the Harvest reference is linked, whatever its name and email", () => {
     const plan = reconcile(
-      B.harvestSnapshot({ users: [B.user(1, { email: "new@x.com", first_name: "Renamed" })] }),
-      B.runnSnapshot({ people: [B.runnPerson(501, 1, { email: "old@x.com" })] }),
+      B.harvestSnapshot({ users: [B.user({ id: 1, email: "new@x.com", first_name: "Renamed" })] }),
+      B.runnSnapshot({ people: [B.runnPerson({ id: 501, harvestId: 1, email: "old@x.com" })] }),
       entityOptions(),
     );
     expect(plan.operations).toEqual([]);
   });
   it("E1: a reference under another reference name does not link", () => {
     const plan = reconcile(
-      B.harvestSnapshot({ clients: [B.client(10)] }),
+      B.harvestSnapshot({ clients: [B.client({ id: 10 })] }),
       B.runnSnapshot({
-        clients: [B.runnClient(510, null, { name: "Other", references: [B.ref(10, "Legacy")] })],
+        clients: [B.runnClient({ id: 510, name: "Other", references: [B.ref(10, "Legacy")] })],
       }),
       entityOptions(),
     );
@@ -28,8 +28,8 @@ describe("E1 identity is the Harvest id only", () => {
   });
   it("E1: the reference name is configurable", () => {
     const plan = reconcile(
-      B.harvestSnapshot({ clients: [B.client(10)] }),
-      B.runnSnapshot({ clients: [B.runnClient(510, null, { references: [B.ref(10, "HV")] })] }),
+      B.harvestSnapshot({ clients: [B.client({ id: 10 })] }),
+      B.runnSnapshot({ clients: [B.runnClient({ id: 510, references: [B.ref(10, "HV")] })] }),
       entityOptions({ referenceName: "HV" }),
     );
     expect(plan.operations).toEqual([]);
@@ -39,8 +39,12 @@ describe("E1 identity is the Harvest id only", () => {
 describe("E2 E6 unlinked Harvest entities are created with their reference", () => {
   it("E2: client, project and person are created, the project pointing at the new client symbolically", () => {
     const plan = reconcile(
-      B.harvestSnapshot({ users: [B.user(1)], clients: [B.client(10)], projects: [B.project(100, 10)] }),
-      B.runnSnapshot({ roles: [B.runnRole(7, "Developer")] }),
+      B.harvestSnapshot({
+        users: [B.user({ id: 1 })],
+        clients: [B.client({ id: 10 })],
+        projects: [B.project({ id: 100, clientId: 10 })],
+      }),
+      B.runnSnapshot({ roles: [B.runnRole({ id: 7, name: "Developer" })] }),
       entityOptions(),
     );
     expect(plan.operations.map((o) => o._tag)).toEqual(["CreateClient", "CreateProject", "CreatePerson"]);
@@ -73,8 +77,11 @@ describe("E2 E6 unlinked Harvest entities are created with their reference", () 
   for (const [name, fields, model, budget] of pricing) {
     it(`E6: ${name}`, () => {
       const plan = reconcile(
-        B.harvestSnapshot({ clients: [B.client(10)], projects: [B.project(100, 10, fields)] }),
-        B.runnSnapshot({ clients: [B.runnClient(510, 10)] }),
+        B.harvestSnapshot({
+          clients: [B.client({ id: 10 })],
+          projects: [B.project({ id: 100, clientId: 10, ...fields })],
+        }),
+        B.runnSnapshot({ clients: [B.runnClient({ id: 510, harvestId: 10 })] }),
         entityOptions(),
       );
       const [p] = ops(plan, "CreateProject") as [Plan.CreateProject];
@@ -83,7 +90,10 @@ describe("E2 E6 unlinked Harvest entities are created with their reference", () 
   }
   it("E6: a project of an archived client creates that client too", () => {
     const plan = reconcile(
-      B.harvestSnapshot({ clients: [B.client(10, { is_active: false })], projects: [B.project(100, 10)] }),
+      B.harvestSnapshot({
+        clients: [B.client({ id: 10, is_active: false })],
+        projects: [B.project({ id: 100, clientId: 10 })],
+      }),
       B.runnSnapshot(),
       entityOptions(),
     );
@@ -94,22 +104,32 @@ describe("E2 E6 unlinked Harvest entities are created with their reference", () 
 describe("E3 E4 after import the sides are independent", () => {
   it("E3: a renamed Harvest project does not update its linked Runn project", () => {
     const plan = reconcile(
-      B.harvestSnapshot({ clients: [B.client(10)], projects: [B.project(100, 10, { name: "Renamed" })] }),
-      B.runnSnapshot({ clients: [B.runnClient(510, 10)], projects: [B.runnProject(600, 100, 510)] }),
+      B.harvestSnapshot({
+        clients: [B.client({ id: 10 })],
+        projects: [B.project({ id: 100, clientId: 10, name: "Renamed" })],
+      }),
+      B.runnSnapshot({
+        clients: [B.runnClient({ id: 510, harvestId: 10 })],
+        projects: [B.runnProject({ id: 600, harvestId: 100, clientId: 510 })],
+      }),
       entityOptions(),
     );
     expect(plan.operations).toEqual([]);
   });
   it("E4: a linked Runn entity deleted in Runn is imported again", () => {
-    const plan = reconcile(B.harvestSnapshot({ clients: [B.client(10)] }), B.runnSnapshot(), entityOptions());
+    const plan = reconcile(
+      B.harvestSnapshot({ clients: [B.client({ id: 10 })] }),
+      B.runnSnapshot(),
+      entityOptions(),
+    );
     expect(ops(plan, "CreateClient")).toHaveLength(1);
   });
 });
 
 describe("E5 archived entities", () => {
   const harvest = B.harvestSnapshot({
-    users: [B.user(1, { is_active: false })],
-    clients: [B.client(10, { is_active: false })],
+    users: [B.user({ id: 1, is_active: false })],
+    clients: [B.client({ id: 10, is_active: false })],
   });
   it("E5: archived Harvest entities are not imported by default", () => {
     expect(reconcile(harvest, B.runnSnapshot(), entityOptions()).operations).toEqual([]);
@@ -123,7 +143,7 @@ describe("E5 archived entities", () => {
 describe("E7 people", () => {
   const person = (
     user: ReturnType<typeof B.user>,
-    roles = [B.runnRole(7, "Developer")],
+    roles = [B.runnRole({ id: 7, name: "Developer" })],
     roleMapping = {},
   ) => {
     const plan = reconcile(
@@ -138,12 +158,14 @@ describe("E7 people", () => {
     };
   };
   it("E7: fields: names, email, contractor, minutes per day from weekly capacity, cost rate", () => {
-    const { person: p } = person(B.user(1, { is_contractor: true, weekly_capacity: 126_000, cost_rate: 80 }));
+    const { person: p } = person(
+      B.user({ id: 1, is_contractor: true, weekly_capacity: 126_000, cost_rate: 80 }),
+    );
     expect(p).toMatchObject({ firstName: "First1", lastName: "Last1", email: "user1@example.com" });
     expect([p.employmentType, p.minutesPerDay, p.costPerHour]).toEqual(["contractor", 420, 80]);
   });
   it("E7: minutes per day is at least 1", () => {
-    expect(person(B.user(1, { weekly_capacity: 0 })).person.minutesPerDay).toBe(1);
+    expect(person(B.user({ id: 1, weekly_capacity: 0 })).person.minutesPerDay).toBe(1);
   });
   const cases: ReadonlyArray<[string, ReadonlyArray<string>, Record<string, string>, string, boolean]> = [
     [
@@ -167,7 +189,7 @@ describe("E7 people", () => {
   ];
   for (const [name, roles, mapping, expected, created] of cases) {
     it(`E7: ${name}`, () => {
-      const r = person(B.user(1, { roles }), [B.runnRole(7, "Developer")], mapping);
+      const r = person(B.user({ id: 1, roles }), [B.runnRole({ id: 7, name: "Developer" })], mapping);
       if (created) {
         expect(r.roles).toEqual([
           { _tag: "CreateRole", ref: `new:role:${expected.toLowerCase()}`, name: expected },
@@ -181,7 +203,7 @@ describe("E7 people", () => {
   }
   it("E7: a missing role is created once for several people", () => {
     const plan = reconcile(
-      B.harvestSnapshot({ users: [B.user(1, { roles: [] }), B.user(2, { roles: [] })] }),
+      B.harvestSnapshot({ users: [B.user({ id: 1, roles: [] }), B.user({ id: 2, roles: [] })] }),
       B.runnSnapshot(),
       entityOptions(),
     );

@@ -1,4 +1,5 @@
-import type { Plan } from "@harvest-runn/domain";
+import { Harvest, type Plan } from "@harvest-runn/domain";
+import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import { reconcile } from "../src/index.ts";
 import * as B from "./support/Builder.ts";
@@ -24,22 +25,37 @@ const plan = (
 describe("A7 unchanged keys are not written", () => {
   it("A7: a key whose Runn value already equals the computed value writes nothing", () => {
     expect(
-      plan([B.entry(1, 1, 100, D, 60)], [B.actual(1, B.key(D), 60)], [B.ledgerEntry(B.key(D), 60, [1], 1)])
-        .operations,
+      plan(
+        [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })],
+        [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })],
+        [B.ledgerEntry({ key: B.key(D), billableMinutes: 60, harvestEntryIds: [1], runnActualId: 1 })],
+      ).operations,
     ).toEqual([]);
   });
   it("A7: the ledger's entry ids match in any order, and a changed set is re-recorded", () => {
-    const entries = [B.entry(3, 1, 100, D, 20), B.entry(1, 1, 100, D, 20), B.entry(2, 1, 100, D, 20)];
-    const actuals = [B.actual(1, B.key(D), 60)];
-    expect(plan(entries, actuals, [B.ledgerEntry(B.key(D), 60, [2, 3, 1], 1)]).operations).toEqual([]);
+    const entries = [
+      B.entry({ id: 3, userId: 1, projectId: 100, date: D, minutes: 20 }),
+      B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 20 }),
+      B.entry({ id: 2, userId: 1, projectId: 100, date: D, minutes: 20 }),
+    ];
+    const actuals = [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })];
     expect(
-      plan(entries, actuals, [B.ledgerEntry(B.key(D), 60, [4, 3, 1], 1)]).operations.map((o) =>
-        o._tag === "RecordLedger" ? o.harvestEntryIds : o._tag,
-      ),
+      plan(entries, actuals, [
+        B.ledgerEntry({ key: B.key(D), billableMinutes: 60, harvestEntryIds: [2, 3, 1], runnActualId: 1 }),
+      ]).operations,
+    ).toEqual([]);
+    expect(
+      plan(entries, actuals, [
+        B.ledgerEntry({ key: B.key(D), billableMinutes: 60, harvestEntryIds: [4, 3, 1], runnActualId: 1 }),
+      ]).operations.map((o) => (o._tag === "RecordLedger" ? o.harvestEntryIds : o._tag)),
     ).toEqual([[1, 2, 3]]);
   });
   it("A7: an equal value the ledger does not own yet is recorded in the ledger only", () => {
-    const p = plan([B.entry(1, 1, 100, D, 60)], [B.actual(1, B.key(D), 60)], []);
+    const p = plan(
+      [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })],
+      [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })],
+      [],
+    );
     expect(p.operations).toEqual([
       {
         _tag: "RecordLedger",
@@ -55,16 +71,20 @@ describe("A7 unchanged keys are not written", () => {
 
 describe("A8 ownership and removals", () => {
   it("A8: a manual Runn actual on a key the sync computes is overwritten", () => {
-    const p = plan([B.entry(1, 1, 100, D, 60)], [B.actual(1, B.key(D), 15)], []);
+    const p = plan(
+      [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })],
+      [B.actual({ id: 1, key: B.key(D), billableMinutes: 15 })],
+      [],
+    );
     expect(p.operations).toMatchObject([
       { _tag: "UpsertActual", billableMinutes: 60, runnActualId: 1, previous: { billableMinutes: 15 } },
     ]);
   });
   it("A8: protectManualEdits reports a conflict instead of overwriting a ledger key edited in Runn", () => {
     const p = plan(
-      [B.entry(1, 1, 100, D, 90)],
-      [B.actual(1, B.key(D), 15)],
-      [B.ledgerEntry(B.key(D), 60, [1], 1)],
+      [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 90 })],
+      [B.actual({ id: 1, key: B.key(D), billableMinutes: 15 })],
+      [B.ledgerEntry({ key: B.key(D), billableMinutes: 60, harvestEntryIds: [1], runnActualId: 1 })],
       { protectManualEdits: true },
     );
     expect(p.operations).toEqual([]);
@@ -80,9 +100,9 @@ describe("A8 ownership and removals", () => {
   });
   it("A8: protectManualEdits still updates a ledger key nobody edited", () => {
     const p = plan(
-      [B.entry(1, 1, 100, D, 90)],
-      [B.actual(1, B.key(D), 60)],
-      [B.ledgerEntry(B.key(D), 60, [1], 1)],
+      [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 90 })],
+      [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })],
+      [B.ledgerEntry({ key: B.key(D), billableMinutes: 60, harvestEntryIds: [1], runnActualId: 1 })],
       { protectManualEdits: true },
     );
     expect(tags(p)).toEqual(["UpsertActual"]);
@@ -93,9 +113,14 @@ describe("A8 ownership and removals", () => {
   ];
   for (const [mode, expected] of removal) {
     it(`A8: a deleted entry's key is removed with onRemovedTime ${mode}`, () => {
-      const p = plan([], [B.actual(1, B.key(D), 60)], [B.ledgerEntry(B.key(D), 60, [1], 1)], {
-        onRemovedTime: mode,
-      });
+      const p = plan(
+        [],
+        [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })],
+        [B.ledgerEntry({ key: B.key(D), billableMinutes: 60, harvestEntryIds: [1], runnActualId: 1 })],
+        {
+          onRemovedTime: mode,
+        },
+      );
       expect(p.operations).toEqual([
         {
           _tag: "RemoveActual",
@@ -108,16 +133,24 @@ describe("A8 ownership and removals", () => {
     });
   }
   it("A8: an actual the sync never wrote is left alone when Harvest has no time for it", () => {
-    expect(plan([], [B.actual(1, B.key(D), 60)], []).operations).toEqual([]);
+    expect(plan([], [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })], []).operations).toEqual([]);
   });
   it("A8: a ledger key whose actual is gone from Runn is forgotten", () => {
-    expect(tags(plan([], [], [B.ledgerEntry(B.key(D), 60, [1], 1)]))).toEqual(["ForgetLedger"]);
+    expect(
+      tags(
+        plan(
+          [],
+          [],
+          [B.ledgerEntry({ key: B.key(D), billableMinutes: 60, harvestEntryIds: [1], runnActualId: 1 })],
+        ),
+      ),
+    ).toEqual(["ForgetLedger"]);
   });
   it("A8: an entry moved to another day inside the window moves the time", () => {
     const p = plan(
-      [B.entry(1, 1, 100, "2026-11-21", 60)],
-      [B.actual(1, B.key(D), 60)],
-      [B.ledgerEntry(B.key(D), 60, [1], 1)],
+      [B.entry({ id: 1, userId: 1, projectId: 100, date: "2026-11-21", minutes: 60 })],
+      [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })],
+      [B.ledgerEntry({ key: B.key(D), billableMinutes: 60, harvestEntryIds: [1], runnActualId: 1 })],
     );
     expect(p.operations).toMatchObject([
       { _tag: "UpsertActual", date: "2026-11-21", billableMinutes: 60 },
@@ -128,14 +161,18 @@ describe("A8 ownership and removals", () => {
     const w = B.linkedWorld();
     const runn = {
       ...w.runn,
-      roles: [...w.runn.roles, B.runnRole(8, "Lead")],
-      projectMembers: [B.member(1, 501, 600, 8)],
-      actuals: [B.actual(1, B.key(D), 60)],
+      roles: [...w.runn.roles, B.runnRole({ id: 8, name: "Lead" })],
+      projectMembers: [B.member({ id: 1, personId: 501, projectId: 600, roleId: 8 })],
+      actuals: [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })],
     };
     const p = reconcile(
-      { ...w.harvest, timeEntries: [B.entry(1, 1, 100, D, 60)] },
+      { ...w.harvest, timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })] },
       runn,
-      B.options({ ledger: [B.ledgerEntry(B.key(D), 60, [1], 1)] }),
+      B.options({
+        ledger: [
+          B.ledgerEntry({ key: B.key(D), billableMinutes: 60, harvestEntryIds: [1], runnActualId: 1 }),
+        ],
+      }),
     );
     expect(p.operations).toMatchObject([
       { _tag: "UpsertActual", roleId: 8 },
@@ -146,14 +183,18 @@ describe("A8 ownership and removals", () => {
     const w = B.linkedWorld();
     const runn = {
       ...w.runn,
-      roles: [...w.runn.roles, B.runnRole(9, "Unknown")],
-      contracts: [B.contract(900, 501, 9)],
-      actuals: [B.actual(1, B.key(D), 60)],
+      roles: [...w.runn.roles, B.runnRole({ id: 9, name: "Unknown" })],
+      contracts: [B.contract({ id: 900, personId: 501, roleId: 9 })],
+      actuals: [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })],
     };
     const p = reconcile(
-      { ...w.harvest, timeEntries: [B.entry(1, 1, 100, D, 60)] },
+      { ...w.harvest, timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })] },
       runn,
-      B.options({ ledger: [B.ledgerEntry(B.key(D), 60, [1], 1)] }),
+      B.options({
+        ledger: [
+          B.ledgerEntry({ key: B.key(D), billableMinutes: 60, harvestEntryIds: [1], runnActualId: 1 }),
+        ],
+      }),
     );
     expect(p.operations).toEqual([]);
   });
@@ -161,20 +202,55 @@ describe("A8 ownership and removals", () => {
 
 describe("A6 window and old days", () => {
   it("A6: entries and ledger keys older than the window are ignored without an old day", () => {
-    const p = plan([B.entry(1, 1, 100, OLD, 60)], [], [B.ledgerEntry(B.key("2026-09-02"), 60, [2], 2)]);
+    const p = plan(
+      [B.entry({ id: 1, userId: 1, projectId: 100, date: OLD, minutes: 60 })],
+      [],
+      [
+        B.ledgerEntry({
+          key: B.key("2026-09-02"),
+          billableMinutes: 60,
+          harvestEntryIds: [2],
+          runnActualId: 2,
+        }),
+      ],
+    );
     expect(p.operations).toEqual([]);
   });
   it("A6: the window is the last windowDays days", () => {
-    expect(tags(plan([B.entry(1, 1, 100, "2026-10-14", 60)], [], []))).toEqual(["UpsertActual"]);
-    expect(tags(plan([B.entry(1, 1, 100, "2026-10-13", 60)], [], []))).toEqual([]);
-    expect(tags(plan([B.entry(1, 1, 100, "2026-11-07", 60)], [], [], { windowDays: 20 }))).toEqual([]);
+    expect(
+      tags(plan([B.entry({ id: 1, userId: 1, projectId: 100, date: "2026-10-14", minutes: 60 })], [], [])),
+    ).toEqual(["UpsertActual"]);
+    expect(
+      tags(plan([B.entry({ id: 1, userId: 1, projectId: 100, date: "2026-10-13", minutes: 60 })], [], [])),
+    ).toEqual([]);
+    expect(
+      tags(
+        plan([B.entry({ id: 1, userId: 1, projectId: 100, date: "2026-11-07", minutes: 60 })], [], [], {
+          windowDays: 20,
+        }),
+      ),
+    ).toEqual([]);
   });
   it("A6: an old entry moved from one day to another outside the window is recomputed on both days", () => {
-    const moved = B.entry(1, 1, 100, "2026-09-05", 60, { updated_at: "2026-11-26T10:00:00Z" });
+    const moved = B.entry({
+      id: 1,
+      userId: 1,
+      projectId: 100,
+      date: "2026-09-05",
+      minutes: 60,
+      updated_at: "2026-11-26T10:00:00Z",
+    });
     const p = plan(
       [],
-      [B.actual(1, B.key("2026-09-01"), 60)],
-      [B.ledgerEntry(B.key("2026-09-01"), 60, [1], 1)],
+      [B.actual({ id: 1, key: B.key("2026-09-01"), billableMinutes: 60 })],
+      [
+        B.ledgerEntry({
+          key: B.key("2026-09-01"),
+          billableMinutes: 60,
+          harvestEntryIds: [1],
+          runnActualId: 1,
+        }),
+      ],
       {},
       {
         updatedEntries: [moved],
@@ -192,20 +268,55 @@ describe("A6 window and old days", () => {
   });
   it("A6: backfillFrom widens the window", () => {
     expect(
-      tags(plan([B.entry(1, 1, 100, OLD, 60)], [], [], { backfillFrom: "2026-08-01" as never })),
+      tags(
+        plan([B.entry({ id: 1, userId: 1, projectId: 100, date: OLD, minutes: 60 })], [], [], {
+          backfillFrom: "2026-08-01" as never,
+        }),
+      ),
     ).toEqual(["UpsertActual"]);
   });
 });
 
 describe("A9 approvals and running timers", () => {
   it("A9: unapproved entries sync unless approvedOnly", () => {
-    expect(tags(plan([B.entry(1, 1, 100, D, 60)], [], []))).toEqual(["UpsertActual"]);
-    const p = plan([B.entry(1, 1, 100, D, 60)], [], [], { approvedOnly: true });
+    expect(tags(plan([B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })], [], []))).toEqual(
+      ["UpsertActual"],
+    );
+    const p = plan([B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })], [], [], {
+      approvedOnly: true,
+    });
     expect(p.report).toMatchObject([{ reason: "not_approved" }]);
   });
+  it("A9: without approval_status, approvedOnly reads is_closed (the documented field)", () => {
+    // Wire JSON as Harvest documents it: `is_closed`, no `approval_status`; decoded as the client does.
+    const wire = (id: number, isClosed: boolean) => {
+      const { approval_status: _, ...rest } = B.entry({
+        id,
+        userId: 1,
+        projectId: 100,
+        date: D,
+        minutes: 60,
+      });
+      return Schema.decodeUnknownSync(Harvest.TimeEntry)({ ...rest, is_closed: isClosed });
+    };
+    const p = plan([wire(1, true), wire(2, false)], [], [], { approvedOnly: true });
+    expect(p.operations).toMatchObject([{ _tag: "UpsertActual", billableMinutes: 60, harvestEntryIds: [1] }]);
+    expect(p.report).toMatchObject([{ reason: "not_approved", entryIds: [2] }]);
+    // When both are sent, approval_status decides.
+    const both = B.entry({
+      id: 3,
+      userId: 1,
+      projectId: 100,
+      date: D,
+      minutes: 60,
+      approval_status: "submitted",
+      is_closed: true,
+    });
+    expect(tags(plan([both], [], [], { approvedOnly: true }))).toEqual([]);
+  });
   it("A9: a running timer counts with its current hours, the fresh copy winning", () => {
-    const stale = B.entry(1, 1, 100, D, 30, { is_running: true });
-    const fresh = B.entry(1, 1, 100, D, 45, { is_running: true });
+    const stale = B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 30, is_running: true });
+    const fresh = B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 45, is_running: true });
     const p = plan([stale], [], [], {}, { runningEntries: [fresh] });
     expect(p.operations).toMatchObject([{ billableMinutes: 45, harvestEntryIds: [1] }]);
   });
@@ -214,20 +325,35 @@ describe("A9 approvals and running timers", () => {
 describe("A10 one project's actuals", () => {
   it("A10: scope limited to one project writes and removes only that project's actuals", () => {
     const w = B.linkedWorld();
-    const runn = { ...w.runn, projects: [...w.runn.projects, B.runnProject(601, 101, 510)] };
+    const runn = {
+      ...w.runn,
+      projects: [...w.runn.projects, B.runnProject({ id: 601, harvestId: 101, clientId: 510 })],
+    };
     const other = { personId: 501, projectId: 601, roleId: 7, date: D };
     const harvest = {
       ...w.harvest,
-      users: [B.user(1), B.user(3)],
-      projects: [B.project(100, 10), B.project(101, 10)],
-      timeEntries: [B.entry(1, 1, 100, D, 60), B.entry(2, 1, 101, D, 60), B.entry(3, 3, 100, D, 5)],
+      users: [B.user({ id: 1 }), B.user({ id: 3 })],
+      projects: [B.project({ id: 100, clientId: 10 }), B.project({ id: 101, clientId: 10 })],
+      timeEntries: [
+        B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 }),
+        B.entry({ id: 2, userId: 1, projectId: 101, date: D, minutes: 60 }),
+        B.entry({ id: 3, userId: 3, projectId: 100, date: D, minutes: 5 }),
+      ],
     };
     const p = reconcile(
       harvest,
-      { ...runn, actuals: [B.actual(1, other, 10)] },
+      { ...runn, actuals: [B.actual({ id: 1, key: other, billableMinutes: 10 })] },
       B.options({
         scope: { kind: "project", harvestProjectId: 101 },
-        ledger: [B.ledgerEntry(other, 10, [9], 1), B.ledgerEntry(B.key("2026-11-19"), 10, [8], 2)],
+        ledger: [
+          B.ledgerEntry({ key: other, billableMinutes: 10, harvestEntryIds: [9], runnActualId: 1 }),
+          B.ledgerEntry({
+            key: B.key("2026-11-19"),
+            billableMinutes: 10,
+            harvestEntryIds: [8],
+            runnActualId: 2,
+          }),
+        ],
       }),
     );
     expect(p.operations).toMatchObject([{ _tag: "UpsertActual", projectId: 601, billableMinutes: 60 }]);

@@ -7,13 +7,25 @@ import * as B from "./support/Builder.ts";
 const D = "2026-11-20";
 const world = () => {
   const w = B.linkedWorld();
-  return { harvest: { ...w.harvest, timeEntries: [B.entry(1, 1, 100, D, 60)] }, runn: w.runn };
+  return {
+    harvest: {
+      ...w.harvest,
+      timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })],
+    },
+    runn: w.runn,
+  };
 };
 
 describe("R2 plans and fingerprints", () => {
   it("R2: the plan envelope carries version, connection, creation time and the settings (not the ledger)", () => {
     const w = world();
-    const plan = reconcile(w.harvest, w.runn, B.options({ ledger: [B.ledgerEntry(B.key(D), 5, [1], 1)] }));
+    const plan = reconcile(
+      w.harvest,
+      w.runn,
+      B.options({
+        ledger: [B.ledgerEntry({ key: B.key(D), billableMinutes: 5, harvestEntryIds: [1], runnActualId: 1 })],
+      }),
+    );
     expect([plan.version, plan.connectionId, plan.createdAt]).toEqual([1, "test", "2026-11-27T12:00:00Z"]);
     expect(Object.keys(plan.options).sort()).toEqual(Object.keys(ReconcileOptions.Settings.fields).sort());
   });
@@ -30,7 +42,16 @@ describe("R2 plans and fingerprints", () => {
     expect(Reconcile.fingerprints(w.harvest, w.runn, options)).toEqual(plan.fingerprints);
     const edited = {
       ...w.harvest,
-      timeEntries: [B.entry(1, 1, 100, D, 90, { updated_at: "2026-11-27T09:00:00Z" })],
+      timeEntries: [
+        B.entry({
+          id: 1,
+          userId: 1,
+          projectId: 100,
+          date: D,
+          minutes: 90,
+          updated_at: "2026-11-27T09:00:00Z",
+        }),
+      ],
     };
     expect(Reconcile.fingerprints(edited, w.runn, options)).not.toEqual(plan.fingerprints);
     const deleted = { ...w.harvest, timeEntries: [] };
@@ -39,8 +60,14 @@ describe("R2 plans and fingerprints", () => {
   it("A9: a running timer does not make a saved plan stale", () => {
     const w = world();
     const options = B.options();
-    const before = { ...w.harvest, runningEntries: [B.entry(2, 1, 100, D, 10, { is_running: true })] };
-    const after = { ...w.harvest, runningEntries: [B.entry(2, 1, 100, D, 25, { is_running: true })] };
+    const before = {
+      ...w.harvest,
+      runningEntries: [B.entry({ id: 2, userId: 1, projectId: 100, date: D, minutes: 10, is_running: true })],
+    };
+    const after = {
+      ...w.harvest,
+      runningEntries: [B.entry({ id: 2, userId: 1, projectId: 100, date: D, minutes: 25, is_running: true })],
+    };
     expect(Reconcile.fingerprints(after, w.runn, options)).toEqual(
       reconcile(before, w.runn, options).fingerprints,
     );
@@ -51,7 +78,16 @@ describe("R2 plans and fingerprints", () => {
     const plan = reconcile(w.harvest, w.runn, options);
     const edited = {
       ...w.harvest,
-      timeEntries: [B.entry(1, 1, 100, D, 90, { updated_at: "2026-11-27T09:00:00Z" })],
+      timeEntries: [
+        B.entry({
+          id: 1,
+          userId: 1,
+          projectId: 100,
+          date: D,
+          minutes: 90,
+          updated_at: "2026-11-27T09:00:00Z",
+        }),
+      ],
     };
     expect(Reconcile.fingerprints(edited, w.runn, options)).toEqual(plan.fingerprints);
   });
@@ -60,12 +96,22 @@ describe("R2 plans and fingerprints", () => {
 describe("A6 old days", () => {
   it("A6: old days are the days of old updated entries and the days the ledger says they moved from", () => {
     const w = B.linkedWorld();
-    const moved = B.entry(7, 1, 100, "2026-09-05", 60);
-    const recent = B.entry(8, 1, 100, D, 60);
+    const moved = B.entry({ id: 7, userId: 1, projectId: 100, date: "2026-09-05", minutes: 60 });
+    const recent = B.entry({ id: 8, userId: 1, projectId: 100, date: D, minutes: 60 });
     const options = B.options({
       ledger: [
-        B.ledgerEntry(B.key("2026-09-01"), 60, [7], 1),
-        B.ledgerEntry(B.key("2026-08-01"), 60, [99], 2),
+        B.ledgerEntry({
+          key: B.key("2026-09-01"),
+          billableMinutes: 60,
+          harvestEntryIds: [7],
+          runnActualId: 1,
+        }),
+        B.ledgerEntry({
+          key: B.key("2026-08-01"),
+          billableMinutes: 60,
+          harvestEntryIds: [99],
+          runnActualId: 2,
+        }),
       ],
     });
     expect(Reconcile.oldDays({ updatedEntries: [moved, recent] }, w.runn, options)).toEqual([

@@ -46,6 +46,8 @@ export interface SandboxOptions {
   readonly limits?: { readonly harvest?: Limit; readonly runn?: Limit };
   /** A world generated earlier (skips generation). */
   readonly world?: World;
+  /** Time entries without `approval_status`, approval only as `is_closed` (Harvest's documented object). */
+  readonly omitApprovalStatus?: boolean;
 }
 
 /** Default limits: Harvest 100 per 15 s, Runn 120 per minute (both per account). */
@@ -237,7 +239,13 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
         path,
         () => authenticateHarvest(world.harvest, req),
         (c) => String(c.account.accountId),
-        (c) => routeHarvest(c, req, path, { publicBase, nowSeconds: nowSeconds(), stamp }),
+        (c) =>
+          routeHarvest(c, req, path, {
+            publicBase,
+            nowSeconds: nowSeconds(),
+            stamp,
+            omitApprovalStatus: options.omitApprovalStatus === true,
+          }),
       ),
     );
   const harvestId = async (req: SimRequest) => dated(serialise(harvestAccounts(world.harvest, req)));

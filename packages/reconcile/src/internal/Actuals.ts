@@ -7,7 +7,19 @@ import { aggregate, type Items } from "./Aggregate.ts";
 import { windowStart } from "./Dates.ts";
 import type { EntityPlan } from "./Entities.ts";
 import { KeySpace } from "./Keys.ts";
-import { type ActualsPlan, type Columns, decide, LEDGER_STRIDE, type NewRefs } from "./Ownership.ts";
+import {
+  ACTUAL_STRIDE,
+  type ActualsPlan,
+  type Columns,
+  decide,
+  LEDGER_ACTUAL_ID,
+  LEDGER_BILLABLE,
+  LEDGER_IDS_FROM,
+  LEDGER_IDS_TO,
+  LEDGER_NONBILLABLE,
+  LEDGER_STRIDE,
+  type NewRefs,
+} from "./Ownership.ts";
 import { radixSort } from "./Radix.ts";
 import type { Roles } from "./Roles.ts";
 import { doubles, ints } from "./Scratch.ts";
@@ -56,15 +68,15 @@ export const plan = (
   const { codes, payload } = items;
   let n = items.n;
   // Per Runn actual: id, billable, non-billable minutes (one cache line for what a key reads).
-  const actual = doubles(3 * actuals.length);
+  const actual = doubles(ACTUAL_STRIDE * actuals.length);
   for (let i = 0; i < actuals.length; i++) {
     const a = actuals[i]!;
     if (a.workstreamId !== null || !relevant(a.personId, a.projectId, a.date)) continue;
     codes[n] = keys.code(a.personId, a.projectId, a.roleId, a.date);
     payload[n++] = agg.slots + i;
-    actual[3 * i] = a.id;
-    actual[3 * i + 1] = a.billableMinutes;
-    actual[3 * i + 2] = a.nonbillableMinutes;
+    actual[ACTUAL_STRIDE * i] = a.id;
+    actual[ACTUAL_STRIDE * i + 1] = a.billableMinutes;
+    actual[ACTUAL_STRIDE * i + 2] = a.nonbillableMinutes;
   }
   // Per ledger row: billable, non-billable minutes, Runn actual id (NaN: none), and its range of sorted
   // Harvest entry ids in `ledgerIds`.
@@ -78,10 +90,10 @@ export const plan = (
     codes[n] = keys.code(k.personId, k.projectId, k.roleId, k.date);
     payload[n++] = ledgerFrom + i;
     const at = LEDGER_STRIDE * i;
-    rows[at] = row.billableMinutes;
-    rows[at + 1] = row.nonbillableMinutes;
-    rows[at + 2] = row.runnActualId ?? Number.NaN;
-    rows[at + 3] = ledgerIds.length;
+    rows[at + LEDGER_BILLABLE] = row.billableMinutes;
+    rows[at + LEDGER_NONBILLABLE] = row.nonbillableMinutes;
+    rows[at + LEDGER_ACTUAL_ID] = row.runnActualId ?? Number.NaN;
+    rows[at + LEDGER_IDS_FROM] = ledgerIds.length;
     const ids = row.harvestEntryIds;
     let sorted = true;
     for (let j = 0; j < ids.length; j++) {
@@ -89,11 +101,11 @@ export const plan = (
       if (j > 0 && ids[j]! < ids[j - 1]!) sorted = false;
     }
     if (!sorted) {
-      const from = rows[at + 3]!;
+      const from = rows[at + LEDGER_IDS_FROM]!;
       const part = ledgerIds.slice(from).sort((x, y) => x - y);
       for (let j = 0; j < part.length; j++) ledgerIds[from + j] = part[j]!;
     }
-    rows[at + 4] = ledgerIds.length;
+    rows[at + LEDGER_IDS_TO] = ledgerIds.length;
   }
   const columns: Columns = { actual, ledger: rows, ledgerIds };
 

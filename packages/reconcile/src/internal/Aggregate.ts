@@ -3,10 +3,17 @@
  * entry that counts its key's code and its amount, and logs the ones that are skipped. Plain loops, a
  * numeric hash map and flat arrays of numbers: this is the hot path of a million entries.
  */
-import type { Harvest, Plan, ReasonCode, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
+import {
+  Harvest,
+  type Plan,
+  type ReasonCode,
+  type ReconcileOptions,
+  type Snapshot,
+} from "@harvest-runn/domain";
 import type { EntityPlan } from "./Entities.ts";
 import { dayNumber, type KeySpace, PairMap } from "./Keys.ts";
 import { isUnknown, type Roles } from "./Roles.ts";
+import { entryMinutes, entrySeconds } from "./Rounding.ts";
 import { doubles } from "./Scratch.ts";
 import type { SkipLog } from "./SkipLog.ts";
 import type { PairRole, PersonSlot, Slot } from "./Slots.ts";
@@ -30,6 +37,17 @@ export interface Aggregated {
   /** `person:project:date` of held time (unknown role, conflicting links): ledger keys there are kept. */
   readonly heldDays: Set<string>;
 }
+
+/** Entry slot `s`'s Harvest id. */
+export const entryId = (entries: Array<number>, s: number): number => entries[2 * s]!;
+/** Whether entry slot `s` is billable (the low bit of its packed amount). */
+export const entryBillable = (entries: Array<number>, s: number): boolean => {
+  const v = entries[2 * s + 1]!;
+  return v - 2 * Math.floor(v / 2) === 1;
+};
+/** Entry slot `s`'s amount: minutes, or seconds under per-day rounding (A2). */
+export const entryAmount = (entries: Array<number>, s: number): number => Math.floor(entries[2 * s + 1]! / 2);
+const pack = (amount: number, billable: boolean) => 2 * amount + (billable ? 1 : 0);
 
 /** Entries to aggregate besides the window's: updated, old-day and running entries (newest copy wins). */
 const extras = (harvest: Snapshot.HarvestSnapshot): Map<number, Harvest.TimeEntry> => {
@@ -135,8 +153,9 @@ export const aggregate = (
     const projectId = e.project.id;
     if (scopeProject !== null && projectId !== scopeProject) return;
     const v = useHours ? e.hours : e.rounded_hours;
-    const amount = perDay ? Math.round(v * 3600) : v >= 0 ? Math.round(v * 60) : -Math.round(-v * 60);
-    if (approvedOnly && e.approval_status !== "approved") {
+    const amount = perDay ? entrySeconds(v) : entryMinutes(v);
+    // A9 approvedOnly: `approval_status` when Harvest sends it, else `is_closed` (Harvest.isApproved).
+    if (approvedOnly && !Harvest.isApproved(e)) {
       skips.add("not_approved", e, amount, perDay);
       return;
     }
@@ -162,7 +181,7 @@ export const aggregate = (
         : keys.code(keys.pairPerson[pair]!, keys.pairProject[pair]!, keys.pairRoleNum[pair]!, date);
     payload[n++] = slot;
     entries[2 * slot] = e.id;
-    entries[2 * slot + 1] = 2 * amount + (e.billable ? 1 : 0);
+    entries[2 * slot + 1] = pack(amount, e.billable);
   };
 
   if (extra.size === 0) for (let i = 0; i < main.length; i++) visit(main[i]!, i);

@@ -73,6 +73,8 @@ export const plan = (
       const it = sorted[i]!;
       if (slots.has(it.id)) continue;
       const ids = linksOf[i];
+      // E1: linked by the reference only; E9: several Runn records claim it; E10: do not import;
+      // E5: archived only with includeArchived; E8: possible duplicates by policy; E2: else create.
       if (ids !== undefined && ids.length === 1) slots.set(it.id, Slots.linked(ids[0]!));
       else if (ids !== undefined) {
         out.report.push({ _tag: "ConflictingLink", kind, harvestId: it.id, runnIds: ids });
@@ -196,6 +198,7 @@ export const plan = (
       harvestId: p.id,
       name: p.name,
       clientId: client.ref as Plan.ClientRef,
+      // E6: non-billable → nb, fixed fee → fp, else tm; a budget only for total project fees, not monthly.
       pricingModel: !p.is_billable ? "nb" : p.is_fixed_fee ? "fp" : "tm",
       budget: p.budget_by === "project_cost" && !p.budget_is_monthly ? p.cost_budget : null,
       isConfirmed: true,
@@ -221,6 +224,7 @@ export const plan = (
   const personRoles = new Map<number, Slots.PersonSlot["newRole"]>();
   const createPerson: Create = (it, slot) => {
     const u = usersById.get(it.id)!;
+    // E7: exactly one Harvest role → that Runn role; none or several → "Unknown"; the mapping table first.
     const role = roles.forNewPerson(u.roles);
     if (typeof role === "string") return role;
     personRoles.set(u.id, role);
@@ -233,6 +237,7 @@ export const plan = (
       email: u.email.trim() === "" ? null : u.email.trim(),
       roleId: role.ref,
       employmentType: u.is_contractor ? "contractor" : "employee",
+      // E7: weekly capacity is in seconds; a day is a fifth of it in minutes, at least one.
       minutesPerDay: Math.max(1, Math.round(u.weekly_capacity / 60 / 5)),
       costPerHour: u.cost_rate ?? null,
       references: references(u.id),

@@ -1,13 +1,15 @@
 /**
- * Ownership and removals (SPEC A2, A7, A8): per key, compare the Harvest day total with Runn and the
- * ledger, and decide to write, leave, record, remove, or report a manual edit.
+ * Ownership and removals (SPEC A2, A7, A8): per key, gather the Harvest day total, the Runn actual and
+ * the ledger row, and act on the key's `Decision.ts` rule: write, leave, record, remove, or report.
  *
  * Keys arrive grouped and in plan order. The pass reads flat columns (`Columns`) and touches the
  * snapshot's objects only for what it writes, so a million keys cost no random walk through the heap.
  */
 import type { Ledger, Plan, ReconcileOptions, RunnActualId } from "@harvest-runn/domain";
-import type { Aggregated } from "./Aggregate.ts";
+import { type Aggregated, entryAmount, entryBillable, entryId } from "./Aggregate.ts";
+import { decideKey, type KeyFacts } from "./Decision.ts";
 import type { KeyParts, KeySpace } from "./Keys.ts";
+import { dayMinutes } from "./Rounding.ts";
 
 /** Resolves the number of a key column to a plan ref (negative numbers are entities the plan creates). */
 export interface NewRefs {
@@ -24,20 +26,37 @@ export interface ActualsPlan {
   readonly report: Array<Plan.ReportItem>;
 }
 
-/** Fields per ledger row in `Columns.ledger`. */
+/** Fields per Runn actual in `Columns.actual`: id, billable minutes, non-billable minutes. */
+export const ACTUAL_STRIDE = 3;
+/**
+ * Fields per ledger row in `Columns.ledger`: billable minutes, non-billable minutes, Runn actual id (NaN:
+ * none), and the range [from, to) of its sorted Harvest entry ids in `ledgerIds`.
+ */
 export const LEDGER_STRIDE = 5;
+/** Offsets of a ledger row's fields (written by `Actuals.ts`, read through the accessors below). */
+export const LEDGER_BILLABLE = 0;
+export const LEDGER_NONBILLABLE = 1;
+export const LEDGER_ACTUAL_ID = 2;
+export const LEDGER_IDS_FROM = 3;
+export const LEDGER_IDS_TO = 4;
 
 /** The fields of Runn actuals and ledger rows the decisions compare, by index, read in snapshot order. */
 export interface Columns {
-  /** Per Runn actual i at 3i: id, billable minutes, non-billable minutes. */
+  /** Per Runn actual i, `ACTUAL_STRIDE` fields at `ACTUAL_STRIDE * i`. */
   readonly actual: Array<number>;
-  /**
-   * Per ledger row i at 5i: billable minutes, non-billable minutes, Runn actual id (NaN: none), and the
-   * range [from, to) of its sorted Harvest entry ids in `ledgerIds`.
-   */
+  /** Per ledger row i, `LEDGER_STRIDE` fields at `LEDGER_STRIDE * i`. */
   readonly ledger: Array<number>;
   readonly ledgerIds: Array<number>;
 }
+
+const actualId = (c: Columns, r: number) => c.actual[ACTUAL_STRIDE * r]!;
+const actualBillable = (c: Columns, r: number) => c.actual[ACTUAL_STRIDE * r + 1]!;
+const actualNonbillable = (c: Columns, r: number) => c.actual[ACTUAL_STRIDE * r + 2]!;
+const ledgerBillable = (c: Columns, l: number) => c.ledger[LEDGER_STRIDE * l + LEDGER_BILLABLE]!;
+const ledgerNonbillable = (c: Columns, l: number) => c.ledger[LEDGER_STRIDE * l + LEDGER_NONBILLABLE]!;
+const ledgerActualId = (c: Columns, l: number) => c.ledger[LEDGER_STRIDE * l + LEDGER_ACTUAL_ID]!;
+const ledgerIdsFrom = (c: Columns, l: number) => c.ledger[LEDGER_STRIDE * l + LEDGER_IDS_FROM]!;
+const ledgerIdsTo = (c: Columns, l: number) => c.ledger[LEDGER_STRIDE * l + LEDGER_IDS_TO]!;
 
 /** The sorted items of every key, and what they point at. */
 export interface Groups {
@@ -62,22 +81,111 @@ const idsOf = (ids: Float64Array, count: number): Array<number> => {
   return sorted ? out : out.sort(byNumber);
 };
 
-/** Whether a key's entry ids are the ones ledger row `l` recorded. */
-const sameIds = (ids: Float64Array, count: number, c: Columns, l: number): boolean => {
-  const from = c.ledger[LEDGER_STRIDE * l + 3]!;
-  if (count !== c.ledger[LEDGER_STRIDE * l + 4]! - from) return false;
-  if (count === 1) return ids[0] === c.ledgerIds[from];
-  const a = idsOf(ids, count);
-  for (let i = 0; i < count; i++) if (a[i] !== c.ledgerIds[from + i]) return false;
-  return true;
-};
-
 const minutes = (billableMinutes: number, nonbillableMinutes: number): Plan.Minutes => ({
   billableMinutes,
   nonbillableMinutes,
 });
 
-/** Decides every key, in code order (plan order). */
+/**
+ * The facts of the current key, over the columns: one instance, refilled key by key by `decide`, so the
+ * pass allocates nothing per key it leaves alone.
+ */
+class KeyState implements KeyFacts {
+  /** The key's code; `parts` holds it decoded once `decode` ran. */
+  code = 0;
+  /** Counted Harvest entries; their ids in `ids[0, count)`. */
+  count = 0;
+  ids: Float64Array = new Float64Array(64);
+  /** The Runn actual's index in the columns (the oldest of the key's), or -1. */
+  r = -1;
+  /** The ledger row's index, or -1. */
+  l = -1;
+  /** The clamped Harvest day total (A2). */
+  billable = 0;
+  nonbillable = 0;
+  readonly parts: KeyParts = { person: 0, project: 0, role: 0, date: "" };
+
+  constructor(
+    private readonly c: Columns,
+    private readonly keys: KeySpace,
+    private readonly heldDays: ReadonlySet<string>,
+  ) {}
+
+  get hasTime() {
+    return this.count > 0;
+  }
+  get inRunn() {
+    return this.r >= 0;
+  }
+  get owned() {
+    return this.l >= 0;
+  }
+  /** Runn's minutes (NaN when no actual). */
+  get runnBillable() {
+    return this.r >= 0 ? actualBillable(this.c, this.r) : Number.NaN;
+  }
+  get runnNonbillable() {
+    return this.r >= 0 ? actualNonbillable(this.c, this.r) : Number.NaN;
+  }
+  get runnId() {
+    return this.r >= 0 ? actualId(this.c, this.r) : Number.NaN;
+  }
+  runnHoldsComputed() {
+    return this.runnBillable === this.billable && this.runnNonbillable === this.nonbillable;
+  }
+  runnIsZero() {
+    return this.runnBillable === 0 && this.runnNonbillable === 0;
+  }
+  editedInRunn() {
+    const { c, l } = this;
+    return (
+      this.r < 0 ||
+      this.runnBillable !== ledgerBillable(c, l) ||
+      this.runnNonbillable !== ledgerNonbillable(c, l)
+    );
+  }
+  ledgerUpToDate() {
+    const { c, l } = this;
+    return (
+      l >= 0 &&
+      ledgerBillable(c, l) === this.billable &&
+      ledgerNonbillable(c, l) === this.nonbillable &&
+      ledgerActualId(c, l) === this.runnId &&
+      this.ledgerHasIds()
+    );
+  }
+  /** Whether the key's entry ids are the ones the ledger row recorded (in any order). */
+  private ledgerHasIds(): boolean {
+    const { c, l, ids, count } = this;
+    const from = ledgerIdsFrom(c, l);
+    if (count !== ledgerIdsTo(c, l) - from) return false;
+    if (count === 1) return ids[0] === c.ledgerIds[from];
+    const sorted = idsOf(ids, count);
+    for (let i = 0; i < count; i++) if (sorted[i] !== c.ledgerIds[from + i]) return false;
+    return true;
+  }
+  held() {
+    if (this.heldDays.size === 0) return false;
+    const k = this.decode();
+    return (
+      this.heldDays.has(`${k.person}:${k.project}:${k.date}`) || this.heldDays.has(`${k.person}:*:${k.date}`)
+    );
+  }
+  /** The key's person, project, role and date. */
+  decode(): KeyParts {
+    this.keys.key(this.code, this.parts);
+    return this.parts;
+  }
+  /** Doubles the id buffer, keeping its contents; returns the new buffer. */
+  grow(): Float64Array {
+    const grown = new Float64Array(this.ids.length * 2);
+    grown.set(this.ids);
+    this.ids = grown;
+    return grown;
+  }
+}
+
+/** Decides every key, in code order (plan order): groups each key's items, then applies `decideKey`. */
 export const decide = (
   keys: KeySpace,
   groups: Groups,
@@ -88,142 +196,105 @@ export const decide = (
 ): ActualsPlan => {
   const out: ActualsPlan = { upserts: [], removals: [], ledgerOps: [], report: [] };
   const perDay = settings.rounding.mode === "day";
-  const protect = settings.protectManualEdits;
-  const toMinutes = (v: number) => (perDay ? (v >= 0 ? Math.round(v / 60) : -Math.round(-v / 60)) : v);
   const ref = (map: Map<number, Plan.NewRef>, num: number) => (num >= 0 ? num : map.get(num)!);
   const { codes, payload, n, agg } = groups;
   const { slots, entries } = agg;
-  const ledgerFrom = slots + c.actual.length / 3;
-  const key: KeyParts = { person: 0, project: 0, role: 0, date: "" };
-  // The Harvest entry ids of the current key, reused from key to key.
-  let ids = new Float64Array(64);
+  const ledgerFrom = slots + c.actual.length / ACTUAL_STRIDE;
+  const k = new KeyState(c, keys, agg.heldDays);
 
   for (let g = 0; g < n; ) {
+    // Gather the key's items (its Harvest entries, its Runn actuals, its ledger row) in locals.
     const code = codes[g]!;
-    let end = g;
+    let ids = k.ids;
     let count = 0;
-    let sumB = 0;
-    let sumN = 0;
     let r = -1;
     let l = -1;
-    for (; end < n && codes[end] === code; end++) {
-      const x = payload[end]!;
+    let sumB = 0;
+    let sumN = 0;
+    for (; g < n && codes[g] === code; g++) {
+      const x = payload[g]!;
       if (x < slots) {
-        if (count === ids.length) {
-          const grown = new Float64Array(ids.length * 2);
-          grown.set(ids);
-          ids = grown;
-        }
-        ids[count++] = entries[2 * x]!;
-        const v = entries[2 * x + 1]!;
-        const billable = v - 2 * Math.floor(v / 2);
-        if (billable === 1) sumB += (v - 1) / 2;
-        else sumN += v / 2;
+        if (count === ids.length) ids = k.grow();
+        ids[count++] = entryId(entries, x);
+        const amount = entryAmount(entries, x);
+        if (entryBillable(entries, x)) sumB += amount;
+        else sumN += amount;
       } else if (x < ledgerFrom) {
-        // Several Runn actuals on one key: the oldest (lowest id) is the one the sync works with.
-        if (r < 0 || c.actual[3 * r]! > c.actual[3 * (x - slots)]!) r = x - slots;
+        // A1: several Runn actuals on one key: the oldest (lowest id) is the one the sync works with.
+        if (r < 0 || actualId(c, r) > actualId(c, x - slots)) r = x - slots;
       } else l = x - ledgerFrom;
     }
-    g = end;
-    const aId = r >= 0 ? c.actual[3 * r]! : Number.NaN;
-    const aB = r >= 0 ? c.actual[3 * r + 1]! : Number.NaN;
-    const aN = r >= 0 ? c.actual[3 * r + 2]! : Number.NaN;
-    const lB = l >= 0 ? c.ledger[LEDGER_STRIDE * l]! : Number.NaN;
-    const lN = l >= 0 ? c.ledger[LEDGER_STRIDE * l + 1]! : Number.NaN;
-    // A8 protectManualEdits: the Runn value of a ledger key is not what the sync last wrote.
-    const edited = protect && l >= 0 && (r < 0 || aB !== lB || aN !== lN);
+    k.code = code;
+    k.count = count;
+    k.r = r;
+    k.l = l;
+    // A2: per-day rounding sums seconds and rounds the day once; a day total below zero is written as zero.
+    const rawB = perDay ? dayMinutes(sumB) : sumB;
+    const rawN = perDay ? dayMinutes(sumN) : sumN;
+    k.billable = Math.max(rawB, 0);
+    k.nonbillable = Math.max(rawN, 0);
+    if (k.hasTime && (rawB < 0 || rawN < 0)) out.report.push(clamped(k.decode(), refs, ref, rawB, rawN));
 
-    if (count === 0) {
-      // No Harvest time: only ledger keys are touched (A8); foreign actuals are left alone.
-      if (l < 0) continue;
-      keys.key(code, key);
-      if (agg.heldDays.size > 0) {
-        if (agg.heldDays.has(`${key.person}:${key.project}:${key.date}`)) continue;
-        if (agg.heldDays.has(`${key.person}:*:${key.date}`)) continue;
+    switch (decideKey(k, settings)) {
+      case "leave":
+        break;
+      case "record": {
+        const p = k.decode();
+        out.ledgerOps.push({
+          _tag: "RecordLedger",
+          key: {
+            personId: p.person as Ledger.ActualKey["personId"],
+            projectId: p.project as Ledger.ActualKey["projectId"],
+            roleId: p.role as Ledger.ActualKey["roleId"],
+            date: p.date as Ledger.ActualKey["date"],
+          },
+          billableMinutes: k.billable,
+          nonbillableMinutes: k.nonbillable,
+          runnActualId: k.runnId as RunnActualId,
+          harvestEntryIds: idsOf(k.ids, k.count),
+        });
+        break;
       }
-      const owned = ledger[l]!;
-      if (r < 0) out.ledgerOps.push({ _tag: "ForgetLedger", key: owned.key });
-      else if (edited) {
+      case "write": {
+        const p = k.decode();
+        out.upserts.push({
+          _tag: "UpsertActual",
+          personId: ref(refs.person, p.person) as Plan.PersonRef,
+          projectId: ref(refs.project, p.project) as Plan.ProjectRef,
+          roleId: ref(refs.role, p.role) as Plan.RoleRef,
+          date: p.date as Ledger.ActualKey["date"],
+          billableMinutes: k.billable,
+          nonbillableMinutes: k.nonbillable,
+          harvestEntryIds: idsOf(k.ids, k.count),
+          runnActualId: k.inRunn ? (k.runnId as RunnActualId) : null,
+          previous: k.inRunn ? minutes(k.runnBillable, k.runnNonbillable) : null,
+        });
+        break;
+      }
+      case "conflict": {
+        const owned = ledger[k.l]!;
         out.report.push({
           _tag: "ManualEditConflict",
           key: owned.key,
           written: minutes(owned.billableMinutes, owned.nonbillableMinutes),
-          inRunn: minutes(aB, aN),
-          computed: null,
+          inRunn: k.inRunn ? minutes(k.runnBillable, k.runnNonbillable) : null,
+          computed: k.hasTime ? minutes(k.billable, k.nonbillable) : null,
         });
-      } else if (settings.onRemovedTime === "zero" && aB === 0 && aN === 0) {
-        out.ledgerOps.push({ _tag: "ForgetLedger", key: owned.key });
-      } else {
+        break;
+      }
+      case "forget":
+        out.ledgerOps.push({ _tag: "ForgetLedger", key: ledger[k.l]!.key });
+        break;
+      case "remove":
         out.removals.push({
           _tag: "RemoveActual",
           mode: settings.onRemovedTime,
-          key: owned.key,
-          runnActualId: aId as RunnActualId,
-          previous: minutes(aB, aN),
+          key: ledger[k.l]!.key,
+          runnActualId: k.runnId as RunnActualId,
+          previous: minutes(k.runnBillable, k.runnNonbillable),
         });
-      }
-      continue;
+        break;
     }
-
-    const rawB = toMinutes(sumB);
-    const rawN = toMinutes(sumN);
-    const billableMinutes = Math.max(rawB, 0);
-    const nonbillableMinutes = Math.max(rawN, 0);
-    if (aB === billableMinutes && aN === nonbillableMinutes) {
-      if (rawB < 0 || rawN < 0) {
-        keys.key(code, key);
-        out.report.push(clamped(key, refs, ref, rawB, rawN));
-      }
-      // Runn already holds the value (A7): nothing to write; make sure the ledger owns the key.
-      if (
-        l < 0 ||
-        lB !== billableMinutes ||
-        lN !== nonbillableMinutes ||
-        c.ledger[LEDGER_STRIDE * l + 2] !== aId ||
-        !sameIds(ids, count, c, l)
-      ) {
-        keys.key(code, key);
-        out.ledgerOps.push({
-          _tag: "RecordLedger",
-          key: {
-            personId: key.person as Ledger.ActualKey["personId"],
-            projectId: key.project as Ledger.ActualKey["projectId"],
-            roleId: key.role as Ledger.ActualKey["roleId"],
-            date: key.date as Ledger.ActualKey["date"],
-          },
-          billableMinutes,
-          nonbillableMinutes,
-          runnActualId: aId as RunnActualId,
-          harvestEntryIds: idsOf(ids, count),
-        });
-      }
-      continue;
-    }
-    keys.key(code, key);
-    if (rawB < 0 || rawN < 0) out.report.push(clamped(key, refs, ref, rawB, rawN));
-    if (edited) {
-      const owned = ledger[l]!;
-      out.report.push({
-        _tag: "ManualEditConflict",
-        key: owned.key,
-        written: minutes(owned.billableMinutes, owned.nonbillableMinutes),
-        inRunn: r < 0 ? null : minutes(aB, aN),
-        computed: minutes(billableMinutes, nonbillableMinutes),
-      });
-      continue;
-    }
-    out.upserts.push({
-      _tag: "UpsertActual",
-      personId: ref(refs.person, key.person) as Plan.PersonRef,
-      projectId: ref(refs.project, key.project) as Plan.ProjectRef,
-      roleId: ref(refs.role, key.role) as Plan.RoleRef,
-      date: key.date as Ledger.ActualKey["date"],
-      billableMinutes,
-      nonbillableMinutes,
-      harvestEntryIds: idsOf(ids, count),
-      runnActualId: r < 0 ? null : (aId as RunnActualId),
-      previous: r < 0 ? null : minutes(aB, aN),
-    });
   }
   return out;
 };

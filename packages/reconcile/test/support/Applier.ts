@@ -57,16 +57,18 @@ export const apply = (
     switch (op._tag) {
       case "CreateRole":
         newIds.set(op.ref, next);
-        roles.push(runnRole(next++, op.name));
+        roles.push(runnRole({ id: next++, name: op.name }));
         break;
       case "CreateClient":
         newIds.set(op.ref, next);
-        clients.push(runnClient(next++, null, { name: op.name, references: op.references }));
+        clients.push(runnClient({ id: next++, name: op.name, references: op.references }));
         break;
       case "CreateProject":
         newIds.set(op.ref, next);
         projects.push(
-          runnProject(next++, null, id(op.clientId), {
+          runnProject({
+            id: next++,
+            clientId: id(op.clientId),
             name: op.name,
             references: op.references,
             pricingModel: op.pricingModel,
@@ -78,14 +80,15 @@ export const apply = (
         const personId = next++;
         newIds.set(op.ref, personId);
         people.push(
-          runnPerson(personId, null, {
+          runnPerson({
+            id: personId,
             firstName: op.firstName,
             lastName: op.lastName,
             email: op.email,
             references: op.references,
           }),
         );
-        contracts.push(contract(next++, personId, id(op.roleId)));
+        contracts.push(contract({ id: next++, personId, roleId: id(op.roleId) }));
         break;
       }
       case "LinkEntity":
@@ -103,7 +106,12 @@ export const apply = (
         const seen = actuals.get(keyOf(k));
         const written = seen
           ? { ...seen, billableMinutes: op.billableMinutes, nonbillableMinutes: op.nonbillableMinutes }
-          : actual(next++, k, op.billableMinutes, op.nonbillableMinutes);
+          : actual({
+              id: next++,
+              key: k,
+              billableMinutes: op.billableMinutes,
+              nonbillableMinutes: op.nonbillableMinutes,
+            });
         actuals.set(keyOf(k), written);
         ledger.set(keyOf(k), {
           key: k as Ledger.ActualKey,

@@ -13,6 +13,7 @@ export interface World {
   readonly options: ReconcileOptions.Options;
 }
 
+const halfAway = (x: number) => (x >= 0 ? Math.round(x) : -Math.round(-x));
 const DAYS = ["2026-10-10", "2026-10-20", "2026-11-01", "2026-11-20", "2026-11-21", "2026-11-27"];
 const ROLE_SETS: ReadonlyArray<ReadonlyArray<string>> = [
   [],
@@ -23,7 +24,17 @@ const ROLE_SETS: ReadonlyArray<ReadonlyArray<string>> = [
 
 /** Worlds with up to 4 users, 3 clients, 4 projects, 25 entries. */
 export const world = (
-  o: { readonly protect?: boolean; readonly simple?: boolean } = {},
+  o: {
+    readonly protect?: boolean;
+    readonly simple?: boolean;
+    /**
+     * Runn and the ledger often already agree with Harvest (actuals holding the key's day total, ledger
+     * rows its entry ids), keys may carry a second, newer actual, an owned actual may be gone from Runn or
+     * named by another id, and some entries carry approval only as `is_closed`: the cases a rule-by-rule
+     * comparison needs.
+     */
+    readonly synced?: boolean;
+  } = {},
 ): fc.Arbitrary<World> =>
   fc
     .record({
@@ -59,6 +70,7 @@ export const world = (
           seconds: fc.integer({ min: -1800, max: 20_000 }),
           billable: fc.boolean(),
           approved: fc.boolean(),
+          closedOnly: fc.boolean(),
         }),
         { maxLength: 25 },
       ),
@@ -71,6 +83,10 @@ export const world = (
           minutes: fc.nat(300),
           owned: fc.boolean(),
           drift: fc.boolean(),
+          synced: fc.boolean(),
+          second: fc.boolean(),
+          /** Under `synced`: the owned actual was since deleted in Runn, or the ledger names another actual id. */
+          runnSide: fc.constantFrom("kept", "deleted", "otherId"),
         }),
         { maxLength: 8 },
       ),
@@ -86,71 +102,117 @@ export const world = (
       const contracts: Array<Runn.Contract> = [];
       g.users.forEach((u, i) => {
         const id = i + 1;
-        users.push(B.user(id, { roles: ROLE_SETS[u.roles], is_active: u.active }));
+        users.push(B.user({ id, roles: ROLE_SETS[u.roles], is_active: u.active }));
         if (u.link === "linked") {
-          people.push(B.runnPerson(500 + id, id));
-          contracts.push(B.contract(900 + id, 500 + id, u.role));
-        } else if (u.link === "lookalike") people.push(B.runnPerson(500 + id, null));
+          people.push(B.runnPerson({ id: 500 + id, harvestId: id }));
+          contracts.push(B.contract({ id: 900 + id, personId: 500 + id, roleId: u.role }));
+        } else if (u.link === "lookalike") people.push(B.runnPerson({ id: 500 + id }));
       });
       const clients: Array<Harvest.Client> = [];
       const runnClients: Array<Runn.Client> = [];
       g.clients.forEach((c, i) => {
         const id = 10 + i;
-        clients.push(B.client(id, { is_active: c.active }));
-        if (c.link !== "unlinked") runnClients.push(B.runnClient(510 + i, c.link === "linked" ? id : null));
+        clients.push(B.client({ id, is_active: c.active }));
+        if (c.link !== "unlinked")
+          runnClients.push(B.runnClient({ id: 510 + i, harvestId: c.link === "linked" ? id : null }));
       });
       const projects: Array<Harvest.Project> = [];
       const runnProjects: Array<Runn.Project> = [];
       g.projects.forEach((p, i) => {
         const id = 100 + i;
         const client = 10 + (p.client % clients.length);
-        projects.push(B.project(id, client, { is_active: p.active }));
+        projects.push(B.project({ id, clientId: client, is_active: p.active }));
         const runnClient = runnClients.find((c) => c.name === `Client ${client}`)?.id ?? 509;
         if (p.link === "linked" || p.link === "conflict")
-          runnProjects.push(B.runnProject(600 + i, id, runnClient));
-        if (p.link === "conflict") runnProjects.push(B.runnProject(650 + i, id, runnClient));
+          runnProjects.push(B.runnProject({ id: 600 + i, harvestId: id, clientId: runnClient }));
+        if (p.link === "conflict")
+          runnProjects.push(B.runnProject({ id: 650 + i, harvestId: id, clientId: runnClient }));
         if (p.link === "lookalike")
-          runnProjects.push(B.runnProject(600 + i, null, runnClient, { name: `Project ${id}` }));
+          runnProjects.push(B.runnProject({ id: 600 + i, clientId: runnClient, name: `Project ${id}` }));
       });
       const members = g.members.map((m, i) =>
-        B.member(i + 1, 500 + 1 + (m.user % users.length), 600 + (m.project % projects.length), m.role),
+        B.member({
+          id: i + 1,
+          personId: 500 + 1 + (m.user % users.length),
+          projectId: 600 + (m.project % projects.length),
+          roleId: m.role,
+        }),
       );
       const entries = g.entries.map((e, i) =>
-        B.entry(
-          i + 1,
-          1 + (e.user % users.length),
-          100 + (e.project % projects.length),
-          DAYS[e.day]!,
-          e.seconds / 60,
-          {
-            billable: e.billable,
-            approval_status: e.approved ? "approved" : "submitted",
-          },
-        ),
+        B.entry({
+          id: i + 1,
+          userId: 1 + (e.user % users.length),
+          projectId: 100 + (e.project % projects.length),
+          date: DAYS[e.day]!,
+          minutes: e.seconds / 60,
+          billable: e.billable,
+          ...(o.synced && e.closedOnly
+            ? { approval_status: null, is_closed: e.approved }
+            : { approval_status: e.approved ? "approved" : "submitted" }),
+        }),
       );
       const actuals: Array<Runn.Actual> = [];
       const ledger: Array<Ledger.LedgerEntry> = [];
       const seen = new Set<string>();
       g.actuals.forEach((a, i) => {
+        // Under `synced`, on the key of a Harvest entry (its person's contract role) when there is one.
+        const from = o.synced && g.entries.length > 0 ? g.entries[a.user % g.entries.length]! : null;
+        const user = from === null ? a.user : from.user;
         const k = {
-          personId: 500 + 1 + (a.user % users.length),
-          projectId: 600 + (a.project % projects.length),
-          roleId: a.role,
-          date: DAYS[a.day]!,
+          personId: 500 + 1 + (user % users.length),
+          projectId: 600 + ((from === null ? a.project : from.project) % projects.length),
+          roleId: from === null ? a.role : g.users[user % users.length]!.role,
+          date: DAYS[from === null ? a.day : from.day]!,
         };
         const ks = JSON.stringify(k);
-        if (seen.has(ks)) return;
+        if (seen.has(ks)) {
+          if (o.synced && a.second)
+            actuals.push(B.actual({ id: 100 + i, key: k, billableMinutes: a.minutes }));
+          return;
+        }
         seen.add(ks);
-        actuals.push(B.actual(i + 1, k, a.minutes));
+        // The key's Harvest entries and day total, as the sync would have written them (roles aside).
+        const same = g.entries.flatMap((e, j) =>
+          1 + (e.user % users.length) === k.personId - 500 &&
+          100 + (e.project % projects.length) === k.projectId - 500 &&
+          DAYS[e.day] === k.date
+            ? [{ ...e, id: j + 1 }]
+            : [],
+        );
+        const total = (billable: boolean) => {
+          const mine = same.filter((e) => e.billable === billable).map((e) => e.seconds);
+          const m = g.perDay
+            ? halfAway(mine.reduce((x, y) => x + y, 0) / 60)
+            : mine.reduce((x, y) => x + halfAway(y / 60), 0);
+          return Math.max(m, 0);
+        };
+        const synced = o.synced === true && a.synced;
+        const b = synced ? total(true) : a.minutes;
+        const n = synced ? total(false) : 0;
+        const side = o.synced ? a.runnSide : "kept";
+        if (side !== "deleted" || !a.owned)
+          actuals.push(B.actual({ id: i + 1, key: k, billableMinutes: b, nonbillableMinutes: n }));
         if (a.owned)
-          ledger.push(B.ledgerEntry(k, a.drift && o.protect ? a.minutes + 5 : a.minutes, [1000 + i], i + 1));
+          ledger.push(
+            B.ledgerEntry({
+              key: k,
+              billableMinutes: a.drift && o.protect ? b + 5 : b,
+              nonbillableMinutes: n,
+              harvestEntryIds: synced && !a.drift ? same.map((e) => e.id) : [1000 + i],
+              runnActualId: side === "otherId" ? 900 + i : i + 1,
+            }),
+          );
       });
       const runn = B.runnSnapshot({
         people,
         contracts,
         clients: runnClients,
         projects: runnProjects,
-        roles: [B.runnRole(7, "Developer"), B.runnRole(8, "Lead"), B.runnRole(9, "Unknown")],
+        roles: [
+          B.runnRole({ id: 7, name: "Developer" }),
+          B.runnRole({ id: 8, name: "Lead" }),
+          B.runnRole({ id: 9, name: "Unknown" }),
+        ],
         projectMembers: members,
         actuals,
       });

@@ -90,8 +90,17 @@ const taJson = (look: EntryLookups, key: number): object | undefined => {
   return json;
 };
 
-/** The JSON of entry `i`; running timers count their time up to `nowSeconds` (the frozen data clock). */
-export const entryJson = (a: HarvestAccount, look: EntryLookups, i: number, nowSeconds: number) => {
+/**
+ * The JSON of entry `i`; running timers count their time up to `nowSeconds` (the frozen data clock).
+ * `omitApprovalStatus` leaves out `approval_status`, so approval shows only as `is_closed`.
+ */
+export const entryJson = (
+  a: HarvestAccount,
+  look: EntryLookups,
+  i: number,
+  nowSeconds: number,
+  omitApprovalStatus = false,
+) => {
   const e = a.entries;
   const ui = e.user[i] as number;
   const pi = e.project[i] as number;
@@ -132,7 +141,7 @@ export const entryJson = (a: HarvestAccount, look: EntryLookups, i: number, nowS
     is_locked: locked,
     locked_reason: locked ? (billed ? "Item Invoiced and Approved" : "Item Approved") : null,
     is_closed: approval === "approved",
-    approval_status: approval,
+    ...(omitApprovalStatus ? {} : { approval_status: approval }),
     is_billed: billed,
     timer_started_at: started === null ? null : isoSeconds(started),
     started_time: null,

@@ -89,6 +89,8 @@ export interface HarvestRouteContext {
   readonly nowSeconds: number;
   /** A fresh, monotonic timestamp for a write, epoch seconds. */
   readonly stamp: () => number;
+  /** Leave `approval_status` out of time entries (`SandboxOptions.omitApprovalStatus`). */
+  readonly omitApprovalStatus: boolean;
 }
 
 const notFound = () => reply(404, { message: "Not found" });
@@ -101,7 +103,13 @@ export const routeHarvest = (
   rc: HarvestRouteContext,
 ): Reply => {
   const a = caller.account;
-  const ctx: ListContext = { caller, url: req.url, publicBase: rc.publicBase, nowSeconds: rc.nowSeconds };
+  const ctx: ListContext = {
+    caller,
+    url: req.url,
+    publicBase: rc.publicBase,
+    nowSeconds: rc.nowSeconds,
+    omitApprovalStatus: rc.omitApprovalStatus,
+  };
   const m = req.method;
   const seg = path.replace(/\/+$/, "").split("/").filter(Boolean);
   const id = seg[1] !== undefined && /^\d+$/.test(seg[1]) ? Number(seg[1]) : null;

@@ -34,6 +34,8 @@ export interface ListContext {
   readonly publicBase: string;
   /** The frozen data clock, epoch seconds (running timers). */
   readonly nowSeconds: number;
+  /** Leave `approval_status` out of time entries. */
+  readonly omitApprovalStatus: boolean;
 }
 
 type Filter = (index: number) => boolean;
@@ -266,6 +268,6 @@ export const listTimeEntries = (ctx: ListContext): Reply => {
   }
   const l = look;
   return numberedPage(url, ctx.publicBase, "time_entries", perPage, positions.length, (k) =>
-    entryJson(a, l, positions[k] as number, ctx.nowSeconds),
+    entryJson(a, l, positions[k] as number, ctx.nowSeconds, ctx.omitApprovalStatus),
   );
 };
