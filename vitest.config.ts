@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 
 /** Per-project overrides: slow suites (real servers, child processes) get longer timeouts. */
 const overrides: Record<string, { testTimeout?: number; hookTimeout?: number }> = {
+  // Property tests and child processes: seconds on a quiet machine, several times that on a busy one.
+  domain: { testTimeout: 30_000 },
+  reconcile: { testTimeout: 30_000 },
   "storage-sql": { testTimeout: 60_000, hookTimeout: 60_000 },
   sandbox: { testTimeout: 60_000 },
   sync: { testTimeout: 120_000, hookTimeout: 60_000 },

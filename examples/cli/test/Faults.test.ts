@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
 import { SecretBox } from "@harvest-runn/storage";
-import { Output } from "@harvest-runn/sync";
+import { Output, SyncClock } from "@harvest-runn/sync";
 import { Redacted, Schema } from "effect";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { jsonOf, killAll, type Result, run, stackLine, start } from "./support/Cli.ts";
@@ -28,22 +28,30 @@ const errorOf = (r: Result) => Schema.decodeUnknownSync(ErrorDoc)(jsonOf(r));
 describe("harvest-runn on bad input and faults (child processes)", () => {
   let sb: RunningSandbox;
   let cwd: string;
-  let env: Record<string, string>;
-  const cli = (...args: Array<string>) => run(args, { cwd, env });
+  let base: Record<string, string>;
+  // Each command starts at the sandbox's time as it runs on, so time never goes back between commands
+  // (a lease released by one command must not look held to the next).
+  let time: SyncClock.TimeSource;
+  const envNow = (extra: Record<string, string> = {}) => ({
+    ...base,
+    HARVEST_RUNN_NOW: new Date(time()).toISOString(),
+    ...extra,
+  });
+  const cli = (...args: Array<string>) => run(args, { cwd, env: envNow() });
   /** The CLI over another state folder (same sandbox and key). */
   const cliIn = (stateDir: string, ...args: Array<string>) =>
-    run(args, { cwd, env: { ...env, HARVEST_RUNN_STATE_DIR: stateDir } });
+    run(args, { cwd, env: envNow({ HARVEST_RUNN_STATE_DIR: stateDir }) });
 
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, seed: 7, preset: "tiny", anchorDate, timeScale });
     cwd = mkdtempSync(join(tmpdir(), "harvest-runn-cli-faults-"));
-    env = {
+    time = SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
+    base = {
       HARVEST_RUNN_STATE_DIR: join(cwd, "state"),
       HARVEST_RUNN_SECRET_KEY: Redacted.value(SecretBox.generateKey()),
       HARVEST_BASE_URL: sb.info.harvest.baseUrl,
       HARVEST_ID_BASE_URL: sb.info.harvest.idBaseUrl,
       HARVEST_RUNN_RATE_SCALE: String(timeScale),
-      HARVEST_RUNN_NOW: new Date(sb.sandbox.nowSeconds() * 1000).toISOString(),
       HARVEST_ACCOUNT_ID: sb.info.harvest.accountId,
       HARVEST_USER_AGENT: "HarvestRunnCliTests (tests@example.com)",
       RUNN_BASE_URL: sb.info.runn.baseUrl,
@@ -85,7 +93,7 @@ describe("harvest-runn on bad input and faults (child processes)", () => {
   });
 
   it("keeps log lines on stderr, so sync --json is one JSON document at any log level", async () => {
-    const r = await run(["sync", "--json"], { cwd, env: { ...env, HARVEST_RUNN_LOG_LEVEL: "debug" } });
+    const r = await run(["sync", "--json"], { cwd, env: envNow({ HARVEST_RUNN_LOG_LEVEL: "debug" }) });
     expect(r.code, r.stderr).toBe(0);
     expect(Schema.is(Output.RunSummary)(jsonOf(r))).toBe(true);
     expect(r.stderr).toMatch(/level=(DEBUG|INFO|WARN)/);
@@ -105,7 +113,7 @@ describe("harvest-runn on bad input and faults (child processes)", () => {
         return Object.values(stats.runn.requests).reduce((a, b) => a + b, 0);
       };
       const before = await runnRequests();
-      const sync = start(["sync", "--json"], { cwd, env });
+      const sync = start(["sync", "--json"], { cwd, env: envNow() });
       // Once the sync asks Runn anything it holds the lease and its run is recorded.
       for (let i = 0; i < 600 && (await runnRequests()) === before; i++)
         await new Promise((r) => setTimeout(r, 100));

@@ -12,16 +12,19 @@ import { Clock, Effect, Layer } from "effect";
 /** Milliseconds since the epoch, as a clock reads them. */
 export type TimeSource = () => number;
 
-/** A `Clock` that reads the time from `source` and sleeps as the default clock does. */
+/**
+ * A `Clock` whose time of day (milliseconds) comes from `source`. Its nanoseconds and its sleeps stay the
+ * default clock's, which is monotonic: request pacing measures intervals by them, so moving the time of
+ * day (or running one call under another clock) never makes a paced request wait for that jump.
+ */
 export const make = (source: TimeSource): Clock.Clock => {
   const base = Clock.make();
-  const nanos = () => BigInt(Math.floor(source())) * 1_000_000n;
   return {
     [Clock.ClockTypeId]: Clock.ClockTypeId,
     unsafeCurrentTimeMillis: source,
-    unsafeCurrentTimeNanos: nanos,
+    unsafeCurrentTimeNanos: () => base.unsafeCurrentTimeNanos(),
     currentTimeMillis: Effect.sync(source),
-    currentTimeNanos: Effect.sync(nanos),
+    currentTimeNanos: base.currentTimeNanos,
     sleep: (duration) => base.sleep(duration),
   };
 };
