@@ -1,9 +1,9 @@
 /**
  * The one HTTP exchange both API clients send through: a slot from the account's `Pacer`, then the
  * request under a timeout (the wait for the slot does not count), recorded as sent by the `fetch` it is
- * handed to (not when its slot came up: other fibers run in between), then the outcome sorted into a reply
- * or a `Failure`, and bounded retries of what is safe to resend. A 429 is always safe (the server did
- * not act); a 5xx, a reset or a timeout only for an idempotent request; a refused connection always
+ * handed to (not when its slot came up: other fibers run in between), then the outcome sorted into a
+ * reply or a `Failure`, and bounded retries of what is safe to resend. A 429 is always safe (the server
+ * did not act); a 5xx, a reset or a timeout only for an idempotent request; a refused connection always
  * (the request never left). The client turns the last `Failure` into its own error.
  */
 import { Duration, Effect, Schedule } from "effect";
