@@ -65,7 +65,7 @@ export const defaultRetry: RetrySettings = {
   rateLimitedDelay: "15 seconds",
 };
 
-/** What a HarvestClient offers: three single reads and eight lists as Streams. */
+/** What a HarvestClient offers: single reads, Harvest's clock, and eight lists as Streams. */
 export interface Service extends Lists {
   /** The Harvest account every call (except `accounts`) is made for. */
   readonly accountId: number;
@@ -73,6 +73,12 @@ export interface Service extends Lists {
   readonly me: () => Effect.Effect<Harvest.Me, HarvestClientError>;
   /** The server's `Date` header on `GET /users/me` (for clock skew); null when it sends none. */
   readonly serverTime: () => Effect.Effect<Date | null, HarvestClientError>;
+  /**
+   * The earliest `Date` header among this client's answers so far, read without a request of its own;
+   * null before the first answer or when Harvest sends none. A client built for one run reads Harvest's
+   * clock as the run began loading.
+   */
+  readonly earliestServerTime: () => Effect.Effect<Date | null>;
   /** The account's company (`GET /company`, administrators only). */
   readonly company: () => Effect.Effect<Harvest.Company, HarvestClientError>;
   /** Every account the token reaches (Harvest ID; sent without the account id). */
@@ -138,12 +144,20 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
     timeout: options.timeout ?? defaultTimeout,
     retry: { ...retry, rateLimitedWait: retry.rateLimitedDelay, maxRateLimitWait: "1 hour" },
     error: errorOf(options.accountId, secrets),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
-  const userFetch = options.fetch;
-  const api = createClient<paths>({
-    baseUrl,
-    fetch: (request) => (userFetch ? userFetch(request) : globalThis.fetch(request)),
-  });
+  // Every request goes through the exchange, whose `fetch` records it with the pacer as it is sent.
+  const api = createClient<paths>({ baseUrl, fetch: Exchange.unpaced });
+
+  // Harvest's clock as this client first saw it: the earliest `Date` header among its answers.
+  let earliest: Date | null = null;
+  const noteDate = (reply: Exchange.Reply) =>
+    Effect.sync(() => {
+      const date = httpDate(reply.date);
+      if (date !== null && (earliest === null || date < earliest)) earliest = date;
+    });
+  /** A request to the account's API, whose answer tells Harvest's time. */
+  const send = (request: Exchange.Request) => execute(request).pipe(Effect.tap(noteDate));
   const header = { "User-Agent": options.userAgent };
   const auth = { Authorization: `Bearer ${Redacted.value(options.token)}` };
   const accountHeaders = { ...auth, "Harvest-Account-Id": String(options.accountId) };
@@ -156,26 +170,26 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
       );
 
   const getOne = <A, I>(path: "/users/me" | "/company", schema: Schema.Schema<A, I>) =>
-    execute({
+    send({
       method: "GET",
       path,
       idempotent: true,
-      send: (signal) =>
-        api.GET(path, { params: { header }, headers: accountHeaders, parseAs: "text", signal }),
+      send: (init) =>
+        api.GET(path, { params: { header }, headers: accountHeaders, parseAs: "text", ...init }),
     }).pipe(Effect.flatMap(decoded(path, schema)), Effect.mapError(clean));
 
   const getPage = (path: ListPath, query: WireQuery) =>
-    execute({
+    send({
       method: "GET",
       path,
       idempotent: true,
       // One call site for every list: the query was built against this path's generated parameter type.
-      send: (signal) =>
+      send: (init) =>
         api.GET(path as "/users", {
           params: { header, query: query as never },
           headers: accountHeaders,
           parseAs: "text",
-          signal,
+          ...init,
         }),
     }).pipe(Effect.map((exchange) => exchange.body));
 
@@ -183,30 +197,31 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
     accountId: options.accountId,
     me: Effect.fn("HarvestClient.me")(() => getOne("/users/me", Harvest.Me)),
     serverTime: Effect.fn("HarvestClient.serverTime")(() =>
-      execute({
+      send({
         method: "GET",
         path: "/users/me",
         idempotent: true,
-        send: (signal) =>
-          api.GET("/users/me", { params: { header }, headers: accountHeaders, parseAs: "text", signal }),
+        send: (init) =>
+          api.GET("/users/me", { params: { header }, headers: accountHeaders, parseAs: "text", ...init }),
       }).pipe(
         Effect.map((exchange) => httpDate(exchange.date)),
         Effect.mapError(clean),
       ),
     ),
+    earliestServerTime: () => Effect.sync(() => earliest),
     company: Effect.fn("HarvestClient.company")(() => getOne("/company", Harvest.Company)),
     accounts: Effect.fn("HarvestClient.accounts")(() =>
       execute({
         method: "GET",
         path: "/accounts",
         idempotent: true,
-        send: (signal) =>
+        send: (init) =>
           api.GET("/accounts", {
             baseUrl: idBaseUrl,
             params: { header },
             headers: auth,
             parseAs: "text",
-            signal,
+            ...init,
           }),
       }).pipe(Effect.flatMap(decoded("/accounts", Harvest.Accounts)), Effect.mapError(clean)),
     ),

@@ -1,8 +1,9 @@
 /**
  * The one HTTP exchange both API clients send through: a slot from the account's `Pacer`, then the
- * request under a timeout (the wait for the slot does not count), then the outcome sorted into a reply
- * or a `Failure`, and bounded retries of what is safe to resend. A 429 is always safe (the server did
- * not act); a 5xx, a reset or a timeout only for an idempotent request; a refused connection always
+ * request under a timeout (the wait for the slot does not count), recorded as sent by the `fetch` it is
+ * handed to (not when its slot came up: other fibers run in between), then the outcome sorted into a
+ * reply or a `Failure`, and bounded retries of what is safe to resend. A 429 is always safe (the server
+ * did not act); a 5xx, a reset or a timeout only for an idempotent request; a refused connection always
  * (the request never left). The client turns the last `Failure` into its own error.
  */
 import { Duration, Effect, Schedule } from "effect";
@@ -15,13 +16,33 @@ export interface Sent {
   readonly error?: unknown;
 }
 
+/** How a request reaches the network (openapi-fetch's `fetch` option). */
+export type Fetch = (request: globalThis.Request) => Promise<Response>;
+
+/**
+ * What one attempt is sent with; spread it into openapi-fetch's request options. Its `fetch` records
+ * the send with the account's pacer at the moment the request is handed over, then sends it.
+ */
+export interface SendInit {
+  readonly signal: AbortSignal;
+  readonly fetch: Fetch;
+}
+
+/**
+ * The base `fetch` of an openapi-fetch client whose requests all go through an exchange: it refuses, so
+ * a request sent without its `SendInit` fails loudly instead of going out unpaced.
+ */
+export const unpaced: Fetch = (request) =>
+  Promise.reject(new Error(`${request.method} ${new URL(request.url).pathname}: sent around the exchange`));
+
 /** One request: where it goes, whether resending it is harmless, and how to send it. */
 export interface Request {
   readonly method: "GET" | "POST" | "PATCH" | "DELETE";
   /** The path template, for logs and messages (`/users/{userId}`), never with a query string. */
   readonly path: string;
   readonly idempotent: boolean;
-  readonly send: (signal: AbortSignal) => Promise<Sent>;
+  /** Sends the request through `init.fetch`, which is the only way it may reach the network. */
+  readonly send: (init: SendInit) => Promise<Sent>;
 }
 
 /** A 2xx answer: its status, raw body text, and the server's `Date` header (null when absent). */
@@ -68,6 +89,8 @@ export interface Settings<E> {
   readonly retry: RetrySettings;
   /** The client's error for the last failure of a request after `attempts` attempts. */
   readonly error: (failure: Failure, request: Request, attempts: number) => E;
+  /** Sends a request on the network (default `globalThis.fetch`, looked up at each send). */
+  readonly fetch?: Fetch;
 }
 
 /** Sends requests of one client. */
@@ -91,10 +114,10 @@ const describe = (cause: unknown): string => {
 };
 
 /** Starts `request` now; its promise never counts as unhandled while nobody awaits it yet. */
-const sendNow = (request: Request, signal: AbortSignal): Promise<Sent> => {
+const sendNow = (request: Request, init: SendInit): Promise<Sent> => {
   let pending: Promise<Sent>;
   try {
-    pending = request.send(signal);
+    pending = request.send(init);
   } catch (cause) {
     pending = Promise.reject(cause);
   }
@@ -146,6 +169,7 @@ export const make = <E>(settings: Settings<E>): Effect.Effect<Execute<E>, never,
   Effect.map(Pacer.Pacer, (pacer) => {
     const timeout = Duration.decode(settings.timeout);
     const maxDelay = Duration.decode(settings.retry.maxDelay);
+    const network: Fetch = settings.fetch ?? ((wire) => globalThis.fetch(wire));
     const schedule = (request: Request) =>
       Schedule.identity<Failure>().pipe(
         Schedule.whileInput((failure: Failure) => retryable(failure, request, settings.retry)),
@@ -161,26 +185,39 @@ export const make = <E>(settings: Settings<E>): Effect.Effect<Execute<E>, never,
     return (request) =>
       Effect.suspend(() => {
         let attempts = 0;
+        /** One attempt with a granted slot; the timeout starts here, after the wait for the slot. */
+        const attempt = (permit: Pacer.Permit) =>
+          Effect.gen(function* () {
+            attempts += 1;
+            const controller = new AbortController();
+            const init: SendInit = {
+              signal: controller.signal,
+              fetch: (wire) => {
+                permit.sent();
+                return network(wire);
+              },
+            };
+            return yield* Effect.tryPromise({
+              try: () => sendNow(request, init),
+              catch: (cause): Failure => ({
+                _tag: "Transport",
+                cause: describe(cause),
+                neverSent: neverSentCodes.has(causeCode(cause) ?? ""),
+              }),
+            }).pipe(
+              Effect.onInterrupt(() => Effect.sync(() => controller.abort())),
+              Effect.timeoutFail({
+                duration: timeout,
+                onTimeout: (): Failure => ({ _tag: "Timeout", timeout }),
+              }),
+            );
+          });
         const once: Effect.Effect<Reply, Failure> = Effect.gen(function* () {
-          yield* pacer.take(settings.account, settings.budget);
-          attempts += 1;
-          // Sent in the same step that took the slot, before any other fiber runs: the server must see
-          // requests as far apart as the pacer recorded them. The timeout starts here, after the wait.
-          const controller = new AbortController();
-          const pending = yield* Effect.sync(() => sendNow(request, controller.signal));
-          const sent = yield* Effect.tryPromise({
-            try: () => pending,
-            catch: (cause): Failure => ({
-              _tag: "Transport",
-              cause: describe(cause),
-              neverSent: neverSentCodes.has(causeCode(cause) ?? ""),
-            }),
-          }).pipe(
-            Effect.onInterrupt(() => Effect.sync(() => controller.abort())),
-            Effect.timeoutFail({
-              duration: timeout,
-              onTimeout: (): Failure => ({ _tag: "Timeout", timeout }),
-            }),
+          // A request that never reached `fetch` (it failed before, or was abandoned) gives its slot back.
+          const sent = yield* Effect.uninterruptibleMask((restore) =>
+            Effect.flatMap(restore(pacer.take(settings.account, settings.budget)), (permit) =>
+              restore(attempt(permit)).pipe(Effect.ensuring(Effect.sync(permit.cancel))),
+            ),
           );
           const status = sent.response.status;
           yield* Effect.logDebug(`${settings.api} response`).pipe(

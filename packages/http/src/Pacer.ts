@@ -9,6 +9,10 @@
  * `slack` (2 % of the window, at least 250 ms) absorbs requests the server sees closer than they were sent
  * (a pause of the server queues them, then handles them together).
  *
+ * A send time is what the caller reports when it hands the request to `fetch` (`Permit.sent`), not the
+ * moment its slot was granted: other fibers may run in between. Until then a granted request counts as
+ * sending at every instant, so no other request can be let through on the assumption that it went early.
+ *
  * Waiting for a slot is not part of a request: the caller starts its timeout after `take` returns, and a
  * caller interrupted while it waits gives its slot back, so abandoned requests never use up the budget.
  */
@@ -29,11 +33,15 @@ export const spanOf = (budget: Budget): number => {
 /** The spacing between two requests of one account, in milliseconds. */
 export const intervalOf = (budget: Budget): number => spanOf(budget) / budget.limit;
 
-/** One account's schedule: reserved slots, slots given back, and the real send times. */
+/** One account's schedule: reserved slots, slots given back, granted requests and real send times. */
 class Schedule {
   private next = Number.NEGATIVE_INFINITY;
   private readonly returned: Array<number> = [];
+  /** Real send times, ascending. */
   private readonly sent: Array<number> = [];
+  /** Requests granted but not yet handed to `fetch`. */
+  private granted = 0;
+  /** Requests from `reserve` until they are sent or give their slot back. */
   private waiting = 0;
   constructor(
     readonly limit: number,
@@ -66,17 +74,37 @@ class Schedule {
   }
 
   /**
-   * Records a send at `now` and returns 0, or returns how long to wait until the window allows it
-   * (`force` records it anyway: the last resort of a caller that has waited too often).
+   * Grants a send at `now` and returns 0, or returns how long to wait until the window allows it
+   * (`force` grants it anyway: the last resort of a caller that has waited too often). Granted requests
+   * not yet sent may go out at any moment, so they count as sent `now`.
    */
-  trySend(now: number, force = false): number {
+  tryGrant(now: number, force = false): number {
+    const back = this.limit - this.granted;
     const oldest =
-      this.sent.length >= this.limit ? (this.sent[this.sent.length - this.limit] as number) : -Infinity;
+      back <= 0
+        ? now
+        : this.sent.length >= back
+          ? (this.sent[this.sent.length - back] as number)
+          : Number.NEGATIVE_INFINITY;
     if (!force && now < oldest + this.spanMs) return oldest + this.spanMs - now;
-    this.waiting--;
-    this.sent.push(now);
-    if (this.sent.length > 2 * this.limit) this.sent.splice(0, this.sent.length - this.limit);
+    this.granted++;
     return 0;
+  }
+
+  /** Records a granted request as handed to `fetch` at `now`. */
+  send(now: number): void {
+    this.granted--;
+    this.waiting--;
+    let i = this.sent.length;
+    while (i > 0 && (this.sent[i - 1] as number) > now) i--;
+    this.sent.splice(i, 0, now);
+    if (this.sent.length > 2 * this.limit) this.sent.splice(0, this.sent.length - this.limit);
+  }
+
+  /** A granted request that was never sent: it gives its slot `at` back. */
+  cancel(at: number): void {
+    this.granted--;
+    this.release(at);
   }
 
   /** True when nobody waits and the last send is a span old: a fresh schedule would act the same. */
@@ -86,13 +114,24 @@ class Schedule {
   }
 }
 
+/** A granted slot of one request. */
+export interface Permit {
+  /**
+   * Records the request as sent now: call it where the request is handed to `fetch`, so the send time
+   * is the one the server sees. Only the first call of `sent` or `cancel` counts.
+   */
+  readonly sent: () => void;
+  /** Gives the slot back when the request never reached `fetch`; does nothing after `sent`. */
+  readonly cancel: () => void;
+}
+
 /** What a pacer offers. */
 export interface Service {
   /**
-   * Waits for the next slot of account `key` under `budget` and counts the request as sent when it
-   * returns. Interrupting the wait gives the slot back.
+   * Waits for the next slot of account `key` under `budget` and grants it; the caller reports the send
+   * (or that there was none) on the permit. Interrupting the wait gives the slot back.
    */
-  readonly take: (key: string, budget: Budget) => Effect.Effect<void>;
+  readonly take: (key: string, budget: Budget) => Effect.Effect<Permit>;
 }
 
 /** The pacer: per-account schedules, shared by every client that reads it from the context. */
@@ -120,17 +159,38 @@ export const unsafeMake = (): Service => {
         return Effect.uninterruptibleMask((restore) => {
           const schedule = scheduleOf(key, budget, now());
           const at = schedule.reserve(now());
+          let granted = false;
           const wait = Effect.gen(function* () {
             // A timer cannot wait less than a millisecond: such a slot is due now.
             if (at - now() >= 1) yield* sleep(at - now());
             for (let guard = 0; guard < 1000; guard++) {
-              const more = schedule.trySend(now());
-              if (more === 0) return;
+              const more = schedule.tryGrant(now());
+              if (more === 0) {
+                granted = true;
+                return;
+              }
               yield* sleep(more);
             }
-            schedule.trySend(now(), true);
+            schedule.tryGrant(now(), true);
+            granted = true;
           });
-          return restore(wait).pipe(Effect.onInterrupt(() => Effect.sync(() => schedule.release(at))));
+          let done = false;
+          const permit: Permit = {
+            sent: () => {
+              if (done) return;
+              done = true;
+              schedule.send(now());
+            },
+            cancel: () => {
+              if (done) return;
+              done = true;
+              schedule.cancel(at);
+            },
+          };
+          return restore(wait).pipe(
+            Effect.onInterrupt(() => Effect.sync(() => (granted ? permit.cancel() : schedule.release(at)))),
+            Effect.as(permit),
+          );
         });
       }),
   });

@@ -34,8 +34,13 @@ const exchange = (overrides: Partial<Exchange.Settings<Failed>> = {}) =>
     timeout: "30 seconds",
     retry,
     error: (failure, _request, attempts) => ({ failure, attempts }),
+    fetch: () => Promise.resolve(new Response("{}")),
     ...overrides,
   }).pipe(Effect.provideService(Pacer.Pacer, Pacer.unsafeMake()));
+
+/** Hands a request for `/things` to the exchange's `fetch`, as openapi-fetch does. */
+const handOver = (init: Exchange.SendInit) =>
+  init.fetch(new Request("http://127.0.0.1/things", { signal: init.signal }));
 
 /** A request whose answers come from `answer`, recording the test-clock time of every send. */
 const scripted = (answer: (n: number) => Promise<Exchange.Sent>, idempotent = true) => {
@@ -44,10 +49,11 @@ const scripted = (answer: (n: number) => Promise<Exchange.Sent>, idempotent = tr
     method: idempotent ? "GET" : "POST",
     path: "/things",
     idempotent,
-    send: () => {
-      sends.push(now());
-      return answer(sends.length);
-    },
+    send: (init) =>
+      handOver(init).then(() => {
+        sends.push(now());
+        return answer(sends.length);
+      }),
   });
   return { sends, request };
 };
@@ -157,6 +163,44 @@ describe("Exchange", () => {
         const error = yield* drive(Effect.flip(execute(long.request(now))));
         expect(error.failure).toEqual({ _tag: "RateLimited", status: 429, retryAfter: 3600 });
         expect(long.sends).toHaveLength(1);
+      }),
+  );
+
+  it.effect(
+    "the server sees requests as far apart as the pacer recorded them, although one reached fetch late",
+    () =>
+      Effect.gen(function* () {
+        const now = yield* testNow;
+        const arrivals: Array<number> = [];
+        // Two per window: span 1 250 ms, slots 625 ms apart.
+        const execute = yield* exchange({
+          budget: { limit: 2, window: "1 second" },
+          fetch: () => {
+            arrivals.push(now());
+            return Promise.resolve(new Response("{}"));
+          },
+        });
+        const read = (delayMs: number): Exchange.Request => ({
+          method: "GET",
+          path: "/things",
+          idempotent: true,
+          // The first request is held 1 s between its slot and fetch (a busy event loop, a slow
+          // serializer); the server only sees it arrive then.
+          send: async (init) => {
+            const due = now() + delayMs;
+            while (now() < due) await new Promise((resolve) => setImmediate(resolve));
+            const response = await handOver(init);
+            return { response, data: "{}" };
+          },
+        });
+        yield* drive(
+          Effect.forEach([1_000, 0, 0], (delayMs) => execute(read(delayMs)), { concurrency: "unbounded" }),
+          "125 millis",
+        );
+        arrivals.sort((a, b) => a - b);
+        expect(arrivals).toEqual([625, 1_000, 1_875]);
+        // No 1 250 ms window of the server holds more than two of them.
+        expect(arrivals[2]! - arrivals[0]!).toBeGreaterThanOrEqual(1_250);
       }),
   );
 });

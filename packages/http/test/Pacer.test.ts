@@ -49,15 +49,20 @@ const virtualTime = (lateBy: (sleep: number) => number = () => 0) => {
   return { drive, now: () => t };
 };
 
-/** `n` requests of account `key` through `pacer`, each recording when it was let through. */
+/** Sends the request of `permit` now: records the time in `sent` and reports it to the pacer. */
+const send = (permit: Pacer.Permit, sent: Array<number>) =>
+  Effect.clockWith((c) =>
+    Effect.sync(() => {
+      sent.push(c.unsafeCurrentTimeMillis());
+      permit.sent();
+    }),
+  );
+
+/** `n` requests of account `key` through `pacer`, each sent as soon as it is let through. */
 const burst = (pacer: Pacer.Service, key: string, budget: Pacer.Budget, n: number, sent: Array<number>) =>
   Effect.forEach(
     Array.from({ length: n }, (_, i) => i),
-    () =>
-      Effect.zipRight(
-        pacer.take(key, budget),
-        Effect.clockWith((c) => c.currentTimeMillis.pipe(Effect.map((t) => sent.push(t)))),
-      ),
+    () => Effect.flatMap(pacer.take(key, budget), (permit) => send(permit, sent)),
     { concurrency: "unbounded", discard: true },
   );
 
@@ -115,29 +120,67 @@ describe("Pacer", () => {
     const pacer = Pacer.unsafeMake();
     const budget = { limit: 10, window: "50 millis" } as const; // interval 30 ms
     const sent: Array<number> = [];
-    const stamp = Effect.clockWith((c) => c.currentTimeMillis.pipe(Effect.map((t) => sent.push(t))));
+    const take = Effect.flatMap(pacer.take("give", budget), (permit) => send(permit, sent));
     await clock.drive(
       Effect.gen(function* () {
-        const waiters = yield* Effect.forEach([0, 1, 2, 3], () =>
-          Effect.fork(Effect.zipRight(pacer.take("give", budget), stamp)),
-        );
+        const waiters = yield* Effect.forEach([0, 1, 2, 3], () => Effect.fork(take));
         yield* Effect.sleep("10 millis");
         // The requests holding the slots at 60 and 90 ms give up while they wait.
         yield* Fiber.interrupt(waiters[2]!);
         yield* Fiber.interrupt(waiters[3]!);
         // Two later requests get those slots back instead of the next free ones (120 and 150 ms).
-        yield* Effect.all(
-          [
-            Effect.zipRight(pacer.take("give", budget), stamp),
-            Effect.zipRight(pacer.take("give", budget), stamp),
-          ],
-          {
-            concurrency: "unbounded",
-          },
-        );
+        yield* Effect.all([take, take], { concurrency: "unbounded" });
         yield* Fiber.join(waiters[1]!);
       }),
     );
     expect(sent.sort((a, b) => a - b)).toEqual([0, 30, 60, 90]);
+  });
+
+  it.each([
+    // The first request reaches fetch 100 ms after its slot: the third waits for a span after that.
+    { holdMs: 100, expected: [100, 150, 400] },
+    // Still not sent when the third one's slot comes: it counts as sending then, and the third waits
+    // until the second is a span old, then checks again and finds the first sent at 350.
+    { holdMs: 350, expected: [150, 350, 450] },
+  ])(
+    "records a send when the request reaches fetch, not when its slot came up (held $holdMs ms)",
+    async ({ holdMs, expected }) => {
+      const clock = virtualTime();
+      const pacer = Pacer.unsafeMake();
+      const budget = { limit: 2, window: "50 millis" } as const; // span 300 ms, interval 150 ms
+      const sent: Array<number> = [];
+      const late = Effect.flatMap(pacer.take("held", budget), (permit) =>
+        // The fiber yields between its slot and its send, as a busy one does before openapi-fetch calls fetch.
+        Effect.zipRight(Effect.sleep(Duration.millis(holdMs)), send(permit, sent)),
+      );
+      const onTime = Effect.flatMap(pacer.take("held", budget), (permit) => send(permit, sent));
+      await clock.drive(
+        Effect.gen(function* () {
+          const first = yield* Effect.fork(late);
+          yield* Effect.all([onTime, onTime], { concurrency: "unbounded" });
+          yield* Fiber.join(first);
+        }),
+      );
+      expect(sent.sort((a, b) => a - b)).toEqual(expected);
+      // The server's sliding window never holds more than two of these requests.
+      expect(sent[2]! - sent[0]!).toBeGreaterThanOrEqual(300);
+    },
+  );
+
+  it("gives the slot of a request that never reached fetch back", async () => {
+    const clock = virtualTime();
+    const pacer = Pacer.unsafeMake();
+    const budget = { limit: 1, window: "50 millis" } as const; // one request per 300 ms
+    const sent: Array<number> = [];
+    await clock.drive(
+      Effect.gen(function* () {
+        const unsent = yield* pacer.take("cancel", budget);
+        unsent.cancel();
+        unsent.sent(); // too late: a cancelled permit records nothing
+        yield* Effect.flatMap(pacer.take("cancel", budget), (permit) => send(permit, sent));
+        yield* Effect.flatMap(pacer.take("cancel", budget), (permit) => send(permit, sent));
+      }),
+    );
+    expect(sent).toEqual([0, 300]);
   });
 });

@@ -25,43 +25,47 @@ export const makeLists = ({ api, http }: Ctx): Lists => ({
     paginate(
       http,
       { path: "/clients/", resource: "clients", kind: "client", schema: Runn.Client, limit: 200 },
-      (page, signal) =>
-        api.GET("/clients/", { params: { header, query: { ...filter, ...page } }, parseAs: "text", signal }),
+      (page, init) =>
+        api.GET("/clients/", { params: { header, query: { ...filter, ...page } }, parseAs: "text", ...init }),
       options,
     ),
   projects: (filter = {}, options) =>
     paginate(
       http,
       { path: "/projects/", resource: "projects", kind: "project", schema: Runn.Project, limit: 200 },
-      (page, signal) =>
-        api.GET("/projects/", { params: { header, query: { ...filter, ...page } }, parseAs: "text", signal }),
+      (page, init) =>
+        api.GET("/projects/", {
+          params: { header, query: { ...filter, ...page } },
+          parseAs: "text",
+          ...init,
+        }),
       options,
     ),
   people: (filter = {}, options) =>
     paginate(
       http,
       { path: "/people/", resource: "people", kind: "person", schema: Runn.Person, limit: 200 },
-      (page, signal) =>
-        api.GET("/people/", { params: { header, query: { ...filter, ...page } }, parseAs: "text", signal }),
+      (page, init) =>
+        api.GET("/people/", { params: { header, query: { ...filter, ...page } }, parseAs: "text", ...init }),
       options,
     ),
   roles: (filter = {}, options) =>
     paginate(
       http,
       { path: "/roles/", resource: "roles", kind: "role", schema: Runn.Role, limit: 200 },
-      (page, signal) =>
-        api.GET("/roles/", { params: { header, query: { ...filter, ...page } }, parseAs: "text", signal }),
+      (page, init) =>
+        api.GET("/roles/", { params: { header, query: { ...filter, ...page } }, parseAs: "text", ...init }),
       options,
     ),
   currentContracts: (filter = {}, options) =>
     paginate(
       http,
       { path: "/people/contracts/current", resource: "contracts", schema: Runn.Contract, limit: 500 },
-      (page, signal) =>
+      (page, init) =>
         api.GET("/people/contracts/current", {
           params: { header, query: { ...filter, ...page } },
           parseAs: "text",
-          signal,
+          ...init,
         }),
       options,
     ),
@@ -69,11 +73,11 @@ export const makeLists = ({ api, http }: Ctx): Lists => ({
     paginate(
       http,
       { path: "/project-members/", resource: "project-members", schema: Runn.ProjectMember, limit: 500 },
-      (page, signal) =>
+      (page, init) =>
         api.GET("/project-members/", {
           params: { header, query: { ...filter, ...page } },
           parseAs: "text",
-          signal,
+          ...init,
         }),
       options,
     ),
@@ -81,11 +85,11 @@ export const makeLists = ({ api, http }: Ctx): Lists => ({
     paginate(
       http,
       { path: "/assignments/", resource: "assignments", schema: Runn.Assignment, limit: 500 },
-      (page, signal) =>
+      (page, init) =>
         api.GET("/assignments/", {
           params: { header, query: { ...filter, ...page } },
           parseAs: "text",
-          signal,
+          ...init,
         }),
       options,
     ),
@@ -93,8 +97,8 @@ export const makeLists = ({ api, http }: Ctx): Lists => ({
     paginate(
       http,
       { path: "/actuals/", resource: "actuals", schema: Runn.Actual, limit: 500 },
-      (page, signal) =>
-        api.GET("/actuals/", { params: { header, query: { ...filter, ...page } }, parseAs: "text", signal }),
+      (page, init) =>
+        api.GET("/actuals/", { params: { header, query: { ...filter, ...page } }, parseAs: "text", ...init }),
       options,
     ),
 });

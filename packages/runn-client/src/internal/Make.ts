@@ -25,10 +25,10 @@ export const makeClient = (options: Options): Effect.Effect<Service, never, Pace
   Effect.gen(function* () {
     const baseUrl = (options.baseUrl ?? baseUrls[options.region ?? "eu"]).replace(/\/+$/, "");
     const token = Redacted.value(options.token);
-    const doFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+    // Every request goes through the exchange, whose `fetch` records it with the pacer as it is sent.
     const api = createClient<paths>({
       baseUrl,
-      fetch: doFetch,
+      fetch: Exchange.unpaced,
       headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
     });
     const redact = (text: string) => (token === "" ? text : text.split(token).join("<redacted>"));
@@ -45,6 +45,7 @@ export const makeClient = (options: Options): Effect.Effect<Service, never, Pace
         maxRateLimitWait: `${maxRateLimitWait} seconds`,
       },
       error: errorOf(redact),
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     });
     const ctx: Ctx = { api, baseUrl, http };
 
@@ -52,7 +53,7 @@ export const makeClient = (options: Options): Effect.Effect<Service, never, Pace
       method: "GET",
       path: "/me/",
       idempotent: true,
-      send: (signal) => api.GET("/me/", { params: { header }, parseAs: "text", signal }),
+      send: (init) => api.GET("/me/", { params: { header }, parseAs: "text", ...init }),
     }).pipe(
       Effect.flatMap((reply) => decodeOne(Runn.Me, { method: "GET", path: "/me/" }, reply.body)),
       Effect.mapError((error) =>

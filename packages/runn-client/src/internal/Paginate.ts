@@ -3,6 +3,7 @@
  * walk follows `nextCursor` until it is null. The walk is bounded and fails if a cursor repeats.
  */
 import type { Runn } from "@harvest-runn/domain";
+import type { Exchange } from "@harvest-runn/http";
 import { Chunk, Effect, Option, type Schema, Stream } from "effect";
 import { RunnClientError } from "../RunnClientError.ts";
 import { type Call, type Http, request } from "./Api.ts";
@@ -31,7 +32,7 @@ export const maxPages = 100_000;
 export const paginate = <A, I>(
   http: Http,
   spec: ListSpec<A, I>,
-  send: (query: PageQuery, signal: AbortSignal) => ReturnType<Call["send"]>,
+  send: (query: PageQuery, init: Exchange.SendInit) => ReturnType<Call["send"]>,
   options: ListOptions | undefined,
 ): Stream.Stream<A, RunnClientError> => {
   const origin = { method: "GET", path: spec.path };
@@ -43,7 +44,7 @@ export const paginate = <A, I>(
         method: "GET",
         path: spec.path,
         idempotent: true,
-        send: (signal) => send(query, signal),
+        send: (init) => send(query, init),
       });
       const envelope = yield* decodeEnvelope(origin, reply.body);
       const records = yield* decodeRecords(spec.schema, spec.resource, spec.kind, envelope.values, options);

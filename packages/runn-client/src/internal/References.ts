@@ -36,29 +36,29 @@ export const makeReferences = (
   const read = (kind: Runn.EntityKind, id: number): Call["send"] => {
     switch (kind) {
       case "client":
-        return (signal) =>
+        return (init) =>
           api.GET("/clients/{clientId}", {
             params: { header, path: { clientId: id } },
             parseAs: "text",
-            signal,
+            ...init,
           });
       case "project":
-        return (signal) =>
+        return (init) =>
           api.GET("/projects/{projectId}", {
             params: { header, path: { projectId: id } },
             parseAs: "text",
-            signal,
+            ...init,
           });
       case "person":
-        return (signal) =>
+        return (init) =>
           api.GET("/people/{personId}", {
             params: { header, path: { personId: id } },
             parseAs: "text",
-            signal,
+            ...init,
           });
       case "role":
-        return (signal) =>
-          api.GET("/roles/{roleId}", { params: { header, path: { roleId: id } }, parseAs: "text", signal });
+        return (init) =>
+          api.GET("/roles/{roleId}", { params: { header, path: { roleId: id } }, parseAs: "text", ...init });
     }
   };
 
@@ -66,36 +66,36 @@ export const makeReferences = (
     const body = { references };
     switch (kind) {
       case "client":
-        return (signal) =>
+        return (init) =>
           api.PATCH("/clients/{clientId}", {
             params: { header, path: { clientId: id } },
             body,
             parseAs: "text",
-            signal,
+            ...init,
           });
       case "project":
-        return (signal) =>
+        return (init) =>
           api.PATCH("/projects/{projectId}", {
             params: { header, path: { projectId: id } },
             body,
             parseAs: "text",
-            signal,
+            ...init,
           });
       case "person":
-        return (signal) =>
+        return (init) =>
           api.PATCH("/people/{personId}", {
             params: { header, path: { personId: id } },
             body,
             parseAs: "text",
-            signal,
+            ...init,
           });
       case "role":
-        return (signal) =>
+        return (init) =>
           api.PATCH("/roles/{roleId}", {
             params: { header, path: { roleId: id } },
             body,
             parseAs: "text",
-            signal,
+            ...init,
           });
     }
   };

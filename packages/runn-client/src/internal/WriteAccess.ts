@@ -36,12 +36,12 @@ export const makeChecks = ({ api, http }: Ctx, lists: Pick<Service, "roles" | "c
       method: "PATCH",
       path: "/roles/{roleId}",
       idempotent: true,
-      send: (signal) =>
+      send: (init) =>
         api.PATCH("/roles/{roleId}", {
           params: { header, path: { roleId: role.id } },
           body: { name: role.name },
           parseAs: "text",
-          signal,
+          ...init,
         }),
     }).pipe(Effect.as<WriteAccess>({ verified: true, via }), Effect.catchAll(refused(via)));
   };
@@ -52,12 +52,12 @@ export const makeChecks = ({ api, http }: Ctx, lists: Pick<Service, "roles" | "c
       method: "PATCH",
       path: "/clients/{clientId}",
       idempotent: true,
-      send: (signal) =>
+      send: (init) =>
         api.PATCH("/clients/{clientId}", {
           params: { header, path: { clientId: client.id } },
           body: { name: client.name },
           parseAs: "text",
-          signal,
+          ...init,
         }),
     }).pipe(Effect.as<WriteAccess>({ verified: true, via }), Effect.catchAll(refused(via)));
   };
@@ -82,7 +82,7 @@ export const makeChecks = ({ api, http }: Ctx, lists: Pick<Service, "roles" | "c
     method: "GET",
     path: "/me/",
     idempotent: true,
-    send: (signal) => api.GET("/me/", { params: { header }, parseAs: "text", signal }),
+    send: (init) => api.GET("/me/", { params: { header }, parseAs: "text", ...init }),
   }).pipe(
     Effect.map((reply) => parseHttpDate(reply.date)),
     Effect.withSpan("RunnClient.serverTime"),

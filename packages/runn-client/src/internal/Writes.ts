@@ -53,8 +53,8 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
         ...origin,
         method: "POST",
         idempotent: false,
-        send: (signal) =>
-          api.POST("/clients/bulk/", { params: { header }, body: { clients }, parseAs: "text", signal }),
+        send: (init) =>
+          api.POST("/clients/bulk/", { params: { header }, body: { clients }, parseAs: "text", ...init }),
       });
       const records = yield* decodeArray(origin, reply.body);
       for (const record of records) created.push(yield* decodeOne(Runn.Client, origin, record));
@@ -68,7 +68,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
       method: "POST",
       path: "/projects/",
       idempotent: false,
-      send: (signal) => api.POST("/projects/", { params: { header }, body, parseAs: "text", signal }),
+      send: (init) => api.POST("/projects/", { params: { header }, body, parseAs: "text", ...init }),
     });
     return yield* decodeOne(Runn.Project, { method: "POST", path: "/projects/" }, reply.body);
   });
@@ -79,7 +79,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
       method: "POST",
       path: "/people/",
       idempotent: false,
-      send: (signal) => api.POST("/people/", { params: { header }, body, parseAs: "text", signal }),
+      send: (init) => api.POST("/people/", { params: { header }, body, parseAs: "text", ...init }),
     });
     return yield* decodeOne(Runn.Person, { method: "POST", path: "/people/" }, reply.body);
   });
@@ -90,7 +90,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
       method: "POST",
       path: "/roles/",
       idempotent: false,
-      send: (signal) => api.POST("/roles/", { params: { header }, body, parseAs: "text", signal }),
+      send: (init) => api.POST("/roles/", { params: { header }, body, parseAs: "text", ...init }),
     });
     return yield* decodeOne(Runn.Role, { method: "POST", path: "/roles/" }, reply.body);
   });
@@ -115,12 +115,12 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
         method: "POST",
         path: origin.path,
         idempotent: true,
-        send: (signal) =>
+        send: (init) =>
           api.POST("/actuals/bulk/", {
             params: { header },
             body: { actuals: chunk.map(compact) },
             parseAs: "text",
-            signal,
+            ...init,
           }),
       });
       const records = yield* decodeArray(origin, reply.body);
@@ -134,11 +134,11 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
       method: "DELETE",
       path: "/actuals/{actualId}/",
       idempotent: true,
-      send: (signal) =>
+      send: (init) =>
         api.DELETE("/actuals/{actualId}/", {
           params: { header, path: { actualId: id } },
           parseAs: "text",
-          signal,
+          ...init,
         }),
     });
   });
@@ -152,11 +152,11 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
       method: "DELETE",
       path: "/people/{personId}",
       idempotent: true,
-      send: (signal) =>
+      send: (init) =>
         api.DELETE("/people/{personId}", {
           params: { header, path: { personId: id }, query },
           parseAs: "text",
-          signal,
+          ...init,
         }),
     });
   });
@@ -166,11 +166,11 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
       method: "DELETE",
       path: "/projects/{projectId}/",
       idempotent: true,
-      send: (signal) =>
+      send: (init) =>
         api.DELETE("/projects/{projectId}/", {
           params: { header, path: { projectId: id } },
           parseAs: "text",
-          signal,
+          ...init,
         }),
     });
   });
@@ -180,12 +180,12 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
       method: "PATCH",
       path: "/clients/{clientId}",
       idempotent: true,
-      send: (signal) =>
+      send: (init) =>
         api.PATCH("/clients/{clientId}", {
           params: { header, path: { clientId: id } },
           body: { isArchived: true },
           parseAs: "text",
-          signal,
+          ...init,
         }),
     });
     return yield* decodeOne(Runn.Client, { method: "PATCH", path: "/clients/{clientId}" }, reply.body);

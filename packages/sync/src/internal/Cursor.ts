@@ -1,7 +1,8 @@
 /**
  * The Harvest `updated_since` cursor of SPEC A6, as pure arithmetic. It lives in Harvest's own time:
- * the first run seeds it from Harvest's clock (its `Date` header) when the run began loading, later runs
- * advance it to the newest `updated_at` they read; both minus an overlap. This machine's clock never
+ * the first run seeds it from Harvest's clock as the run began loading (the earliest `Date` header among
+ * the load's answers, so it costs no request of its own), later runs advance it to the newest
+ * `updated_at` they read; both minus an overlap. This machine's clock never
  * enters: when it runs ahead of Harvest's by more than the overlap, a cursor taken from it would skip
  * every edit stamped in between, silently.
  */
@@ -12,7 +13,7 @@ export interface CursorInput {
   readonly previous: string | null;
   /** The newest Harvest `updated_at` among the entries the run read, or null when it read none. */
   readonly newestSeen: string | null;
-  /** Harvest's clock when the run began loading (its `Date` header), or null when it sent none. */
+  /** Harvest's clock when the run began loading (the earliest `Date` header it answered with), or null. */
   readonly harvestNow: Date | null;
   /** How far the cursor stays behind the instant it is taken from, in milliseconds. */
   readonly overlapMs: number;

@@ -78,14 +78,15 @@ const recordInterrupted = (env: Env, lease: Lease.Lease, runId: RunId) =>
     );
 
 /**
- * Harvest's clock as the run begins loading, which the A6 cursor follows (null when unknown); warns when
- * this machine's clock is far from it, since the run's window and timestamps follow the local clock.
+ * Harvest's clock as the run began loading, which the A6 cursor follows (null when unknown): the earliest
+ * `Date` header among the load's answers, so reading it costs no request. Warns when this machine's
+ * clock as the run began (`localStart`) is far from it, since the run's window and timestamps follow it.
  */
-const harvestClock = (clients: Clients.Pair) =>
+const harvestClock = (clients: Clients.Pair, localStart: Date) =>
   Effect.gen(function* () {
-    const harvestNow = yield* clients.harvest.serverTime().pipe(Effect.orElseSucceed(() => null));
+    const harvestNow = yield* clients.harvest.earliestServerTime();
     if (harvestNow === null) return null;
-    const skew = Cursor.skewSeconds(harvestNow, yield* now);
+    const skew = Cursor.skewSeconds(harvestNow, localStart);
     if (Math.abs(skew) > Doctor.maxSkewSeconds)
       yield* Effect.logWarning(
         `Harvest clock skew ${Doctor.formatSkew(skew)} (server − local, over ${Doctor.maxSkewSeconds} s): check this machine's clock; the updated_since cursor follows Harvest's clock`,
@@ -140,11 +141,11 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
               total: 1,
             });
             const clients = yield* env.clients.make(conn.input);
+            const prepared = yield* prepare(env, clients, conn, at, run.id, request);
             const harvestNow =
               request.scope.kind === "entities" && conn.settings.switches.actuals
-                ? yield* harvestClock(clients)
+                ? yield* harvestClock(clients, at)
                 : null;
-            const prepared = yield* prepare(env, clients, conn, at, run.id, request);
             const reported = reportItems(prepared.plan.report);
             items.push(...reported);
             if (reported.length > 0)
