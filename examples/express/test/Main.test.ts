@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Effect, Redacted } from "effect";
@@ -96,7 +96,13 @@ describe("main.ts", () => {
   });
 
   it("on SIGTERM records a run in progress as interrupted before it exits", async () => {
-    const sb = await startSandbox({ port: 0, seed: 7, preset: "tiny", anchorDate, timeScale: 50 });
+    const sb = await SandboxServer.startSandbox({
+      port: 0,
+      seed: 7,
+      preset: "tiny",
+      anchorDate,
+      timeScale: 50,
+    });
     try {
       const key = "main-test-key-0123456789";
       const secretKey = SecretBox.generateKey();

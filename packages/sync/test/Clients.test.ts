@@ -6,16 +6,16 @@
 import { HarvestClient } from "@harvest-runn/harvest-client";
 import { Pacer } from "@harvest-runn/http";
 import { RunnClient } from "@harvest-runn/runn-client";
-import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { Effect, Redacted } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Clients from "../src/Clients.ts";
 import { anchorDate } from "./support/World.ts";
 
 const timeScale = 20;
-let sb: RunningSandbox;
+let sb: SandboxServer.RunningSandbox;
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, seed: 11, preset: "tiny", anchorDate, timeScale });
+  sb = await SandboxServer.startSandbox({ port: 0, seed: 11, preset: "tiny", anchorDate, timeScale });
 });
 afterAll(() => sb.close());
 

@@ -4,7 +4,7 @@
  * (SPEC A10), the run history (paged), one run with its items (filtered), undo (SPEC E11), and dry runs
  * (`202 {planId}`, polled, then appliable).
  */
-import { IsoDate, ReasonCode, ReconcileOptions } from "@harvest-runn/domain";
+import { Ids, Reason, ReconcileOptions } from "@harvest-runn/domain";
 import { Dispatch } from "@harvest-runn/queue";
 import { Run } from "@harvest-runn/storage";
 import { Output, Sync, SyncError } from "@harvest-runn/sync";
@@ -18,7 +18,7 @@ import * as HttpError from "./HttpError.ts";
 /** The body of `POST .../sync` and `POST .../plans`: entity types (default all) or a backfill date. */
 export const SyncBody = Schema.Struct({
   types: Schema.optional(Schema.NonEmptyArray(ReconcileOptions.EntityType)),
-  backfillFrom: Schema.optional(IsoDate),
+  backfillFrom: Schema.optional(Ids.IsoDate),
 });
 
 /** `202` of a started run: `{runId}` in process, `{jobId, status: "queued"}` through the queue. */
@@ -48,7 +48,7 @@ const list = <A, I>(item: Schema.Schema<A, I, never>) =>
 
 const ItemsQuery = Schema.Struct({
   outcome: Schema.optional(list(Run.Outcome)),
-  reason: Schema.optional(list(ReasonCode)),
+  reason: Schema.optional(list(Reason.ReasonCode)),
   after: Schema.optional(IntString),
   limit: Schema.optional(IntString.pipe(Schema.lessThanOrEqualTo(100_000))),
 });
