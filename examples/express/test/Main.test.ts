@@ -2,11 +2,13 @@
  * `src/main.ts` as a process: configured by the environment, serving on the port it is given, refusing
  * to start without an API key, and shutting down cleanly on SIGTERM.
  */
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Optional } from "@harvest-runn/domain";
 import { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
@@ -121,7 +123,7 @@ describe("main.ts", () => {
         fetch(`${base}${path}`, {
           method,
           headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          ...Optional.fields({ body: Optional.map(body, (b) => JSON.stringify(b)) }),
         });
       const connected = await call("POST", "/connections", {
         id: "acme",

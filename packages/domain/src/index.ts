@@ -3,6 +3,7 @@ export * as Harvest from "./Harvest.ts";
 export type { RunId, RunnActualId, RunnClientId, RunnPersonId, RunnProjectId } from "./Ids.ts";
 export * as Ids from "./Ids.ts";
 export * as Ledger from "./Ledger.ts";
+export * as Optional from "./Optional.ts";
 export * as Plan from "./Plan.ts";
 export * as Reason from "./Reason.ts";
 export * as ReconcileOptions from "./ReconcileOptions.ts";

@@ -1,3 +1,4 @@
+import { Optional } from "@harvest-runn/domain";
 /** The framework-free request/response shapes every face of the sandbox shares. */
 
 /** A request as the core sees it. Header names are lower case. */
@@ -36,7 +37,7 @@ export const reply = (
   listKey?: string,
 ): Reply => ({
   status,
-  ...(json === undefined ? {} : { json }),
+  ...Optional.fields({ json }),
   ...(headers ? { headers } : {}),
   ...(listKey ? { listKey } : {}),
 });

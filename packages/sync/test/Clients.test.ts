@@ -3,6 +3,7 @@
  * readers of one account queues for slots without timing out (the wait is not in the request timeout),
  * and a 429 without any rate-limit header is sat out before the request is sent again.
  */
+import { Optional } from "@harvest-runn/domain";
 import { HarvestClient } from "@harvest-runn/harvest-client";
 import { Pacer } from "@harvest-runn/http";
 import { RunnClient } from "@harvest-runn/runn-client";
@@ -29,7 +30,7 @@ const control = async (method: string, path: string, body?: unknown): Promise<St
   const res = await fetch(`${sb.info.control}${path}`, {
     method,
     headers: { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...Optional.fields({ body: Optional.map(body, (b) => JSON.stringify(b)) }),
   });
   return (await res.json()) as Stats;
 };

@@ -3,11 +3,13 @@
  * directory, and the app listening on port 0. Every response body read through `api` is recorded so a
  * test can check that no token ever appears in one.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Optional } from "@harvest-runn/domain";
 import { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox, type SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
@@ -104,7 +106,7 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
       sync: syncOptions,
       clock: SyncClock.make(timeOf(sb)),
       scheduler: false,
-      ...(options.dispatch === undefined ? {} : { dispatch: options.dispatch }),
+      ...Optional.fields({ dispatch: options.dispatch }),
     }).pipe(Layer.orDie),
   );
   const app = createApp(runtime, { apiKey: Redacted.make(apiKey) });
@@ -147,7 +149,7 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
           token: pair.harvest.token,
         },
         runn: { baseUrl: pair.runn.baseUrl, token: pair.runn.token },
-        ...(settings === undefined ? {} : { settings }),
+        ...Optional.fields({ settings }),
       },
     });
     if (res.status !== 201) throw new Error(`connect failed: ${res.status} ${JSON.stringify(res.json)}`);

@@ -2,6 +2,7 @@
  * End-to-end harness: a sandbox on 127.0.0.1 (real HTTP, compressed rate limits), a `Sync` wired to it
  * with a store, and helpers that read the sandbox's Runn state by references and keys (never by ids).
  */
+import { Optional } from "@harvest-runn/domain";
 import { SandboxServer } from "@harvest-runn/sandbox";
 import { SyncStore } from "@harvest-runn/storage";
 import * as RunnState from "@harvest-runn/testing-support/RunnState";
@@ -50,11 +51,11 @@ export const syncOver = (
 ) => {
   const clients = Clients.layer({
     ...SandboxAccounts.clients(sb.info),
-    ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
+    ...Optional.fields({ maxAttempts: o.maxAttempts }),
   });
   const sync = Sync.layer({
     leaseTtl: o.leaseTtl ?? "20 seconds",
-    ...(o.holder === undefined ? {} : { holder: o.holder }),
+    ...Optional.fields({ holder: o.holder }),
   });
   const clock = SyncClock.layer(SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000));
   return ManagedRuntime.make(Layer.provideMerge(sync, Layer.mergeAll(store, clients, clock)));
@@ -94,7 +95,7 @@ export const start = async (options: WorldOptions = {}): Promise<World> => {
     const res = await fetch(`${sb.info.control}${path}`, {
       method,
       headers: { "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...Optional.fields({ body: Optional.map(body, (b) => JSON.stringify(b)) }),
     });
     return (await res.json()) as ControlReply<M, P>;
   };
@@ -107,7 +108,7 @@ export const start = async (options: WorldOptions = {}): Promise<World> => {
         "harvest-account-id": sb.info.harvest.accountId,
         "user-agent": "HarvestRunnTests (tests@example.com)",
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...Optional.fields({ body: Optional.map(body, (b) => JSON.stringify(b)) }),
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
