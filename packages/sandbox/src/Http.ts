@@ -1,5 +1,5 @@
-import { Optional } from "@harvest-runn/domain";
 /** The framework-free request/response shapes every face of the sandbox shares. */
+import { Optional } from "@harvest-runn/domain";
 
 /** A request as the core sees it. Header names are lower case. */
 export interface SimRequest {
