@@ -3,7 +3,7 @@
  * no `Sync`, no store, just pg-boss.
  *
  * @example
- * const queue = await createEnqueuer({ schema: "pgboss" }); // DATABASE_URL
+ * const queue = await Enqueuer.createEnqueuer({ schema: "pgboss" }); // DATABASE_URL
  * const r = await queue.enqueueSync("acme", { kind: "entities", types: ["people"] }, "manual");
  * if (r._tag === "AlreadyQueued") console.log("a run of acme is already queued or running");
  * await queue.close();
