@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { Worker } from "node:worker_threads";
-import { reconcile } from "../packages/reconcile/src/index.ts";
+import { Reconcile } from "../packages/reconcile/src/index.ts";
 import { type Fixture, generate, type Preset, presets, scale } from "./support/Fixtures.ts";
 
 interface Result {
@@ -100,7 +100,7 @@ const child = async (file: string, preset: string) => {
   let heapDelta = 0;
   let ops = 0;
   const r = time(() => {
-    const plan = reconcile(fixture.harvest, fixture.runn, fixture.options);
+    const plan = Reconcile.reconcile(fixture.harvest, fixture.runn, fixture.options);
     const m = process.memoryUsage();
     rssDelta = Math.max(rssDelta, sampler.peak() - before.rss);
     heapDelta = Math.max(heapDelta, m.heapUsed - before.heapUsed);
@@ -242,7 +242,7 @@ const md5 = (value: unknown, canonical: boolean) => {
  */
 const digest = (name: string, preset: Preset) => {
   const f = generate(preset);
-  const plan = reconcile(f.harvest, f.runn, f.options);
+  const plan = Reconcile.reconcile(f.harvest, f.runn, f.options);
   const { operations, report, fingerprints } = plan;
   console.log(
     JSON.stringify({

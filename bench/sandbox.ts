@@ -4,7 +4,7 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { generate, type PresetName, presets } from "../packages/sandbox/src/index.ts";
+import { Generate, Preset } from "../packages/sandbox/src/index.ts";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -12,8 +12,8 @@ const gc = runInNewContext("gc") as () => void;
 const args = process.argv.slice(2);
 const i = args.indexOf("--preset");
 const only = i >= 0 ? args[i + 1] : undefined;
-const names = (only ? [only] : Object.keys(presets)) as PresetName[];
-for (const n of names) if (!(n in presets)) throw new Error(`unknown preset ${n}`);
+const names = (only ? [only] : Object.keys(Preset.presets)) as Preset.PresetName[];
+for (const n of names) if (!(n in Preset.presets)) throw new Error(`unknown preset ${n}`);
 
 /** Heap plus the typed arrays' backing stores (entries and actuals live there). */
 const used = () => {
@@ -27,7 +27,11 @@ for (const preset of names) {
   const before = used();
   const cpu = process.cpuUsage();
   const t0 = performance.now();
-  let world: ReturnType<typeof generate> | null = generate({ seed: 42, preset, anchorDate: "2024-06-03" });
+  let world: ReturnType<typeof Generate.generate> | null = Generate.generate({
+    seed: 42,
+    preset,
+    anchorDate: "2024-06-03",
+  });
   const generateMs = Math.round(performance.now() - t0);
   const spent = process.cpuUsage(cpu);
   const cpuMs = Math.round((spent.user + spent.system) / 1000);

@@ -7,13 +7,13 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import type { FirstImportTruth, listSizes, SandboxInfo } from "../packages/sandbox/src/index.ts";
+import type { Control, FirstImport, ListSizes } from "../packages/sandbox/src/index.ts";
 import { Facade, SyncClock } from "../packages/sync/src/index.ts";
 
 /** The parts of the sandbox's control documents this benchmark reads. */
-type Lists = ReturnType<typeof listSizes>;
+type Lists = ReturnType<typeof ListSizes.listSizes>;
 interface Truth {
-  readonly firstImport: FirstImportTruth;
+  readonly firstImport: FirstImport.FirstImportTruth;
   readonly lists: Lists;
 }
 interface ApiStats {
@@ -42,7 +42,7 @@ const anchorDate = "2026-03-16";
 const log = (line: string) => process.stderr.write(`bench:sync: ${line}\n`);
 
 /** Starts the sandbox CLI in a child process and returns its connection info. */
-const startChild = (): Promise<{ child: ChildProcess; info: SandboxInfo }> =>
+const startChild = (): Promise<{ child: ChildProcess; info: Control.SandboxInfo }> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -59,7 +59,7 @@ const startChild = (): Promise<{ child: ChildProcess; info: SandboxInfo }> =>
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
     createInterface({ input: child.stdout! }).once("line", (line) =>
-      resolve({ child, info: JSON.parse(line) as SandboxInfo }),
+      resolve({ child, info: JSON.parse(line) as Control.SandboxInfo }),
     );
   });
 

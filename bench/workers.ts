@@ -12,7 +12,7 @@ import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect";
 import { SyncQueue } from "../packages/queue/src/index.ts";
-import type { SandboxInfo } from "../packages/sandbox/src/index.ts";
+import type { Control } from "../packages/sandbox/src/index.ts";
 import { SecretBox } from "../packages/storage/src/index.ts";
 import { SyncStoreSql } from "../packages/storage-sql/src/index.ts";
 import { Clients, Sync } from "../packages/sync/src/index.ts";
@@ -76,7 +76,7 @@ interface Row {
 }
 
 const pass = async (workers: number): Promise<Row> => {
-  const sandbox = Processes.start<SandboxInfo>({
+  const sandbox = Processes.start<Control.SandboxInfo>({
     script: "packages/sandbox/src/bin.ts",
     cwd: root,
     args: [

@@ -4,10 +4,8 @@
  * ledger rows), part of those edited since. Same preset and seed → the same snapshots.
  */
 import type {
-  ConnectionId,
   Harvest,
-  IsoDate,
-  IsoDateTime,
+  Ids,
   Ledger,
   ReconcileOptions as Options,
   Runn,
@@ -51,7 +49,7 @@ const rng = (seed: number) => () => {
 };
 
 const TODAY = "2026-11-27";
-const T = "2026-10-01T08:00:00Z" as IsoDateTime;
+const T = "2026-10-01T08:00:00Z" as Ids.IsoDateTime;
 const ROLES = ["Developer", "Designer", "Manager", "Analyst", "Tester", "Architect", "Consultant", "Writer"];
 const days = Array.from({ length: 45 }, (_, i) =>
   new Date(Date.UTC(2026, 10, 27) - i * 86_400_000).toISOString().slice(0, 10),
@@ -218,9 +216,9 @@ export const generate = (p: Preset, seed = 42): Fixture => {
     malformed: [],
   };
   const options = ReconcileOptions.make({
-    today: TODAY as IsoDate,
-    connectionId: "bench" as ConnectionId,
-    now: "2026-11-27T12:00:00Z" as IsoDateTime,
+    today: TODAY as Ids.IsoDate,
+    connectionId: "bench" as Ids.ConnectionId,
+    now: "2026-11-27T12:00:00Z" as Ids.IsoDateTime,
     switches: { clientsAndProjects: true, people: true, actuals: true },
     ledger,
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Plan } from "@harvest-runn/domain";
-import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox } from "@harvest-runn/storage";
 import { Output, SyncClock, SyncError } from "@harvest-runn/sync";
 import { Redacted, Schema } from "effect";
@@ -18,7 +18,7 @@ const decode = <A, I>(schema: Schema.Schema<A, I>, r: Result): A =>
 const ErrorDoc = Schema.Struct({ _tag: Schema.String, reason: Schema.String, message: Schema.String });
 
 /** Harvest ids that more than one Runn entity of a kind references. */
-const duplicatedRefs = async (sb: RunningSandbox) => {
+const duplicatedRefs = async (sb: SandboxServer.RunningSandbox) => {
   type Refs = Array<{ references: Array<{ referenceName: string; externalId: string }> }>;
   const s = (await (await fetch(`${sb.info.control}/runn/state?actuals=false`)).json()) as {
     clients: Refs;
@@ -43,7 +43,7 @@ const duplicatedRefs = async (sb: RunningSandbox) => {
 };
 
 describe("harvest-runn commands (child processes, one sandbox on loopback)", () => {
-  let sb: RunningSandbox;
+  let sb: SandboxServer.RunningSandbox;
   let cwd: string;
   let env: Record<string, string>;
   let seededDuplicates: Array<string>;
@@ -54,7 +54,7 @@ describe("harvest-runn commands (child processes, one sandbox on loopback)", () 
     run(args, { cwd, env: { ...env, HARVEST_RUNN_NOW: new Date(time()).toISOString() } });
 
   beforeAll(async () => {
-    sb = await startSandbox({
+    sb = await SandboxServer.startSandbox({
       port: 0,
       seed: 7,
       preset: "tiny",

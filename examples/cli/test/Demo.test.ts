@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { Output } from "@harvest-runn/sync";
 import { Schema } from "effect";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -56,12 +56,18 @@ const DemoDoc = Schema.Struct({
 
 describe("harvest-runn demo (child process, sandbox on loopback)", () => {
   let cwd: string;
-  let truthSb: RunningSandbox;
+  let truthSb: SandboxServer.RunningSandbox;
   let truth: typeof Truth.Type;
   beforeAll(async () => {
     cwd = mkdtempSync(join(tmpdir(), "harvest-runn-demo-"));
     // The same world as the demo's (seed, preset, existing Runn data, anchor): its ground truth.
-    truthSb = await startSandbox({ port: 0, seed: 42, preset: "tiny", runnData: "existing", anchorDate });
+    truthSb = await SandboxServer.startSandbox({
+      port: 0,
+      seed: 42,
+      preset: "tiny",
+      runnData: "existing",
+      anchorDate,
+    });
     const body = (await (await fetch(`${truthSb.info.control}/truth`)).json()) as { firstImport: unknown };
     truth = Schema.decodeUnknownSync(Truth)(body.firstImport);
   });

@@ -13,7 +13,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox } from "@harvest-runn/storage";
 import { Output, SyncClock } from "@harvest-runn/sync";
 import { Redacted, Schema } from "effect";
@@ -26,7 +26,7 @@ const ErrorDoc = Schema.Struct({ _tag: Schema.String, reason: Schema.String, mes
 const errorOf = (r: Result) => Schema.decodeUnknownSync(ErrorDoc)(jsonOf(r));
 
 describe("harvest-runn on bad input and faults (child processes)", () => {
-  let sb: RunningSandbox;
+  let sb: SandboxServer.RunningSandbox;
   let cwd: string;
   let base: Record<string, string>;
   // Each command starts at the sandbox's time as it runs on, so time never goes back between commands
@@ -43,7 +43,7 @@ describe("harvest-runn on bad input and faults (child processes)", () => {
     run(args, { cwd, env: envNow({ HARVEST_RUNN_STATE_DIR: stateDir }) });
 
   beforeAll(async () => {
-    sb = await startSandbox({ port: 0, seed: 7, preset: "tiny", anchorDate, timeScale });
+    sb = await SandboxServer.startSandbox({ port: 0, seed: 7, preset: "tiny", anchorDate, timeScale });
     cwd = mkdtempSync(join(tmpdir(), "harvest-runn-cli-faults-"));
     time = SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
     base = {

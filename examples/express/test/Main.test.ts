@@ -2,12 +2,14 @@
  * `src/main.ts` as a process: configured by the environment, serving on the port it is given, refusing
  * to start without an API key, and shutting down cleanly on SIGTERM.
  */
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startSandbox } from "@harvest-runn/sandbox";
+import { Optional } from "@harvest-runn/domain";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Effect, Redacted } from "effect";
@@ -96,7 +98,13 @@ describe("main.ts", () => {
   });
 
   it("on SIGTERM records a run in progress as interrupted before it exits", async () => {
-    const sb = await startSandbox({ port: 0, seed: 7, preset: "tiny", anchorDate, timeScale: 50 });
+    const sb = await SandboxServer.startSandbox({
+      port: 0,
+      seed: 7,
+      preset: "tiny",
+      anchorDate,
+      timeScale: 50,
+    });
     try {
       const key = "main-test-key-0123456789";
       const secretKey = SecretBox.generateKey();
@@ -115,7 +123,7 @@ describe("main.ts", () => {
         fetch(`${base}${path}`, {
           method,
           headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          ...Optional.fields({ body: Optional.map(body, (b) => JSON.stringify(b)) }),
         });
       const connected = await call("POST", "/connections", {
         id: "acme",

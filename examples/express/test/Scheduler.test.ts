@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Sync } from "@harvest-runn/sync";
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Runtime from "../src/Runtime.ts";
 import { anchorDate } from "./support/Host.ts";
 
-let sb: RunningSandbox;
+let sb: SandboxServer.RunningSandbox;
 let dir: string;
 const secretKey = SecretBox.generateKey();
 
@@ -33,7 +33,7 @@ const runtimeOf = (scheduler: boolean) =>
   );
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, seed: 7, preset: "tiny", anchorDate, timeScale: 200 });
+  sb = await SandboxServer.startSandbox({ port: 0, seed: 7, preset: "tiny", anchorDate, timeScale: 200 });
   dir = mkdtempSync(join(tmpdir(), "harvest-runn-scheduler-"));
 });
 

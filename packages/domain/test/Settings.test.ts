@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest";
 import { Either, Schema } from "effect";
-import { ConnectionId, IsoDate, ReconcileOptions, Settings } from "../src/index.ts";
+import { Ids, ReconcileOptions, Settings } from "../src/index.ts";
 
 const stored = Schema.decodeUnknownEither(Settings.Settings);
 const planned = Schema.decodeUnknownEither(ReconcileOptions.Settings);
@@ -56,8 +56,8 @@ describe("Settings", () => {
     const settings = Schema.decodeUnknownSync(Settings.Settings)({ windowDays: 10, approvedOnly: true });
     const options = ReconcileOptions.make({
       ...Settings.policyOf(settings),
-      today: IsoDate.make("2026-11-27"),
-      connectionId: ConnectionId.make("c"),
+      today: Ids.IsoDate.make("2026-11-27"),
+      connectionId: Ids.ConnectionId.make("c"),
       now: "2026-11-27T10:00:00Z",
     });
     const recorded = ReconcileOptions.settingsOf(options);

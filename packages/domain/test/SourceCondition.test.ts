@@ -10,7 +10,7 @@ describe("running TypeScript from source (DESIGN decision 9)", () => {
     const script =
       'import * as D from "@harvest-runn/domain";' +
       "" +
-      'console.log(JSON.stringify({ resolved: import.meta.resolve("@harvest-runn/domain"), date: D.IsoDate.ast._tag }));';
+      'console.log(JSON.stringify({ resolved: import.meta.resolve("@harvest-runn/domain"), date: D.Ids.IsoDate.ast._tag }));';
     const { stdout } = await promisify(execFile)(
       "node",
       ["--conditions=@harvest-runn/source", "--import", "tsx", "--input-type=module", "-e", script],

@@ -14,6 +14,7 @@
  *   console.log(started._tag === "Started" ? started.runId : started.jobId);
  * });
  */
+import { Optional } from "@harvest-runn/domain";
 import { Sync, SyncError } from "@harvest-runn/sync";
 import { Context, Effect, FiberSet, Layer, type Redacted, Ref, Schema } from "effect";
 import { createEnqueuer } from "./Enqueuer.ts";
@@ -179,8 +180,7 @@ export const layerQueue = (options: QueueOptions = {}) =>
         Effect.tryPromise({
           try: () =>
             createEnqueuer({
-              ...(options.url === undefined ? {} : { url: options.url }),
-              ...(options.schema === undefined ? {} : { schema: options.schema }),
+              ...Optional.fields({ url: options.url, schema: options.schema }),
             }),
           catch: (e) =>
             e instanceof QueueError.QueueError

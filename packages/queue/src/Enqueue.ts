@@ -3,6 +3,7 @@
  * only when it has none queued, retrying or active (pg-boss would otherwise try to activate a second
  * job of that connection, hit the policy's unique index and stall every fetch until the first ends).
  */
+import { Optional } from "@harvest-runn/domain";
 import type { Scheduler } from "@harvest-runn/sync";
 import { Effect } from "effect";
 import type PgBoss from "pg-boss";
@@ -34,7 +35,7 @@ export const send = (
       try: () =>
         boss.send(syncQueue, job as object, {
           singletonKey: job.connectionId,
-          ...(id === undefined ? {} : { id }),
+          ...Optional.fields({ id }),
         }),
       catch: QueueError.fromUnknown("Queue", "could not enqueue the run"),
     });

@@ -3,11 +3,12 @@
  * no `Sync`, no store, just pg-boss.
  *
  * @example
- * const queue = await createEnqueuer({ schema: "pgboss" }); // DATABASE_URL
+ * const queue = await Enqueuer.createEnqueuer({ schema: "pgboss" }); // DATABASE_URL
  * const r = await queue.enqueueSync("acme", { kind: "entities", types: ["people"] }, "manual");
  * if (r._tag === "AlreadyQueued") console.log("a run of acme is already queued or running");
  * await queue.close();
  */
+import { Optional } from "@harvest-runn/domain";
 import type { Output } from "@harvest-runn/sync";
 import { Effect, Exit, type Redacted, Scope } from "effect";
 import * as Boss from "./Boss.ts";
@@ -50,7 +51,7 @@ export const createEnqueuer = async (
             send(boss, config.schema, {
               connectionId,
               trigger: trigger ?? "manual",
-              ...(scope === undefined ? {} : { scope }),
+              ...Optional.fields({ scope }),
             }),
           ),
     close: () => Effect.runPromise(Scope.close(scope, Exit.void)),

@@ -4,7 +4,7 @@
  * retries it with backoff. Held and skipped items, and `partial` runs, are not failures: the next run
  * completes them (SPEC R1, R6). A dead letter is recorded in the connection's run history.
  */
-import type { ConnectionId } from "@harvest-runn/domain";
+import { type Ids, Optional } from "@harvest-runn/domain";
 import type { SyncStore } from "@harvest-runn/storage";
 import { Output, type Sync, SyncError } from "@harvest-runn/sync";
 import { Data, Effect } from "effect";
@@ -28,8 +28,10 @@ export const syncJob = (sync: Sync.Service, raw: unknown): Effect.Effect<JobOutp
     const result = yield* Effect.either(
       sync.run(job.connectionId, {
         trigger: job.trigger,
-        ...(job.scope === undefined ? {} : { scope: job.scope }),
-        ...(job.scheduledFor === undefined ? {} : { scheduledFor: new Date(job.scheduledFor) }),
+        ...Optional.fields({
+          scope: job.scope,
+          scheduledFor: Optional.map(job.scheduledFor, (at) => new Date(at)),
+        }),
       }),
     );
     if (result._tag === "Left") {
@@ -86,7 +88,7 @@ export const deadLetter = (
     const job = decoded.right;
     const error = lastError(letter.output);
     const lease = yield* store.leases
-      .acquire({ connectionId: job.connectionId as ConnectionId, holder, ttl: "1 minute" })
+      .acquire({ connectionId: job.connectionId as Ids.ConnectionId, holder, ttl: "1 minute" })
       .pipe(Effect.either);
     if (lease._tag === "Left") {
       if (lease.left.reason === "NotFound")

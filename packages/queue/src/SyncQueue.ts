@@ -13,6 +13,7 @@
  *   yield* Effect.never;
  * });
  */
+import { Optional } from "@harvest-runn/domain";
 import { SyncStore } from "@harvest-runn/storage";
 import { type Output, Sync } from "@harvest-runn/sync";
 import { Config, Context, Effect, Layer, type Redacted, type Scope } from "effect";
@@ -85,7 +86,7 @@ export const make = (
       return yield* send(boss, config.schema, {
         connectionId,
         trigger: o.trigger ?? "manual",
-        ...(o.scope === undefined ? {} : { scope: o.scope }),
+        ...Optional.fields({ scope: o.scope }),
       });
     });
     const service: Service = {

@@ -1,5 +1,5 @@
 /** The README's usage, typechecked: a worker process and a host that only enqueues. */
-import { createEnqueuer, SyncQueue } from "@harvest-runn/queue";
+import { Enqueuer, SyncQueue } from "@harvest-runn/queue";
 import type { SyncStore } from "@harvest-runn/storage";
 import { Clients, Sync } from "@harvest-runn/sync";
 import { Effect, Layer } from "effect";
@@ -20,7 +20,7 @@ export const worker = (store: Layer.Layer<SyncStore.SyncStore>) => {
 
 // A host that only enqueues (no Sync, no store): manual runs go through the same queue.
 export const manual = async () => {
-  const queue = await createEnqueuer(); // DATABASE_URL, schema "pgboss"
+  const queue = await Enqueuer.createEnqueuer(); // DATABASE_URL, schema "pgboss"
   const r = await queue.enqueueSync("acme", { kind: "entities", types: ["people"] }, "manual");
   await queue.close();
   return r._tag === "Enqueued" ? r.jobId : "already queued or running";

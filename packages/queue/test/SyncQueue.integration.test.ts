@@ -7,7 +7,7 @@ import { describe, expect, it } from "@effect/vitest";
 import { SyncStore } from "@harvest-runn/storage";
 import { Sync } from "@harvest-runn/sync";
 import { Deferred, Effect, Exit, Layer, Redacted, Scope } from "effect";
-import { createEnqueuer, SyncJob, SyncQueue } from "../src/index.ts";
+import { Enqueuer, SyncJob, SyncQueue } from "../src/index.ts";
 import * as Pg from "./support/Pg.ts";
 import * as Scripted from "./support/Scripted.ts";
 
@@ -187,7 +187,7 @@ suite("SyncQueue on Postgres", () => {
       const queue = yield* SyncQueue.SyncQueue;
       const id = yield* Scripted.connect;
       const host = yield* Effect.promise(() =>
-        createEnqueuer({ url: w.options.url!, schema: w.options.schema! }),
+        Enqueuer.createEnqueuer({ url: w.options.url!, schema: w.options.schema! }),
       );
       const scope = { kind: "entities", types: ["clients", "projects"] } as const;
       const first = yield* Effect.promise(() => host.enqueueSync(id, scope, "api"));

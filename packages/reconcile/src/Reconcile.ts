@@ -39,7 +39,7 @@ export const fingerprints = (
  * Decides everything one run writes, and why it writes nothing else (SPEC E1–E10, A1–A10).
  *
  * @example
- * const plan = reconcile(harvest, runn, ReconcileOptions.make({ today, connectionId, now }));
+ * const plan = Reconcile.reconcile(harvest, runn, ReconcileOptions.make({ today, connectionId, now }));
  * for (const op of plan.operations) console.log(op._tag);
  */
 export const reconcile = (

@@ -1,3 +1,2 @@
 /** The pure diff engine: Harvest and Runn snapshots in, a Plan out. */
 export * as Reconcile from "./Reconcile.ts";
-export { reconcile } from "./Reconcile.ts";

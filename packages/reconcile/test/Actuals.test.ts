@@ -1,6 +1,6 @@
 import type { Plan } from "@harvest-runn/domain";
 import { describe, expect, it } from "vitest";
-import { reconcile } from "../src/index.ts";
+import { Reconcile } from "../src/index.ts";
 import * as B from "./support/Builder.ts";
 
 const ops = <T extends Plan.Operation["_tag"]>(plan: Plan.Plan, tag: T) =>
@@ -10,7 +10,7 @@ const report = <T extends Plan.ReportItem["_tag"]>(plan: Plan.Plan, tag: T) =>
 const D = "2026-11-20";
 const run = (entries: ReturnType<typeof B.entry>[], o: Parameters<typeof B.options>[0] = {}) => {
   const w = B.linkedWorld();
-  return reconcile({ ...w.harvest, timeEntries: entries }, w.runn, B.options(o));
+  return Reconcile.reconcile({ ...w.harvest, timeEntries: entries }, w.runn, B.options(o));
 };
 const minutes = (plan: Plan.Plan) =>
   ops(plan, "UpsertActual").map((u) => [u.date, u.billableMinutes, u.nonbillableMinutes]);
@@ -59,7 +59,7 @@ describe("A1 entries become actuals keyed by person, project, role, day", () => 
       nonbillableMinutes: 0,
       workstreamId: 5,
     });
-    const plan = reconcile(w.harvest, { ...w.runn, actuals: [foreign] }, B.options({ ledger: [] }));
+    const plan = Reconcile.reconcile(w.harvest, { ...w.runn, actuals: [foreign] }, B.options({ ledger: [] }));
     expect(plan.operations).toEqual([]);
   });
 });
@@ -123,7 +123,7 @@ describe("A3 A5 role of an actual", () => {
       roles: [...w.runn.roles, B.runnRole({ id: 8, name: "Lead" }), B.runnRole({ id: 9, name: "Unknown" })],
       ...extra,
     };
-    return reconcile(
+    return Reconcile.reconcile(
       { ...w.harvest, timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })] },
       runn,
       B.options(),
@@ -205,7 +205,7 @@ describe("A3 A5 role of an actual", () => {
         B.entry({ id: 2, userId: 2, projectId: 100, date: D, minutes: 60 }),
       ],
     };
-    const plan = reconcile(harvest, runn, B.options());
+    const plan = Reconcile.reconcile(harvest, runn, B.options());
     expect(ops(plan, "UpsertActual").map((u) => u.personId)).toEqual([501]);
     expect(report(plan, "Skipped")).toMatchObject([
       { reason: "unknown_role", harvestUserId: 2, entryIds: [2] },
@@ -218,7 +218,7 @@ describe("A3 A5 role of an actual", () => {
       users: [B.user({ id: 3, roles: [] })],
       timeEntries: [B.entry({ id: 1, userId: 3, projectId: 100, date: D, minutes: 60 })],
     };
-    const plan = reconcile(harvest, w.runn, B.options());
+    const plan = Reconcile.reconcile(harvest, w.runn, B.options());
     expect(ops(plan, "UpsertActual")).toEqual([]);
     expect(report(plan, "Skipped").map((s) => s.reason)).toEqual(["unknown_role"]);
   });
@@ -235,7 +235,7 @@ describe("A4 unlinked people and projects", () => {
         B.entry({ id: 3, userId: 1, projectId: 200, date: D, minutes: 15 }),
       ],
     };
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       harvest,
       w.runn,
       B.options({ switches: { clientsAndProjects: false, people: false, actuals: true } }),
@@ -271,7 +271,7 @@ describe("A4 unlinked people and projects", () => {
       projects: [B.project({ id: 100, clientId: 10 })],
       timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })],
     });
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       harvest,
       B.runnSnapshot({ roles: [B.runnRole({ id: 7, name: "Developer" })] }),
       B.options(),

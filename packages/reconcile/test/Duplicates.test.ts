@@ -1,6 +1,6 @@
 import type { Plan } from "@harvest-runn/domain";
 import { describe, expect, it } from "vitest";
-import { reconcile } from "../src/index.ts";
+import { Reconcile } from "../src/index.ts";
 import * as B from "./support/Builder.ts";
 
 const entityOptions = (o: Parameters<typeof B.options>[0] = {}) =>
@@ -28,7 +28,7 @@ describe("E8 possible duplicates under each policy", () => {
   ];
   for (const [outcome, policy, tags] of cases) {
     it(`E8: onPossibleDuplicate ${policy} → ${outcome}, with a suggestion per entity`, () => {
-      const plan = reconcile(harvest, runn, entityOptions({ onPossibleDuplicate: policy }));
+      const plan = Reconcile.reconcile(harvest, runn, entityOptions({ onPossibleDuplicate: policy }));
       expect(plan.operations.map((o) => o._tag)).toEqual(tags);
       const dups = items(plan, "PossibleDuplicate") as Array<Plan.PossibleDuplicate>;
       expect(dups.map((d) => [d.kind, d.outcome, d.suggestions])).toEqual([
@@ -43,7 +43,7 @@ describe("E8 possible duplicates under each policy", () => {
       ...runn,
       people: [B.runnPerson({ id: 501, email: "ann@example.com", references: [B.ref(9, "HR")] })],
     };
-    const plan = reconcile(harvest, withRefs, entityOptions({ onPossibleDuplicate: "link" }));
+    const plan = Reconcile.reconcile(harvest, withRefs, entityOptions({ onPossibleDuplicate: "link" }));
     const link = plan.operations.find(
       (o) => o._tag === "LinkEntity" && o.kind === "person",
     ) as Plan.LinkEntity;
@@ -54,14 +54,14 @@ describe("E8 possible duplicates under each policy", () => {
       ...harvest,
       users: [B.user({ id: 1, email: "ann@example.com" }), B.user({ id: 2, email: "ANN@example.com" })],
     };
-    const plan = reconcile(twins, runn, entityOptions({ onPossibleDuplicate: "link" }));
+    const plan = Reconcile.reconcile(twins, runn, entityOptions({ onPossibleDuplicate: "link" }));
     const people = (items(plan, "PossibleDuplicate") as Array<Plan.PossibleDuplicate>).filter(
       (d) => d.kind === "person",
     );
     expect(people.map((d) => d.outcome)).toEqual(["held", "held"]);
   });
   it("E8: a linked Runn entity is never a duplicate candidate", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({ clients: [B.client({ id: 10, name: "Acme" })] }),
       B.runnSnapshot({ clients: [B.runnClient({ id: 510, harvestId: 99, name: "Acme" })] }),
       entityOptions(),
@@ -85,7 +85,7 @@ describe("E9 conflicting links", () => {
         B.contract({ id: 901, personId: 502, roleId: 7 }),
       ],
     });
-    const plan = reconcile(harvest, runn, B.options());
+    const plan = Reconcile.reconcile(harvest, runn, B.options());
     expect(plan.operations).toEqual([]);
     expect(items(plan, "ConflictingLink")).toEqual([
       { _tag: "ConflictingLink", kind: "person", harvestId: 1, runnIds: [501, 502] },
@@ -104,7 +104,11 @@ describe("E10 do-not-import list", () => {
       projects: [B.runnProject({ id: 600, harvestId: 100, clientId: 510 })],
       roles: [B.runnRole({ id: 7, name: "Developer" })],
     });
-    const plan = reconcile(harvest, runn, B.options({ doNotImport: [{ kind: "person", harvestId: 1 }] }));
+    const plan = Reconcile.reconcile(
+      harvest,
+      runn,
+      B.options({ doNotImport: [{ kind: "person", harvestId: 1 }] }),
+    );
     expect(plan.operations).toEqual([]);
     expect(items(plan, "Held")).toMatchObject([{ kind: "person", harvestId: 1, reason: "do_not_import" }]);
     expect(items(plan, "Skipped")).toMatchObject([{ reason: "do_not_import", entryIds: [1] }]);
@@ -118,7 +122,7 @@ describe("E10 migration from another reference name", () => {
     roles: [B.runnRole({ id: 7, name: "Developer" })],
   });
   it("E10: a Harvest id held under another Harvest reference name is offered for adoption, not duplicated", () => {
-    const plan = reconcile(harvest, runn, entityOptions());
+    const plan = Reconcile.reconcile(harvest, runn, entityOptions());
     expect(plan.operations).toEqual([]);
     expect(items(plan, "PossibleDuplicate")).toMatchObject([
       {
@@ -130,7 +134,7 @@ describe("E10 migration from another reference name", () => {
     ]);
   });
   it("E10: with onPossibleDuplicate link the entity is adopted, keeping its old reference", () => {
-    const plan = reconcile(harvest, runn, entityOptions({ onPossibleDuplicate: "link" }));
+    const plan = Reconcile.reconcile(harvest, runn, entityOptions({ onPossibleDuplicate: "link" }));
     expect(plan.operations).toMatchObject([
       { _tag: "LinkEntity", runnId: 501, references: [B.ref(1, "HarvestApp"), B.ref(1)] },
     ]);
@@ -140,7 +144,7 @@ describe("E10 migration from another reference name", () => {
       ...runn,
       people: [B.runnPerson({ id: 501, email: "old@example.com", references: [B.ref(1, "HR")] })],
     };
-    expect(reconcile(harvest, other, entityOptions()).operations.map((o) => o._tag)).toEqual([
+    expect(Reconcile.reconcile(harvest, other, entityOptions()).operations.map((o) => o._tag)).toEqual([
       "CreatePerson",
     ]);
   });
@@ -148,7 +152,7 @@ describe("E10 migration from another reference name", () => {
 
 describe("R7 records known only by identity", () => {
   it("R7: a Runn record known only by identity counts as linked and is not re-created", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({ clients: [B.client({ id: 10 })] }),
       B.runnSnapshot({
         identityOnly: [{ kind: "client", id: 510, references: [B.ref(10)], error: "name: missing" }],
@@ -158,7 +162,7 @@ describe("R7 records known only by identity", () => {
     expect(plan.operations).toEqual([]);
   });
   it("R7: when some record's identity failed, creates of that kind are held", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({ clients: [B.client({ id: 10 })] }),
       B.runnSnapshot({ unreadableKinds: ["client"] }),
       entityOptions(),
@@ -174,7 +178,11 @@ describe("R7 records known only by identity", () => {
       path: "email",
       message: "expected string",
     };
-    const plan = reconcile(B.harvestSnapshot({ malformed: [record] }), B.runnSnapshot(), entityOptions());
+    const plan = Reconcile.reconcile(
+      B.harvestSnapshot({ malformed: [record] }),
+      B.runnSnapshot(),
+      entityOptions(),
+    );
     expect(plan.report).toEqual([{ _tag: "Malformed", record }]);
   });
 });
@@ -186,7 +194,7 @@ describe("C4 R4 switches and scope", () => {
     projects: [B.project({ id: 100, clientId: 10 })],
   });
   it("C4: with every switch off nothing is written", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       harvest,
       B.runnSnapshot(),
       B.options({ switches: { clientsAndProjects: false, people: false, actuals: false } }),
@@ -194,7 +202,7 @@ describe("C4 R4 switches and scope", () => {
     expect(plan.operations).toEqual([]);
   });
   it("R4: an entity-type scope creates only those types", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       harvest,
       B.runnSnapshot(),
       entityOptions({ scope: { kind: "entities", types: ["people"] } }),

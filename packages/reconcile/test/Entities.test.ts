@@ -1,6 +1,6 @@
 import type { Plan } from "@harvest-runn/domain";
 import { describe, expect, it } from "vitest";
-import { reconcile } from "../src/index.ts";
+import { Reconcile } from "../src/index.ts";
 import * as B from "./support/Builder.ts";
 
 const ops = (plan: Plan.Plan, tag: Plan.Operation["_tag"]) => plan.operations.filter((o) => o._tag === tag);
@@ -9,7 +9,7 @@ const entityOptions = (o: Parameters<typeof B.options>[0] = {}) =>
 
 describe("E1 identity is the Harvest id only", () => {
   it("E1: a Runn person carrying the Harvest reference is linked, whatever its name and email", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({ users: [B.user({ id: 1, email: "new@x.com", first_name: "Renamed" })] }),
       B.runnSnapshot({ people: [B.runnPerson({ id: 501, harvestId: 1, email: "old@x.com" })] }),
       entityOptions(),
@@ -17,7 +17,7 @@ describe("E1 identity is the Harvest id only", () => {
     expect(plan.operations).toEqual([]);
   });
   it("E1: a reference under another reference name does not link", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({ clients: [B.client({ id: 10 })] }),
       B.runnSnapshot({
         clients: [B.runnClient({ id: 510, name: "Other", references: [B.ref(10, "Legacy")] })],
@@ -27,7 +27,7 @@ describe("E1 identity is the Harvest id only", () => {
     expect(ops(plan, "CreateClient")).toHaveLength(1);
   });
   it("E1: the reference name is configurable", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({ clients: [B.client({ id: 10 })] }),
       B.runnSnapshot({ clients: [B.runnClient({ id: 510, references: [B.ref(10, "HV")] })] }),
       entityOptions({ referenceName: "HV" }),
@@ -38,7 +38,7 @@ describe("E1 identity is the Harvest id only", () => {
 
 describe("E2 E6 unlinked Harvest entities are created with their reference", () => {
   it("E2: client, project and person are created, the project pointing at the new client symbolically", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({
         users: [B.user({ id: 1 })],
         clients: [B.client({ id: 10 })],
@@ -76,7 +76,7 @@ describe("E2 E6 unlinked Harvest entities are created with their reference", () 
   ];
   for (const [name, fields, model, budget] of pricing) {
     it(`E6: ${name}`, () => {
-      const plan = reconcile(
+      const plan = Reconcile.reconcile(
         B.harvestSnapshot({
           clients: [B.client({ id: 10 })],
           projects: [B.project({ id: 100, clientId: 10, ...fields })],
@@ -89,7 +89,7 @@ describe("E2 E6 unlinked Harvest entities are created with their reference", () 
     });
   }
   it("E6: a project of an archived client creates that client too", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({
         clients: [B.client({ id: 10, is_active: false })],
         projects: [B.project({ id: 100, clientId: 10 })],
@@ -103,7 +103,7 @@ describe("E2 E6 unlinked Harvest entities are created with their reference", () 
 
 describe("E3 E4 after import the sides are independent", () => {
   it("E3: a renamed Harvest project does not update its linked Runn project", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({
         clients: [B.client({ id: 10 })],
         projects: [B.project({ id: 100, clientId: 10, name: "Renamed" })],
@@ -117,7 +117,7 @@ describe("E3 E4 after import the sides are independent", () => {
     expect(plan.operations).toEqual([]);
   });
   it("E4: a linked Runn entity deleted in Runn is imported again", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({ clients: [B.client({ id: 10 })] }),
       B.runnSnapshot(),
       entityOptions(),
@@ -132,10 +132,10 @@ describe("E5 archived entities", () => {
     clients: [B.client({ id: 10, is_active: false })],
   });
   it("E5: archived Harvest entities are not imported by default", () => {
-    expect(reconcile(harvest, B.runnSnapshot(), entityOptions()).operations).toEqual([]);
+    expect(Reconcile.reconcile(harvest, B.runnSnapshot(), entityOptions()).operations).toEqual([]);
   });
   it("E5: includeArchived imports them", () => {
-    const plan = reconcile(harvest, B.runnSnapshot(), entityOptions({ includeArchived: true }));
+    const plan = Reconcile.reconcile(harvest, B.runnSnapshot(), entityOptions({ includeArchived: true }));
     expect(plan.operations.map((o) => o._tag)).toEqual(["CreateRole", "CreateClient", "CreatePerson"]);
   });
 });
@@ -146,7 +146,7 @@ describe("E7 people", () => {
     roles = [B.runnRole({ id: 7, name: "Developer" })],
     roleMapping = {},
   ) => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({ users: [user] }),
       B.runnSnapshot({ roles }),
       entityOptions({ roleMapping }),
@@ -202,7 +202,7 @@ describe("E7 people", () => {
     });
   }
   it("E7: a missing role is created once for several people", () => {
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       B.harvestSnapshot({ users: [B.user({ id: 1, roles: [] }), B.user({ id: 2, roles: [] })] }),
       B.runnSnapshot(),
       entityOptions(),

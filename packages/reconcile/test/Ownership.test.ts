@@ -1,7 +1,7 @@
 import { Harvest, type Plan } from "@harvest-runn/domain";
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
-import { reconcile } from "../src/index.ts";
+import { Reconcile } from "../src/index.ts";
 import * as B from "./support/Builder.ts";
 
 const D = "2026-11-20";
@@ -15,7 +15,7 @@ const plan = (
   harvestExtra: Partial<ReturnType<typeof B.harvestSnapshot>> = {},
 ) => {
   const w = B.linkedWorld();
-  return reconcile(
+  return Reconcile.reconcile(
     { ...w.harvest, timeEntries: entries, ...harvestExtra },
     { ...w.runn, actuals },
     B.options({ ledger, ...o }),
@@ -165,7 +165,7 @@ describe("A8 ownership and removals", () => {
       projectMembers: [B.member({ id: 1, personId: 501, projectId: 600, roleId: 8 })],
       actuals: [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })],
     };
-    const p = reconcile(
+    const p = Reconcile.reconcile(
       { ...w.harvest, timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })] },
       runn,
       B.options({
@@ -187,7 +187,7 @@ describe("A8 ownership and removals", () => {
       contracts: [B.contract({ id: 900, personId: 501, roleId: 9 })],
       actuals: [B.actual({ id: 1, key: B.key(D), billableMinutes: 60 })],
     };
-    const p = reconcile(
+    const p = Reconcile.reconcile(
       { ...w.harvest, timeEntries: [B.entry({ id: 1, userId: 1, projectId: 100, date: D, minutes: 60 })] },
       runn,
       B.options({
@@ -340,7 +340,7 @@ describe("A10 one project's actuals", () => {
         B.entry({ id: 3, userId: 3, projectId: 100, date: D, minutes: 5 }),
       ],
     };
-    const p = reconcile(
+    const p = Reconcile.reconcile(
       harvest,
       { ...runn, actuals: [B.actual({ id: 1, key: other, billableMinutes: 10 })] },
       B.options({

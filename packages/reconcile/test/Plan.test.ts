@@ -1,7 +1,7 @@
 import { Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
-import { Reconcile, reconcile } from "../src/index.ts";
+import { Reconcile } from "../src/index.ts";
 import * as B from "./support/Builder.ts";
 
 const D = "2026-11-20";
@@ -19,7 +19,7 @@ const world = () => {
 describe("R2 plans and fingerprints", () => {
   it("R2: the plan envelope carries version, connection, creation time and the settings (not the ledger)", () => {
     const w = world();
-    const plan = reconcile(
+    const plan = Reconcile.reconcile(
       w.harvest,
       w.runn,
       B.options({
@@ -31,14 +31,14 @@ describe("R2 plans and fingerprints", () => {
   });
   it("R2: a plan encodes to JSON and decodes back unchanged", () => {
     const w = world();
-    const plan = reconcile(w.harvest, w.runn, B.options());
+    const plan = Reconcile.reconcile(w.harvest, w.runn, B.options());
     const json = JSON.stringify(Schema.encodeSync(Plan.Plan)(plan));
     expect(Schema.decodeUnknownSync(Plan.Plan)(JSON.parse(json))).toEqual(plan);
   });
   it("R2: fingerprints of fresh snapshots equal the plan's until a record it depends on changes", () => {
     const w = world();
     const options = B.options();
-    const plan = reconcile(w.harvest, w.runn, options);
+    const plan = Reconcile.reconcile(w.harvest, w.runn, options);
     expect(Reconcile.fingerprints(w.harvest, w.runn, options)).toEqual(plan.fingerprints);
     const edited = {
       ...w.harvest,
@@ -69,13 +69,13 @@ describe("R2 plans and fingerprints", () => {
       runningEntries: [B.entry({ id: 2, userId: 1, projectId: 100, date: D, minutes: 25, is_running: true })],
     };
     expect(Reconcile.fingerprints(after, w.runn, options)).toEqual(
-      reconcile(before, w.runn, options).fingerprints,
+      Reconcile.reconcile(before, w.runn, options).fingerprints,
     );
   });
   it("R2: an unrelated change (actuals off, a time entry edited) does not make a plan stale", () => {
     const w = world();
     const options = B.options({ switches: { clientsAndProjects: true, people: true, actuals: false } });
-    const plan = reconcile(w.harvest, w.runn, options);
+    const plan = Reconcile.reconcile(w.harvest, w.runn, options);
     const edited = {
       ...w.harvest,
       timeEntries: [

@@ -2,21 +2,24 @@ import { Plan, Snapshot } from "@harvest-runn/domain";
 import { Schema } from "effect";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { reconcile } from "../src/index.ts";
+import { Reconcile } from "../src/index.ts";
 import { apply } from "./support/Applier.ts";
 import { shuffled, type World, world } from "./support/Arbitraries.ts";
 
 const runs = { numRuns: 300 };
 const again = (w: World, plan: Plan.Plan) => {
   const applied = apply(plan, w.runn, w.options.ledger);
-  return { applied, plan: reconcile(w.harvest, applied.runn, { ...w.options, ledger: applied.ledger }) };
+  return {
+    applied,
+    plan: Reconcile.reconcile(w.harvest, applied.runn, { ...w.options, ledger: applied.ledger }),
+  };
 };
 
 describe("properties", () => {
   it("apply the plan, reconcile again → no operations", () => {
     fc.assert(
       fc.property(world(), (w) => {
-        expect(again(w, reconcile(w.harvest, w.runn, w.options)).plan.operations).toEqual([]);
+        expect(again(w, Reconcile.reconcile(w.harvest, w.runn, w.options)).plan.operations).toEqual([]);
       }),
       runs,
     );
@@ -24,7 +27,7 @@ describe("properties", () => {
   it("apply the plan, reconcile again → no operations, under protectManualEdits", () => {
     fc.assert(
       fc.property(world({ protect: true }), (w) => {
-        expect(again(w, reconcile(w.harvest, w.runn, w.options)).plan.operations).toEqual([]);
+        expect(again(w, Reconcile.reconcile(w.harvest, w.runn, w.options)).plan.operations).toEqual([]);
       }),
       runs,
     );
@@ -33,8 +36,8 @@ describe("properties", () => {
     fc.assert(
       fc.property(world(), fc.integer(), (w, seed) => {
         expect(
-          reconcile(shuffled(w, seed).harvest, shuffled(w, seed).runn, shuffled(w, seed).options),
-        ).toEqual(reconcile(w.harvest, w.runn, w.options));
+          Reconcile.reconcile(shuffled(w, seed).harvest, shuffled(w, seed).runn, shuffled(w, seed).options),
+        ).toEqual(Reconcile.reconcile(w.harvest, w.runn, w.options));
       }),
       runs,
     );
@@ -42,7 +45,7 @@ describe("properties", () => {
   it("no plan creates an entity that is already linked", () => {
     fc.assert(
       fc.property(world(), (w) => {
-        const plan = reconcile(w.harvest, w.runn, w.options);
+        const plan = Reconcile.reconcile(w.harvest, w.runn, w.options);
         const linked = (
           list: ReadonlyArray<{ references: ReadonlyArray<{ referenceName: string; externalId: string }> }>,
         ) =>
@@ -68,8 +71,8 @@ describe("properties", () => {
   it("conservation: after applying, every linked non-held key holds max(0, its rounded Harvest day total)", () => {
     fc.assert(
       fc.property(world({ simple: true }), (w) => {
-        const { applied } = again(w, reconcile(w.harvest, w.runn, w.options));
-        const plan = reconcile(w.harvest, applied.runn, { ...w.options, ledger: applied.ledger });
+        const { applied } = again(w, Reconcile.reconcile(w.harvest, w.runn, w.options));
+        const plan = Reconcile.reconcile(w.harvest, applied.runn, { ...w.options, ledger: applied.ledger });
         const runn = applied.runn;
         const personOf = new Map<number, number[]>();
         for (const p of runn.people)
@@ -138,7 +141,7 @@ describe("properties", () => {
   it("plans round-trip through JSON", () => {
     fc.assert(
       fc.property(world(), (w) => {
-        const plan = reconcile(w.harvest, w.runn, w.options);
+        const plan = Reconcile.reconcile(w.harvest, w.runn, w.options);
         const json = JSON.parse(JSON.stringify(Schema.encodeSync(Plan.Plan)(plan)));
         expect(Schema.decodeUnknownSync(Plan.Plan)(json)).toEqual(plan);
       }),

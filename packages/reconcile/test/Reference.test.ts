@@ -1,7 +1,7 @@
 import type { Plan } from "@harvest-runn/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { reconcile } from "../src/index.ts";
+import { Reconcile } from "../src/index.ts";
 import { type World, world } from "./support/Arbitraries.ts";
 import { expected } from "./support/Reference.ts";
 
@@ -19,7 +19,7 @@ const normalised = (item: Plan.ReportItem) =>
   item._tag === "Skipped" && !A_REASONS.has(item.reason) ? { ...item, reason: "not_linked" } : item;
 
 const engineVsReference = (w: World) => {
-  const plan = reconcile(w.harvest, w.runn, w.options);
+  const plan = Reconcile.reconcile(w.harvest, w.runn, w.options);
   const ref = expected(w, plan);
   expect(sorted(plan.operations.filter((o) => ACTUAL_OPS.has(o._tag)))).toEqual(sorted(ref.operations));
   expect(sorted(plan.report.filter((r) => ACTUAL_ITEMS.has(r._tag)).map(normalised))).toEqual(

@@ -1,5 +1,5 @@
 /** Day arithmetic on UTC calendar days (days since 1970-01-01) and wire formatting. */
-import { isIsoDate } from "@harvest-runn/domain";
+import { Ids } from "@harvest-runn/domain";
 
 const DAY_MS = 86_400_000;
 
@@ -30,11 +30,11 @@ export const isoSeconds = (seconds: number): string => {
 export const weekday = (day: number): number => (day + 4) % 7;
 
 /** True when `text` is a valid `YYYY-MM-DD` (the domain's one date pattern). */
-export { isIsoDate };
+export const isIsoDate = Ids.isIsoDate;
 
 /** Parses an ISO date or date-time (`…T…Z` or with offset) into epoch seconds, or null. */
 export const parseInstant = (text: string): number | null => {
-  if (isIsoDate(text)) return Date.parse(`${text}T00:00:00Z`) / 1000;
+  if (Ids.isIsoDate(text)) return Date.parse(`${text}T00:00:00Z`) / 1000;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000);

@@ -1,4 +1,5 @@
 /** The framework-free request/response shapes every face of the sandbox shares. */
+import { Optional } from "@harvest-runn/domain";
 
 /** A request as the core sees it. Header names are lower case. */
 export interface SimRequest {
@@ -36,7 +37,7 @@ export const reply = (
   listKey?: string,
 ): Reply => ({
   status,
-  ...(json === undefined ? {} : { json }),
+  ...Optional.fields({ json }),
   ...(headers ? { headers } : {}),
   ...(listKey ? { listKey } : {}),
 });

@@ -35,7 +35,7 @@ const readBody = (req: IncomingMessage): Promise<string | null> =>
 /**
  * Starts the sandbox on 127.0.0.1.
  * @example
- * const sb = await startSandbox({ port: 0, seed: 42, preset: "tiny", anchorDate: "2024-06-03" });
+ * const sb = await SandboxServer.startSandbox({ port: 0, seed: 42, preset: "tiny", anchorDate: "2024-06-03" });
  * await fetch(`${sb.info.control}/truth`);
  * await sb.close();
  */

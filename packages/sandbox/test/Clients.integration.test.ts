@@ -3,7 +3,7 @@
  * and every request they send and every response they get validates against our OpenAPI files.
  */
 
-import type { IsoDate, RunnClientId, RunnPersonId, RunnProjectId, RunnRoleId } from "@harvest-runn/domain";
+import type { Ids } from "@harvest-runn/domain";
 import { HarvestClient } from "@harvest-runn/harvest-client";
 import { Pacer } from "@harvest-runn/http";
 import { RunnClient } from "@harvest-runn/runn-client";
@@ -115,7 +115,7 @@ describe("clients against the sandbox over HTTP", () => {
       const role = yield* client.createRole({ name: "Client Test Role", references: [] });
       const project = yield* client.createProject({
         name: "Via client project",
-        clientId: created!.id as RunnClientId,
+        clientId: created!.id as Ids.RunnClientId,
         pricingModel: "tm",
         references: [ref],
       });
@@ -123,15 +123,15 @@ describe("clients against the sandbox over HTTP", () => {
         firstName: "Via",
         lastName: "Client",
         email: "via@example.com",
-        roleId: role.id as RunnRoleId,
+        roleId: role.id as Ids.RunnRoleId,
         references: [ref],
       });
       const written = yield* client.upsertActuals([
         {
-          date: "2024-06-03" as IsoDate,
-          personId: person.id as RunnPersonId,
-          projectId: project.id as RunnProjectId,
-          roleId: role.id as RunnRoleId,
+          date: "2024-06-03" as Ids.IsoDate,
+          personId: person.id as Ids.RunnPersonId,
+          projectId: project.id as Ids.RunnProjectId,
+          roleId: role.id as Ids.RunnRoleId,
           billableMinutes: 90,
           nonbillableMinutes: 0,
         },

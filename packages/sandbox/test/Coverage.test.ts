@@ -2,6 +2,7 @@
  * Every operation of both OpenAPI files is served, with a declared status and a body that validates;
  * Runn operations only under their exact path (trailing slash as Runn spells it).
  */
+import { Optional } from "@harvest-runn/domain";
 import { describe, expect, it } from "vitest";
 import { harness } from "./support/Harness.ts";
 import { harvestSpec, runnSpec } from "./support/Spec.ts";
@@ -59,11 +60,7 @@ describe("operation coverage", () => {
               { "user-agent": "x (a@b.c)", authorization: `Bearer ${h.tokenByRole.administrator}` },
               null,
             )
-          : await t.harvest(
-              op.method,
-              path,
-              bodies[op.operationId] === undefined ? {} : { body: bodies[op.operationId] },
-            );
+          : await t.harvest(op.method, path, Optional.fields({ body: bodies[op.operationId] }));
       if (op.path === "/accounts")
         expect(harvestSpec.response("GET", "/accounts", r.status, r.json)).toEqual([]);
       expect(r.status, op.operationId).toBeLessThan(300);
@@ -127,11 +124,7 @@ describe("operation coverage", () => {
           : { unchecked: true, body: bodies[op.operationId] },
       );
       expect(wrong.status, `${op.method} ${other}`).toBe(404);
-      const a = await t.runn(
-        op.method,
-        path,
-        bodies[op.operationId] === undefined ? {} : { body: bodies[op.operationId] },
-      );
+      const a = await t.runn(op.method, path, Optional.fields({ body: bodies[op.operationId] }));
       expect(a.status, op.operationId).toBeLessThan(300);
     }
   });

@@ -1,3 +1,4 @@
+import { Optional } from "@harvest-runn/domain";
 import { describe, expect, it } from "vitest";
 import { sandboxInfo } from "../src/control/Control.ts";
 import { harness } from "./support/Harness.ts";
@@ -24,7 +25,7 @@ describe("Runn read-only token", () => {
       ["DELETE", `/projects/${[...account.projects.keys()][0]}/`, undefined],
     ];
     for (const [method, path, body] of writes) {
-      const a = await t.runn(method, path, { headers, ...(body === undefined ? {} : { body }) });
+      const a = await t.runn(method, path, { headers, ...Optional.fields({ body }) });
       expect([a.status, a.json.error, a.json.statusCode], `${method} ${path}`).toEqual([
         403,
         "Forbidden",

@@ -5,7 +5,7 @@
 
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@effect/vitest";
-import { type ConnectionId, RunId } from "@harvest-runn/domain";
+import { Ids } from "@harvest-runn/domain";
 import { SyncStore } from "@harvest-runn/storage";
 import { Fixtures } from "@harvest-runn/storage/testing";
 import * as Children from "@harvest-runn/testing-support/Children";
@@ -26,7 +26,7 @@ describe.each(adapters.map((a) => [a.name, a] as const))("leases across processe
   const newConnection = () =>
     run(Effect.flatMap(SyncStore.SyncStore, (s) => s.connections.create(Fixtures.connection())));
   const worker = (
-    connectionId: ConnectionId,
+    connectionId: Ids.ConnectionId,
     holder: string,
     mode: "race" | "hold",
     ttlMs: number,
@@ -63,7 +63,7 @@ describe.each(adapters.map((a) => [a.name, a] as const))("leases across processe
     process.kill(holder.pid, "SIGKILL");
     await holder.exited;
     const lease = ready.lease;
-    const runId = RunId.make(ready.runId);
+    const runId = Ids.RunId.make(ready.runId);
 
     const early = await run(
       Effect.flatMap(SyncStore.SyncStore, (s) =>

@@ -2,7 +2,7 @@
  * A connection pairs one Harvest account with one Runn account (SPEC C1). The view the store lists
  * never carries a token; tokens come back only through `getSecrets`, wrapped in `Redacted`.
  */
-import { ConnectionId, HarvestAccountId, IsoDateTime } from "@harvest-runn/domain";
+import { Ids } from "@harvest-runn/domain";
 import { type Redacted, Schema } from "effect";
 
 /** The Runn API base URL used when none is given (EU region). */
@@ -10,21 +10,21 @@ export const defaultRunnBaseUrl = "https://api.runn.io";
 
 /** A connection as listed: everything but the secrets. */
 export const Connection = Schema.Struct({
-  id: ConnectionId,
+  id: Ids.ConnectionId,
   name: Schema.String,
-  harvest: Schema.Struct({ accountId: HarvestAccountId, userAgent: Schema.String }),
+  harvest: Schema.Struct({ accountId: Ids.HarvestAccountId, userAgent: Schema.String }),
   runn: Schema.Struct({ baseUrl: Schema.String }),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  createdAt: Ids.IsoDateTime,
+  updatedAt: Ids.IsoDateTime,
 }).annotations({ identifier: "Connection" });
 export interface Connection extends Schema.Schema.Type<typeof Connection> {}
 
 /** What a host passes to create a connection; `id` is generated when absent. */
 export interface NewConnection {
-  readonly id?: ConnectionId;
+  readonly id?: Ids.ConnectionId;
   readonly name: string;
   readonly harvest: {
-    readonly accountId: HarvestAccountId;
+    readonly accountId: Ids.HarvestAccountId;
     readonly userAgent: string;
     readonly token: Redacted.Redacted<string>;
   };
@@ -35,7 +35,7 @@ export interface NewConnection {
 export interface ConnectionPatch {
   readonly name?: string;
   readonly harvest?: {
-    readonly accountId?: HarvestAccountId;
+    readonly accountId?: Ids.HarvestAccountId;
     readonly userAgent?: string;
     readonly token?: Redacted.Redacted<string>;
   };

@@ -3,16 +3,16 @@
  * fencing token: every store write of a run carries it, and the store refuses it once a newer holder
  * took the lease over.
  */
-import { ConnectionId, IsoDateTime } from "@harvest-runn/domain";
+import { Ids } from "@harvest-runn/domain";
 import { Schema } from "effect";
 
 /** A held lease, as returned by `acquire` and `renew`; pass it to every write of the run. */
 export const Lease = Schema.Struct({
-  connectionId: ConnectionId,
+  connectionId: Ids.ConnectionId,
   holder: Schema.String,
   generation: Schema.Int,
-  acquiredAt: IsoDateTime,
-  expiresAt: IsoDateTime,
+  acquiredAt: Ids.IsoDateTime,
+  expiresAt: Ids.IsoDateTime,
 }).annotations({ identifier: "Lease" });
 export interface Lease extends Schema.Schema.Type<typeof Lease> {}
 

@@ -2,7 +2,7 @@
  * The do-not-import list and the audit log of link changes (SPEC E10, E11). Runn's references stay
  * the only identity; these record decisions, never a second id map.
  */
-import { ConnectionId, IsoDateTime, RunId } from "@harvest-runn/domain";
+import { Ids } from "@harvest-runn/domain";
 import { Schema } from "effect";
 
 /** Kinds of Harvest entity the sync imports. */
@@ -14,8 +14,8 @@ export const DoNotImport = Schema.Struct({
   kind: ImportKind,
   harvestId: Schema.Int,
   note: Schema.NullOr(Schema.String),
-  runId: Schema.NullOr(RunId),
-  addedAt: IsoDateTime,
+  runId: Schema.NullOr(Ids.RunId),
+  addedAt: Ids.IsoDateTime,
 }).annotations({ identifier: "DoNotImport" });
 export interface DoNotImport extends Schema.Schema.Type<typeof DoNotImport> {}
 
@@ -24,7 +24,7 @@ export interface NewDoNotImport {
   readonly kind: ImportKind;
   readonly harvestId: number;
   readonly note?: string | null;
-  readonly runId?: RunId | null;
+  readonly runId?: Ids.RunId | null;
 }
 
 /** A change to links or to the do-not-import list. */
@@ -34,8 +34,8 @@ export type AuditAction = typeof AuditAction.Type;
 /** One audit log entry; `seq` grows with each entry of the store. */
 export const AuditEntry = Schema.Struct({
   seq: Schema.Int,
-  connectionId: ConnectionId,
-  at: IsoDateTime,
+  connectionId: Ids.ConnectionId,
+  at: Ids.IsoDateTime,
   action: AuditAction,
   kind: ImportKind,
   harvestId: Schema.NullOr(Schema.Int),

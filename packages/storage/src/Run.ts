@@ -2,7 +2,7 @@
  * Runs and their item outcomes (SPEC R1, R5, R9) as the store keeps them. The orchestrator fills
  * items as writes complete; the scope is opaque JSON the orchestrator owns.
  */
-import { ConnectionId, IsoDateTime, Ledger, ReasonCode, ReconcileOptions, RunId } from "@harvest-runn/domain";
+import { Ids, Ledger, Reason, ReconcileOptions } from "@harvest-runn/domain";
 import { Schema } from "effect";
 
 /** Status of a run: `running` until finished; a holder that died leaves it `running`. */
@@ -56,15 +56,15 @@ export const zeroCounts: Counts = {
 
 /** One run. `number` counts runs per connection from 1; `generation` is the lease it ran under. */
 export const Run = Schema.Struct({
-  id: RunId,
-  connectionId: ConnectionId,
+  id: Ids.RunId,
+  connectionId: Ids.ConnectionId,
   number: Schema.Int,
   trigger: ReconcileOptions.Trigger,
   scope: Schema.Unknown,
   status: RunStatus,
   generation: Schema.Int,
-  startedAt: IsoDateTime,
-  finishedAt: Schema.NullOr(IsoDateTime),
+  startedAt: Ids.IsoDateTime,
+  finishedAt: Schema.NullOr(Ids.IsoDateTime),
   counts: Counts,
   error: Schema.NullOr(Schema.String),
 }).annotations({ identifier: "Run" });
@@ -77,7 +77,7 @@ export const ItemInput = Schema.Struct({
   harvestId: Schema.NullOr(Schema.Int),
   runnId: Schema.NullOr(Schema.Int),
   actualKey: Schema.NullOr(Ledger.ActualKey),
-  reason: Schema.NullOr(ReasonCode),
+  reason: Schema.NullOr(Reason.ReasonCode),
   message: Schema.NullOr(Schema.String),
   detail: Schema.Unknown,
 }).annotations({ identifier: "RunItemInput" });
@@ -86,9 +86,9 @@ export interface ItemInput extends Schema.Schema.Type<typeof ItemInput> {}
 /** One stored item: its input plus its position in the run and the time it was recorded. */
 export const Item = Schema.Struct({
   ...ItemInput.fields,
-  runId: RunId,
+  runId: Ids.RunId,
   seq: Schema.Int,
-  at: IsoDateTime,
+  at: Ids.IsoDateTime,
 }).annotations({ identifier: "RunItem" });
 export interface Item extends Schema.Schema.Type<typeof Item> {}
 
@@ -108,7 +108,7 @@ export interface Page {
 /** Which items `get` returns: by outcome and reason, paged by `seq`. */
 export interface ItemFilter {
   readonly outcome?: Outcome | ReadonlyArray<Outcome>;
-  readonly reason?: ReasonCode | ReadonlyArray<ReasonCode>;
+  readonly reason?: Reason.ReasonCode | ReadonlyArray<Reason.ReasonCode>;
   readonly after?: number;
   readonly limit?: number;
 }
@@ -123,5 +123,5 @@ export interface Detail {
 /** The last successful sync of one entity type. */
 export interface LastSuccess {
   readonly at: string;
-  readonly runId: RunId;
+  readonly runId: Ids.RunId;
 }

@@ -11,15 +11,7 @@
  *   yield* store.runs.finish(lease, run.id, { status: "succeeded", succeeded: ["people"] });
  * });
  */
-import type {
-  ConnectionId,
-  HarvestTimeEntryId,
-  IsoDate,
-  Ledger,
-  ReconcileOptions,
-  RunId,
-  Settings,
-} from "@harvest-runn/domain";
+import type { Ids, Ledger, ReconcileOptions, Settings } from "@harvest-runn/domain";
 import { Context, type Duration, type Effect, Layer, type Option } from "effect";
 import type { Connection, ConnectionPatch, NewConnection, Secrets } from "./Connection.ts";
 import * as Memory from "./internal/Memory.ts";
@@ -45,24 +37,27 @@ export interface Connections {
   /** Saves a new connection; fails with `AlreadyExists` when its id is taken. */
   readonly create: (input: NewConnection) => Effect.Effect<Connection, SyncStoreError>;
   /** Changes some fields of a connection; fails with `NotFound`. */
-  readonly update: (id: ConnectionId, patch: ConnectionPatch) => Effect.Effect<Connection, SyncStoreError>;
+  readonly update: (
+    id: Ids.ConnectionId,
+    patch: ConnectionPatch,
+  ) => Effect.Effect<Connection, SyncStoreError>;
   /** One connection without its secrets; fails with `NotFound`. */
-  readonly get: (id: ConnectionId) => Effect.Effect<Connection, SyncStoreError>;
+  readonly get: (id: Ids.ConnectionId) => Effect.Effect<Connection, SyncStoreError>;
   /** Every connection, without secrets, ordered by id. */
   readonly list: Effect.Effect<ReadonlyArray<Connection>, SyncStoreError>;
   /** The decrypted tokens, for the orchestrator only; fails with `NotFound` or `Corrupt`. */
-  readonly getSecrets: (id: ConnectionId) => Effect.Effect<Secrets, SyncStoreError>;
+  readonly getSecrets: (id: Ids.ConnectionId) => Effect.Effect<Secrets, SyncStoreError>;
   /** Removes the connection and all it owns: secrets, settings, lease, cursors, runs, ledger, lists. */
-  readonly delete: (id: ConnectionId) => Effect.Effect<void, SyncStoreError>;
+  readonly delete: (id: Ids.ConnectionId) => Effect.Effect<void, SyncStoreError>;
 }
 
 /** Settings per connection, defaults filled in. */
 export interface SettingsStore {
   /** The connection's settings (the defaults when never saved); fails with `NotFound`. */
-  readonly get: (id: ConnectionId) => Effect.Effect<Settings.Settings, SyncStoreError>;
+  readonly get: (id: Ids.ConnectionId) => Effect.Effect<Settings.Settings, SyncStoreError>;
   /** Replaces the connection's settings; fails with `NotFound`, or `Corrupt` on invalid settings. */
   readonly put: (
-    id: ConnectionId,
+    id: Ids.ConnectionId,
     settings: Settings.Settings,
   ) => Effect.Effect<Settings.Settings, SyncStoreError>;
 }
@@ -70,9 +65,12 @@ export interface SettingsStore {
 /** Sync cursors per stream, e.g. Harvest `updated_since` (SPEC A6). */
 export interface Cursors {
   /** The cursor of one stream. */
-  readonly get: (id: ConnectionId, stream: string) => Effect.Effect<Option.Option<string>, SyncStoreError>;
+  readonly get: (
+    id: Ids.ConnectionId,
+    stream: string,
+  ) => Effect.Effect<Option.Option<string>, SyncStoreError>;
   /** Every cursor of a connection. */
-  readonly list: (id: ConnectionId) => Effect.Effect<Readonly<Record<string, string>>, SyncStoreError>;
+  readonly list: (id: Ids.ConnectionId) => Effect.Effect<Readonly<Record<string, string>>, SyncStoreError>;
   /** Advances a cursor under the run's lease; fails with `Fenced` for a stale lease. */
   readonly set: (lease: Lease, stream: string, value: string) => Effect.Effect<void, SyncStoreError>;
 }
@@ -84,7 +82,7 @@ export interface Leases {
    * fails with `LeaseHeld` while another holder's lease is live, `NotFound` for an unknown connection.
    */
   readonly acquire: (input: {
-    readonly connectionId: ConnectionId;
+    readonly connectionId: Ids.ConnectionId;
     readonly holder: string;
     readonly ttl: Duration.DurationInput;
   }) => Effect.Effect<Lease, SyncStoreError>;
@@ -93,7 +91,7 @@ export interface Leases {
   /** Gives the lease up; does nothing when it was already lost. */
   readonly release: (lease: Lease) => Effect.Effect<void, SyncStoreError>;
   /** The current lease of a connection, live or expired. */
-  readonly get: (id: ConnectionId) => Effect.Effect<Option.Option<LeaseState>, SyncStoreError>;
+  readonly get: (id: Ids.ConnectionId) => Effect.Effect<Option.Option<LeaseState>, SyncStoreError>;
 }
 
 /** Runs and their item outcomes (SPEC R1, R5, R9). */
@@ -106,21 +104,25 @@ export interface Runs {
   /** Appends item outcomes in one batch; fails with `Fenced`, or `NotFound` for an unknown run. */
   readonly append: (
     lease: Lease,
-    runId: RunId,
+    runId: Ids.RunId,
     items: ReadonlyArray<Run.ItemInput>,
   ) => Effect.Effect<void, SyncStoreError>;
   /** Ends a run: status, error, counts from its items, last success per entity type; fenced. */
-  readonly finish: (lease: Lease, runId: RunId, finish: Run.Finish) => Effect.Effect<Run.Run, SyncStoreError>;
+  readonly finish: (
+    lease: Lease,
+    runId: Ids.RunId,
+    finish: Run.Finish,
+  ) => Effect.Effect<Run.Run, SyncStoreError>;
   /** Runs of a connection, newest first; `before` is a run number from a previous page. */
   readonly list: (
-    id: ConnectionId,
+    id: Ids.ConnectionId,
     page?: { readonly limit?: number; readonly before?: number },
   ) => Effect.Effect<Run.Page, SyncStoreError>;
   /** One run with a page of its items, filtered by outcome and reason; fails with `NotFound`. */
-  readonly get: (runId: RunId, filter?: Run.ItemFilter) => Effect.Effect<Run.Detail, SyncStoreError>;
+  readonly get: (runId: Ids.RunId, filter?: Run.ItemFilter) => Effect.Effect<Run.Detail, SyncStoreError>;
   /** When each entity type last synced successfully (SPEC R5); absent types never did. */
   readonly lastSuccess: (
-    id: ConnectionId,
+    id: Ids.ConnectionId,
   ) => Effect.Effect<Partial<Record<ReconcileOptions.EntityType, Run.LastSuccess>>, SyncStoreError>;
   /**
    * Deletes run items recorded longer ago than `olderThan` (of one connection when `connectionId` is
@@ -128,7 +130,7 @@ export interface Runs {
    */
   readonly pruneItems: (
     olderThan: Duration.DurationInput,
-    connectionId?: ConnectionId,
+    connectionId?: Ids.ConnectionId,
   ) => Effect.Effect<number, SyncStoreError>;
 }
 
@@ -146,13 +148,13 @@ export interface LedgerStore {
   ) => Effect.Effect<void, SyncStoreError>;
   /** Rows of a connection, optionally with `from <= date <= to`. */
   readonly load: (
-    id: ConnectionId,
-    range?: { readonly from?: IsoDate; readonly to?: IsoDate },
+    id: Ids.ConnectionId,
+    range?: { readonly from?: Ids.IsoDate; readonly to?: Ids.IsoDate },
   ) => Effect.Effect<ReadonlyArray<Ledger.LedgerEntry>, SyncStoreError>;
   /** Rows whose Harvest entry ids include any of `entryIds`. */
   readonly byEntryIds: (
-    id: ConnectionId,
-    entryIds: ReadonlyArray<HarvestTimeEntryId>,
+    id: Ids.ConnectionId,
+    entryIds: ReadonlyArray<Ids.HarvestTimeEntryId>,
   ) => Effect.Effect<ReadonlyArray<Ledger.LedgerEntry>, SyncStoreError>;
 }
 
@@ -160,25 +162,25 @@ export interface LedgerStore {
 export interface DoNotImportStore {
   /** Adds entries; an entry already listed keeps its first note and time. */
   readonly add: (
-    id: ConnectionId,
+    id: Ids.ConnectionId,
     entries: ReadonlyArray<NewDoNotImport>,
   ) => Effect.Effect<void, SyncStoreError>;
   /** Removes entries by (kind, Harvest id). */
   readonly remove: (
-    id: ConnectionId,
+    id: Ids.ConnectionId,
     keys: ReadonlyArray<{ readonly kind: ImportKind; readonly harvestId: number }>,
   ) => Effect.Effect<void, SyncStoreError>;
   /** Every entry, ordered by kind then Harvest id. */
-  readonly list: (id: ConnectionId) => Effect.Effect<ReadonlyArray<DoNotImport>, SyncStoreError>;
+  readonly list: (id: Ids.ConnectionId) => Effect.Effect<ReadonlyArray<DoNotImport>, SyncStoreError>;
 }
 
 /** The audit log of link changes (SPEC E10). */
 export interface AuditLog {
   /** Appends one entry. */
-  readonly record: (id: ConnectionId, entry: NewAuditEntry) => Effect.Effect<AuditEntry, SyncStoreError>;
+  readonly record: (id: Ids.ConnectionId, entry: NewAuditEntry) => Effect.Effect<AuditEntry, SyncStoreError>;
   /** Entries, newest first; `before` is a `seq` from a previous page. */
   readonly list: (
-    id: ConnectionId,
+    id: Ids.ConnectionId,
     page?: { readonly limit?: number; readonly before?: number },
   ) => Effect.Effect<ReadonlyArray<AuditEntry>, SyncStoreError>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest";
-import { HarvestAccountId } from "@harvest-runn/domain";
+import { Ids } from "@harvest-runn/domain";
 import { Effect, Redacted } from "effect";
 import { SyncStore } from "../src/index.ts";
 
@@ -13,7 +13,7 @@ describe("README usage", () => {
         const connection = yield* store.connections.create({
           name: "Acme",
           harvest: {
-            accountId: HarvestAccountId.make(123456),
+            accountId: Ids.HarvestAccountId.make(123456),
             userAgent: "Acme sync (ops@acme.test)",
             token: Redacted.make("harvest-token"),
           },

@@ -14,6 +14,7 @@
  * const summary = await sync.run(connection.id);
  * await sync.close();
  */
+import { Optional } from "@harvest-runn/domain";
 import { SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime, Redacted } from "effect";
@@ -117,15 +118,19 @@ const storeLayer = (choice: StoreChoice | undefined): Layer.Layer<SyncStore.Sync
   if (Layer.isLayer(choice)) return choice as Layer.Layer<SyncStore.SyncStore, unknown>;
   if ("sqlite" in choice)
     return SyncStoreSql.layerSqlite({
-      ...(choice.sqlite.filename === undefined ? {} : { filename: choice.sqlite.filename }),
-      ...(choice.sqlite.secretKey === undefined ? {} : { secretKey: Redacted.make(choice.sqlite.secretKey) }),
+      ...Optional.fields({
+        filename: choice.sqlite.filename,
+        secretKey: Optional.map(choice.sqlite.secretKey, Redacted.make),
+      }),
     });
   const pg = (choice as { readonly postgres: { url?: string; secretKey?: string; schema?: string } })
     .postgres;
   return SyncStoreSql.layerPg({
-    ...(pg.url === undefined ? {} : { url: Redacted.make(pg.url) }),
-    ...(pg.secretKey === undefined ? {} : { secretKey: Redacted.make(pg.secretKey) }),
-    ...(pg.schema === undefined ? {} : { schema: pg.schema }),
+    ...Optional.fields({
+      url: Optional.map(pg.url, Redacted.make),
+      secretKey: Optional.map(pg.secretKey, Redacted.make),
+      schema: pg.schema,
+    }),
   });
 };
 

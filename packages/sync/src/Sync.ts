@@ -10,7 +10,7 @@
  * });
  */
 import { hostname } from "node:os";
-import { isIsoDate, Plan as SavedPlan } from "@harvest-runn/domain";
+import { Ids, Optional, Plan as SavedPlan } from "@harvest-runn/domain";
 import { type Run as StoreRun, SyncStore } from "@harvest-runn/storage";
 import { Context, Effect, Layer, Schema } from "effect";
 import { Clients } from "./Clients.ts";
@@ -186,7 +186,7 @@ export const make = (options: SyncOptions = {}) =>
     };
     type OnStart = (runId: string) => Effect.Effect<void>;
     const runWith = (connectionId: string, o: StartOptions, onStart?: OnStart) =>
-      o.backfillFrom !== undefined && !isIsoDate(o.backfillFrom)
+      o.backfillFrom !== undefined && !Ids.isIsoDate(o.backfillFrom)
         ? Effect.fail(SyncError.make("InvalidInput", `fromDate "${o.backfillFrom}" is not YYYY-MM-DD`))
         : execute(env, connectionId, {
             scope: o.backfillFrom === undefined ? (o.scope ?? scopeAll) : scopeAll,
@@ -194,7 +194,7 @@ export const make = (options: SyncOptions = {}) =>
             mode: o.backfillFrom === undefined ? "run" : "backfill",
             backfillFrom: o.backfillFrom ?? null,
             scheduledFor: o.scheduledFor ?? null,
-            ...(onStart === undefined ? {} : { onStart }),
+            ...Optional.fields({ onStart }),
           });
     const applyWith = (raw: unknown, o: { readonly trigger?: Trigger }, onStart?: OnStart) =>
       Effect.gen(function* () {
@@ -207,7 +207,7 @@ export const make = (options: SyncOptions = {}) =>
           mode: "apply",
           backfillFrom: saved.options.backfillFrom,
           saved,
-          ...(onStart === undefined ? {} : { onStart }),
+          ...Optional.fields({ onStart }),
         });
       }).pipe(Effect.withSpan("Sync.apply"));
     const run: Service["run"] = (connectionId, o = {}) => runWith(connectionId, o);

@@ -1,4 +1,4 @@
-import { type ConnectionId, type HarvestAccountId, Settings } from "@harvest-runn/domain";
+import { type Ids, Settings } from "@harvest-runn/domain";
 import { SyncStore } from "@harvest-runn/storage";
 import { Effect, Redacted } from "effect";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -42,11 +42,11 @@ describe("one Harvest account into one Runn account, by one writer at a time", (
         const p = pairOf(w);
         const saved = yield* store.connections.create({
           name: "twin",
-          harvest: { ...p.harvest, accountId: p.harvest.accountId as HarvestAccountId },
+          harvest: { ...p.harvest, accountId: p.harvest.accountId as Ids.HarvestAccountId },
           runn: p.runn,
         });
         const settings = yield* Settings.decode({ switches: { actuals: true } });
-        yield* store.settings.put(saved.id as ConnectionId, settings);
+        yield* store.settings.put(saved.id as Ids.ConnectionId, settings);
         return saved.id;
       }),
     );

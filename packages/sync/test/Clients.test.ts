@@ -3,19 +3,20 @@
  * readers of one account queues for slots without timing out (the wait is not in the request timeout),
  * and a 429 without any rate-limit header is sat out before the request is sent again.
  */
+import { Optional } from "@harvest-runn/domain";
 import { HarvestClient } from "@harvest-runn/harvest-client";
 import { Pacer } from "@harvest-runn/http";
 import { RunnClient } from "@harvest-runn/runn-client";
-import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { Effect, Redacted } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Clients from "../src/Clients.ts";
 import { anchorDate } from "./support/World.ts";
 
 const timeScale = 20;
-let sb: RunningSandbox;
+let sb: SandboxServer.RunningSandbox;
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, seed: 11, preset: "tiny", anchorDate, timeScale });
+  sb = await SandboxServer.startSandbox({ port: 0, seed: 11, preset: "tiny", anchorDate, timeScale });
 });
 afterAll(() => sb.close());
 
@@ -29,7 +30,7 @@ const control = async (method: string, path: string, body?: unknown): Promise<St
   const res = await fetch(`${sb.info.control}${path}`, {
     method,
     headers: { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...Optional.fields({ body: Optional.map(body, (b) => JSON.stringify(b)) }),
   });
   return (await res.json()) as Stats;
 };

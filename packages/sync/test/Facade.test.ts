@@ -4,14 +4,14 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Facade, type Notify, SyncClock } from "../src/index.ts";
 import type { ProgressEvent } from "../src/Progress.ts";
 import { anchorDate } from "./support/World.ts";
 
 describe("the Promise facade over SQLite, against the sandbox", () => {
-  let sb: RunningSandbox;
+  let sb: SandboxServer.RunningSandbox;
   let sync: Facade.SyncClient;
   let dir: string;
   const events: Array<ProgressEvent> = [];
@@ -39,7 +39,7 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
   });
 
   beforeAll(async () => {
-    sb = await startSandbox({ port: 0, seed: 11, preset: "tiny", anchorDate, timeScale: 200 });
+    sb = await SandboxServer.startSandbox({ port: 0, seed: 11, preset: "tiny", anchorDate, timeScale: 200 });
     await new Promise<void>((r) => hookServer.listen(0, "127.0.0.1", () => r()));
     dir = mkdtempSync(join(tmpdir(), "sync-facade-"));
     sync = Facade.createSync({

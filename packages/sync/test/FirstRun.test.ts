@@ -1,4 +1,4 @@
-import type { FirstImportTruth } from "@harvest-runn/sandbox";
+import type { FirstImport } from "@harvest-runn/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HarvestProject, HarvestUser } from "./support/Documents.ts";
 import { expectTruthHolds } from "./support/Oracle.ts";
@@ -12,7 +12,7 @@ const found = <A>(a: A | undefined, what: string): A => {
 
 describe("first run on tiny (sandbox, anchorDate pinned)", () => {
   let w: World;
-  let truth: FirstImportTruth;
+  let truth: FirstImport.FirstImportTruth;
   beforeAll(async () => {
     w = await start();
     truth = (await w.control("GET", "/truth")).firstImport;

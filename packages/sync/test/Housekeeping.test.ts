@@ -1,4 +1,4 @@
-import type { ConnectionId } from "@harvest-runn/domain";
+import type { Ids } from "@harvest-runn/domain";
 import { SyncStore } from "@harvest-runn/storage";
 import { Effect, Layer } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ const recordingStore = Layer.effect(
     ...s,
     runs: {
       ...s.runs,
-      pruneItems: (olderThan: Parameters<typeof s.runs.pruneItems>[0], connectionId?: ConnectionId) => {
+      pruneItems: (olderThan: Parameters<typeof s.runs.pruneItems>[0], connectionId?: Ids.ConnectionId) => {
         pruneCalls.push({ olderThan, connectionId });
         return s.runs.pruneItems(olderThan, connectionId);
       },
@@ -39,7 +39,7 @@ describe("housekeeping after runs", () => {
   });
 
   it("marks a run that lost its lease as failed with LeaseLost when the next run takes the lease (SPEC R3)", async () => {
-    const id = w.connectionId as ConnectionId;
+    const id = w.connectionId as Ids.ConnectionId;
     // A run whose process stopped: its lease expires and it stays `running` (its final write is fenced).
     const orphan = await store((s) =>
       Effect.gen(function* () {

@@ -1,11 +1,11 @@
-import type { FirstImportTruth } from "@harvest-runn/sandbox";
+import type { FirstImport } from "@harvest-runn/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectTruthHolds } from "./support/Oracle.ts";
 import { duplicates, runnState, start, type World } from "./support/World.ts";
 
 describe("holds, links and undo on a Runn account that already holds data", () => {
   let w: World;
-  let truth: FirstImportTruth;
+  let truth: FirstImport.FirstImportTruth;
   let firstRunId = "";
   let baseline: ReadonlyArray<string> = [];
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 /** `@harvest-runn/sync/testing`: every sandbox account connected, over clients paced at its limits. */
-import { startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { SyncStore } from "@harvest-runn/storage";
 import { Duration, Effect, Layer, ManagedRuntime } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,9 +8,16 @@ import { SandboxAccounts } from "../src/testing/index.ts";
 import { anchorDate } from "./support/World.ts";
 
 describe("SandboxAccounts", () => {
-  let sb: Awaited<ReturnType<typeof startSandbox>>;
+  let sb: Awaited<ReturnType<typeof SandboxServer.startSandbox>>;
   beforeAll(async () => {
-    sb = await startSandbox({ port: 0, seed: 5, preset: "tiny", anchorDate, timeScale: 200, accounts: 3 });
+    sb = await SandboxServer.startSandbox({
+      port: 0,
+      seed: 5,
+      preset: "tiny",
+      anchorDate,
+      timeScale: 200,
+      accounts: 3,
+    });
   });
   afterAll(async () => {
     await sb?.close();

@@ -1,5 +1,5 @@
 /** The README's two examples, typechecked and run against the sandbox. */
-import { startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { SyncStore } from "@harvest-runn/storage";
 import { Effect, Layer, Redacted } from "effect";
 import { describe, expect, it } from "vitest";
@@ -49,7 +49,13 @@ describe("README examples", () => {
   it("run against the sandbox", async () => {
     // The examples use the real clock, so the sandbox's today is today.
     const today = new Date().toISOString().slice(0, 10);
-    const sb = await startSandbox({ port: 0, seed: 3, preset: "tiny", anchorDate: today, timeScale: 200 });
+    const sb = await SandboxServer.startSandbox({
+      port: 0,
+      seed: 3,
+      preset: "tiny",
+      anchorDate: today,
+      timeScale: 200,
+    });
     try {
       const clients: Clients.Options = {
         harvestBaseUrl: sb.info.harvest.baseUrl,

@@ -6,7 +6,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { Command, Options } from "@effect/cli";
-import type { RunningSandbox } from "@harvest-runn/sandbox";
+import type { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox } from "@harvest-runn/storage";
 import { Sync, SyncClock } from "@harvest-runn/sync";
 import { Effect, Option, Redacted } from "effect";
@@ -30,8 +30,8 @@ const startSandbox = (o: {
 }) =>
   Effect.acquireRelease(
     Effect.promise(async () => {
-      const { startSandbox: start } = await import("@harvest-runn/sandbox");
-      return start({
+      const { SandboxServer } = await import("@harvest-runn/sandbox");
+      return SandboxServer.startSandbox({
         port: 0,
         seed: o.seed,
         preset: o.preset,
@@ -40,7 +40,7 @@ const startSandbox = (o: {
         ...Option.match(o.anchorDate, { onNone: () => ({}), onSome: (anchorDate) => ({ anchorDate }) }),
       });
     }),
-    (sb: RunningSandbox) => Effect.promise(() => sb.close()),
+    (sb: SandboxServer.RunningSandbox) => Effect.promise(() => sb.close()),
   );
 
 /** A fresh state folder with its own secret key. */

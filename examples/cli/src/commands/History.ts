@@ -3,7 +3,7 @@
  * `runs show <id>` (item outcomes, filtered by outcome and reason).
  */
 import { Args, Command, Options } from "@effect/cli";
-import { ReasonCode } from "@harvest-runn/domain";
+import { Reason } from "@harvest-runn/domain";
 import { Run } from "@harvest-runn/storage";
 import { type Output, Sync } from "@harvest-runn/sync";
 import { Effect, Option } from "effect";
@@ -56,7 +56,7 @@ const outcome = Options.choice("outcome", Run.Outcome.literals).pipe(
   Options.withDescription("only items with this outcome"),
   Options.optional,
 );
-const reason = Options.choice("reason", ReasonCode.literals).pipe(
+const reason = Options.choice("reason", Reason.ReasonCode.literals).pipe(
   Options.withDescription("only items with this reason code"),
   Options.optional,
 );

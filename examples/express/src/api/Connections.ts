@@ -3,7 +3,7 @@
  * doctor and status. Tokens are write-only: they are decoded straight into `Redacted` and no response
  * schema has a field for them.
  */
-import { Settings } from "@harvest-runn/domain";
+import { Optional, Settings } from "@harvest-runn/domain";
 import { Output, Sync } from "@harvest-runn/sync";
 import { Effect, Schema } from "effect";
 import type { Router } from "express";
@@ -44,14 +44,14 @@ export const routes = (router: Router, runtime: HostRuntime) => {
         yield* checkSettings(body.settings, "body.settings");
         const sync = yield* Sync.Sync;
         const result = yield* sync.connect({
-          ...(body.id === undefined ? {} : { id: body.id }),
+          ...Optional.fields({ id: body.id }),
           name: body.name,
           harvest: body.harvest,
           runn: {
             token: body.runn.token,
-            ...(body.runn.baseUrl === undefined ? {} : { baseUrl: body.runn.baseUrl }),
+            ...Optional.fields({ baseUrl: body.runn.baseUrl }),
           },
-          ...(body.settings === undefined ? {} : { settings: body.settings }),
+          ...Optional.fields({ settings: body.settings }),
         });
         return encoded(201, Output.ConnectResult, result);
       }),

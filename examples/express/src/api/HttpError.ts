@@ -2,6 +2,7 @@
  * The host's own failures (bad input, missing key, bad CSRF token, unknown route or plan) and the one
  * place where every failure becomes an HTTP status and a JSON body.
  */
+import { Optional } from "@harvest-runn/domain";
 import { SyncError } from "@harvest-runn/sync";
 import { Cause, Option, Schema } from "effect";
 
@@ -110,7 +111,7 @@ export const toResponse = (cause: Cause.Cause<unknown>): ErrorResponse => {
         _tag: e._tag,
         reason: e.reason,
         message: e.message,
-        ...(e.field === undefined ? {} : { field: e.field }),
+        ...Optional.fields({ field: e.field }),
         ...(typeof e.jobId === "string" ? { jobId: e.jobId } : {}),
       },
     },
@@ -119,7 +120,7 @@ export const toResponse = (cause: Cause.Cause<unknown>): ErrorResponse => {
 
 /** Builds an `HttpError`. */
 export const make = (reason: HttpErrorReason, message: string, field?: string): HttpError =>
-  new HttpError({ reason, message, ...(field === undefined ? {} : { field }) });
+  new HttpError({ reason, message, ...Optional.fields({ field }) });
 
 /** Whether a failure is retryable later (sent as `Retry-After` on 409 Busy and 503). */
 export const retryAfter = (cause: Cause.Cause<unknown>): number | null => {

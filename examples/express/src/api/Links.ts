@@ -2,6 +2,7 @@
  * Link routes (SPEC E8, E10): suggestions from possible duplicates and adoptable references, apply
  * suggestions in bulk, link, unlink, and the do-not-import list.
  */
+import { Optional } from "@harvest-runn/domain";
 import { Output, Sync } from "@harvest-runn/sync";
 import { Effect, Schema } from "effect";
 import type { Router } from "express";
@@ -103,7 +104,7 @@ export const routes = (router: Router, runtime: HostRuntime) => {
           {
             kind: body.kind,
             harvestId: body.harvestId,
-            ...(body.note === undefined ? {} : { note: body.note }),
+            ...Optional.fields({ note: body.note }),
           },
           body.ignored ?? true,
         );

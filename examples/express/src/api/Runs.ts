@@ -4,7 +4,7 @@
  * (SPEC A10), the run history (paged), one run with its items (filtered), undo (SPEC E11), and dry runs
  * (`202 {planId}`, polled, then appliable).
  */
-import { IsoDate, ReasonCode, ReconcileOptions } from "@harvest-runn/domain";
+import { Ids, Optional, Reason, ReconcileOptions } from "@harvest-runn/domain";
 import { Dispatch } from "@harvest-runn/queue";
 import { Run } from "@harvest-runn/storage";
 import { Output, Sync, SyncError } from "@harvest-runn/sync";
@@ -18,7 +18,7 @@ import * as HttpError from "./HttpError.ts";
 /** The body of `POST .../sync` and `POST .../plans`: entity types (default all) or a backfill date. */
 export const SyncBody = Schema.Struct({
   types: Schema.optional(Schema.NonEmptyArray(ReconcileOptions.EntityType)),
-  backfillFrom: Schema.optional(IsoDate),
+  backfillFrom: Schema.optional(Ids.IsoDate),
 });
 
 /** `202` of a started run: `{runId}` in process, `{jobId, status: "queued"}` through the queue. */
@@ -48,7 +48,7 @@ const list = <A, I>(item: Schema.Schema<A, I, never>) =>
 
 const ItemsQuery = Schema.Struct({
   outcome: Schema.optional(list(Run.Outcome)),
-  reason: Schema.optional(list(ReasonCode)),
+  reason: Schema.optional(list(Reason.ReasonCode)),
   after: Schema.optional(IntString),
   limit: Schema.optional(IntString.pipe(Schema.lessThanOrEqualTo(100_000))),
 });
@@ -89,7 +89,9 @@ export const routes = (router: Router, runtime: HostRuntime) => {
             ? { _tag: "Backfill", fromDate: body.backfillFrom }
             : {
                 _tag: "Run",
-                ...(body.types === undefined ? {} : { scope: { kind: "entities", types: body.types } }),
+                ...Optional.fields({
+                  scope: Optional.map(body.types, (types) => ({ kind: "entities", types })),
+                }),
               },
         );
         return encoded(202, Started, startedBody(started));
@@ -122,7 +124,7 @@ export const routes = (router: Router, runtime: HostRuntime) => {
         yield* sync.status(id);
         const result = yield* sync.runs(id, {
           limit: page.limit ?? 20,
-          ...(page.before === undefined ? {} : { before: page.before }),
+          ...Optional.fields({ before: page.before }),
         });
         return encoded(200, Output.RunsPage, result);
       }),
@@ -138,9 +140,7 @@ export const routes = (router: Router, runtime: HostRuntime) => {
         yield* ownRun(id, runId);
         const sync = yield* Sync.Sync;
         const detail = yield* sync.runDetail(runId, {
-          ...(q.outcome === undefined ? {} : { outcome: q.outcome }),
-          ...(q.reason === undefined ? {} : { reason: q.reason }),
-          ...(q.after === undefined ? {} : { after: q.after }),
+          ...Optional.fields({ outcome: q.outcome, reason: q.reason, after: q.after }),
           limit: q.limit ?? 1000,
         });
         return encoded(200, Output.RunDetail, detail);
@@ -170,8 +170,10 @@ export const routes = (router: Router, runtime: HostRuntime) => {
         const body = yield* decode(SyncBody, req.body, "body");
         const dispatch = yield* Dispatch.Dispatch;
         const started = yield* dispatch.startPlan(id, {
-          ...(body.types === undefined ? {} : { scope: { kind: "entities", types: body.types } }),
-          ...(body.backfillFrom === undefined ? {} : { backfillFrom: body.backfillFrom }),
+          ...Optional.fields({
+            scope: Optional.map(body.types, (types) => ({ kind: "entities", types })),
+            backfillFrom: body.backfillFrom,
+          }),
         });
         return encoded(202, PlanStarted, started);
       }),

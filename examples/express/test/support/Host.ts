@@ -3,12 +3,14 @@
  * directory, and the app listening on port 0. Every response body read through `api` is recorded so a
  * test can check that no token ever appears in one.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { Optional } from "@harvest-runn/domain";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox, type SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { type Clients, type Sync, SyncClock } from "@harvest-runn/sync";
@@ -36,7 +38,7 @@ export interface Recorded {
 
 /** A started host. */
 export interface Host {
-  readonly sb: RunningSandbox;
+  readonly sb: SandboxServer.RunningSandbox;
   readonly base: string;
   readonly bodies: Array<Recorded>;
   /** Calls the API with the key (or `key: null` without one) and records the response. */
@@ -56,7 +58,7 @@ export interface Host {
 }
 
 /** The API clients a host or worker uses against the sandbox (time-compressed limits). */
-export const clientsFor = (sb: RunningSandbox): Clients.Options => {
+export const clientsFor = (sb: SandboxServer.RunningSandbox): Clients.Options => {
   const scale = sb.info.timeScale;
   return {
     harvestBaseUrl: sb.info.harvest.baseUrl,
@@ -71,7 +73,8 @@ export const clientsFor = (sb: RunningSandbox): Clients.Options => {
 export const syncOptions: Sync.SyncOptions = { leaseTtl: "20 seconds" };
 
 /** The sandbox's time (its anchor date, its jumps) running at wall speed. */
-export const timeOf = (sb: RunningSandbox) => SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
+export const timeOf = (sb: SandboxServer.RunningSandbox) =>
+  SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
 
 /** What `startHost` may override: the store (default SQLite in a temp directory) and the dispatch. */
 export interface HostOptions {
@@ -81,7 +84,7 @@ export interface HostOptions {
 
 /** Starts the sandbox and the host. */
 export const startHost = async (options: HostOptions = {}): Promise<Host> => {
-  const sb = await startSandbox({
+  const sb = await SandboxServer.startSandbox({
     port: 0,
     seed: 7,
     preset: "tiny",
@@ -103,7 +106,7 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
       sync: syncOptions,
       clock: SyncClock.make(timeOf(sb)),
       scheduler: false,
-      ...(options.dispatch === undefined ? {} : { dispatch: options.dispatch }),
+      ...Optional.fields({ dispatch: options.dispatch }),
     }).pipe(Layer.orDie),
   );
   const app = createApp(runtime, { apiKey: Redacted.make(apiKey) });
@@ -146,7 +149,7 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
           token: pair.harvest.token,
         },
         runn: { baseUrl: pair.runn.baseUrl, token: pair.runn.token },
-        ...(settings === undefined ? {} : { settings }),
+        ...Optional.fields({ settings }),
       },
     });
     if (res.status !== 201) throw new Error(`connect failed: ${res.status} ${JSON.stringify(res.json)}`);

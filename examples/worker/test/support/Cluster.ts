@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { SyncQueue } from "@harvest-runn/queue";
-import { type RunningSandbox, startSandbox } from "@harvest-runn/sandbox";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox, SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Clients, Sync, SyncClock } from "@harvest-runn/sync";
@@ -49,13 +49,14 @@ export const sandboxOptions = {
 
 type App = Sync.Sync | SyncStore.SyncStore;
 
-const clientsFor = (sb: RunningSandbox) => Clients.layer(SandboxAccounts.clients(sb.info));
+const clientsFor = (sb: SandboxServer.RunningSandbox) => Clients.layer(SandboxAccounts.clients(sb.info));
 
 /** The sandbox's time running at wall speed: the clock of the test process, the start of the workers'. */
-const sandboxTime = (sb: RunningSandbox) => SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
+const sandboxTime = (sb: SandboxServer.RunningSandbox) =>
+  SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
 
 /** Connects every account of the sandbox; returns the connection ids in account order. */
-const connectAll = (runtime: ManagedRuntime.ManagedRuntime<App, unknown>, sb: RunningSandbox) =>
+const connectAll = (runtime: ManagedRuntime.ManagedRuntime<App, unknown>, sb: SandboxServer.RunningSandbox) =>
   runtime.runPromise(
     SandboxAccounts.connectAll(sb.info, { userAgent: "HarvestRunnTests (tests@example.com)" }),
   );
@@ -66,7 +67,7 @@ export const reference = (accounts: number): Promise<ReadonlyArray<RunnState.Sta
   const cached = references.get(accounts);
   if (cached) return cached;
   const made = (async () => {
-    const sb = await startSandbox({ ...sandboxOptions, accounts });
+    const sb = await SandboxServer.startSandbox({ ...sandboxOptions, accounts });
     const runtime = ManagedRuntime.make(
       Layer.provideMerge(
         Sync.layer({ leaseTtl: "20 seconds" }),
@@ -90,7 +91,7 @@ export const reference = (accounts: number): Promise<ReadonlyArray<RunnState.Sta
 
 /** A started cluster (no workers yet). */
 export interface Cluster {
-  readonly sb: RunningSandbox;
+  readonly sb: SandboxServer.RunningSandbox;
   readonly ids: ReadonlyArray<string>;
   readonly runtime: ManagedRuntime.ManagedRuntime<App | SyncQueue.SyncQueue, unknown>;
   /** The worker processes, started with the sandbox (they load while the accounts connect). */
@@ -119,7 +120,7 @@ export const start = async (url: string, accounts: number, workers: number): Pro
   const storeSchema = `hr_worker_store_${suffix}`;
   const queueSchema = `hr_worker_queue_${suffix}`;
   const key = SecretBox.generateKey();
-  const sb = await startSandbox({ ...sandboxOptions, accounts });
+  const sb = await SandboxServer.startSandbox({ ...sandboxOptions, accounts });
   const time = sandboxTime(sb);
   const base = Layer.provideMerge(
     Sync.layer({ leaseTtl: "3 seconds", holder: "test" }),

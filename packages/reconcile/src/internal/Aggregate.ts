@@ -3,13 +3,7 @@
  * entry that counts its key's code and its amount, and logs the ones that are skipped. Plain loops, a
  * numeric hash map and flat arrays of numbers: this is the hot path of a million entries.
  */
-import {
-  Harvest,
-  type Plan,
-  type ReasonCode,
-  type ReconcileOptions,
-  type Snapshot,
-} from "@harvest-runn/domain";
+import { Harvest, type Plan, type Reason, type ReconcileOptions, type Snapshot } from "@harvest-runn/domain";
 import type { EntityPlan } from "./Entities.ts";
 import { dayNumber, type KeySpace, PairMap } from "./Keys.ts";
 import { isUnknown, type Roles } from "./Roles.ts";
@@ -77,7 +71,7 @@ const pairRole = (roles: Roles, person: PersonSlot, project: Slot): PairRole => 
 
 /** A (Harvest user, Harvest project) route whose time is skipped, and why. */
 interface Skipped {
-  readonly skip: ReasonCode;
+  readonly skip: Reason.ReasonCode;
   readonly person: PersonSlot;
   readonly project: Slot | null;
 }

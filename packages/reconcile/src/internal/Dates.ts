@@ -1,12 +1,12 @@
 /** Calendar arithmetic on `YYYY-MM-DD` strings (UTC, no time zone: days are Harvest's `spent_date`). */
-import type { IsoDate, ReconcileOptions } from "@harvest-runn/domain";
+import type { Ids, ReconcileOptions } from "@harvest-runn/domain";
 
 const DAY_MS = 86_400_000;
 
 /** Adds `days` (possibly negative) to a date. */
-export const addDays = (date: string, days: number): IsoDate => {
+export const addDays = (date: string, days: number): Ids.IsoDate => {
   const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return new Date(t + days * DAY_MS).toISOString().slice(0, 10) as IsoDate;
+  return new Date(t + days * DAY_MS).toISOString().slice(0, 10) as Ids.IsoDate;
 };
 
 /**

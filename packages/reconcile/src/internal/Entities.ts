@@ -2,7 +2,7 @@
  * Create-only import of clients, projects and people (SPEC E1–E10): for each Harvest entity, whether it
  * is linked, conflicting, held, linked now (E8 `link`), created, or left alone, and the slot its time uses.
  */
-import type { Harvest, Plan, ReasonCode, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
+import type { Harvest, Plan, Reason, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
 import * as Identity from "./Identity.ts";
 import type { Roles } from "./Roles.ts";
 import * as Slots from "./Slots.ts";
@@ -25,7 +25,7 @@ interface Item {
   readonly matchKey: () => string | null;
 }
 
-type Create = (item: Item, slot: Slots.Slot) => ReasonCode | null;
+type Create = (item: Item, slot: Slots.Slot) => Reason.ReasonCode | null;
 
 /** Plans the entities of the snapshots under the given settings. */
 export const plan = (
@@ -58,7 +58,7 @@ export const plan = (
     create: Create,
   ): { slots: Map<number, Slots.Slot>; archived: Map<number, Item> } => {
     const index = identities[kind];
-    const notLinked: ReasonCode = kind === "person" ? "person_not_linked" : `${kind}_not_linked`;
+    const notLinked: Reason.ReasonCode = kind === "person" ? "person_not_linked" : `${kind}_not_linked`;
     const slots = new Map<number, Slots.Slot>();
     const archived = new Map<number, Item>();
     const sorted = [...items].sort((a, b) => a.id - b.id);
@@ -281,7 +281,12 @@ export const plan = (
   };
 };
 
-const held = (kind: Plan.Held["kind"], harvestId: number, reason: ReasonCode, detail: string): Plan.Held => ({
+const held = (
+  kind: Plan.Held["kind"],
+  harvestId: number,
+  reason: Reason.ReasonCode,
+  detail: string,
+): Plan.Held => ({
   _tag: "Held",
   kind,
   harvestId,

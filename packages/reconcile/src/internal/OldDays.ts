@@ -2,7 +2,7 @@
  * The "old days" of SPEC A6: (user, day) pairs outside the window whose entries changed since the cursor,
  * found from the entries updated since the cursor and from the ledger (the day an entry moved away from).
  */
-import type { HarvestUserId, IsoDate, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
+import type { Ids, ReconcileOptions, Snapshot } from "@harvest-runn/domain";
 import { windowStart } from "./Dates.ts";
 
 /**
@@ -17,7 +17,7 @@ export const oldDays = (
   const start = windowStart(options);
   const pairs = new Map<string, Snapshot.OldDay>();
   const add = (userId: number, date: string) =>
-    pairs.set(`${userId}:${date}`, { userId: userId as HarvestUserId, date: date as IsoDate });
+    pairs.set(`${userId}:${date}`, { userId: userId as Ids.HarvestUserId, date: date as Ids.IsoDate });
   const updated = new Set<number>();
   for (const e of options.ledger.length > 0 ? harvest.updatedEntries : []) updated.add(e.id);
   for (const e of harvest.updatedEntries) if (e.spent_date < start) add(e.user.id, e.spent_date);

@@ -5,7 +5,7 @@
  * Keys arrive grouped and in plan order. The pass reads flat columns (`Columns`) and touches the
  * snapshot's objects only for what it writes, so a million keys cost no random walk through the heap.
  */
-import type { Ledger, Plan, ReconcileOptions, RunnActualId } from "@harvest-runn/domain";
+import type { Ids, Ledger, Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { type Aggregated, entryAmount, entryBillable, entryId } from "./Aggregate.ts";
 import { decideKey, type KeyFacts } from "./Decision.ts";
 import type { KeyParts, KeySpace } from "./Keys.ts";
@@ -250,7 +250,7 @@ export const decide = (
           },
           billableMinutes: k.billable,
           nonbillableMinutes: k.nonbillable,
-          runnActualId: k.runnId as RunnActualId,
+          runnActualId: k.runnId as Ids.RunnActualId,
           harvestEntryIds: idsOf(k.ids, k.count),
         });
         break;
@@ -266,7 +266,7 @@ export const decide = (
           billableMinutes: k.billable,
           nonbillableMinutes: k.nonbillable,
           harvestEntryIds: idsOf(k.ids, k.count),
-          runnActualId: k.inRunn ? (k.runnId as RunnActualId) : null,
+          runnActualId: k.inRunn ? (k.runnId as Ids.RunnActualId) : null,
           previous: k.inRunn ? minutes(k.runnBillable, k.runnNonbillable) : null,
         });
         break;
@@ -290,7 +290,7 @@ export const decide = (
           _tag: "RemoveActual",
           mode: settings.onRemovedTime,
           key: ledger[k.l]!.key,
-          runnActualId: k.runnId as RunnActualId,
+          runnActualId: k.runnId as Ids.RunnActualId,
           previous: minutes(k.runnBillable, k.runnNonbillable),
         });
         break;

@@ -2,7 +2,7 @@
  * Roles (SPEC E7, A3, A5): the role a new person is created with, the roles the plan must create first,
  * and the role an actual is written in.
  */
-import type { Plan, ReasonCode, Snapshot } from "@harvest-runn/domain";
+import type { Plan, Reason, Snapshot } from "@harvest-runn/domain";
 import { normalise } from "./Identity.ts";
 import { PairMap } from "./Keys.ts";
 
@@ -25,7 +25,7 @@ export interface NewRole {
 /** Role lookups over a Runn snapshot, plus the roles this plan creates (in the order first needed). */
 export interface Roles {
   /** E7: the role a new person gets, creating it when missing; a reason when role creates are held. */
-  readonly forNewPerson: (harvestRoles: ReadonlyArray<string>) => RoleSlot | ReasonCode;
+  readonly forNewPerson: (harvestRoles: ReadonlyArray<string>) => RoleSlot | Reason.ReasonCode;
   /** A3: the role of an existing person's time on an existing (or, with `null`, a new) project. */
   readonly forActual: (personId: number, projectId: number | null) => number | null;
   /** The name of an existing Runn role. */
@@ -58,7 +58,7 @@ export const make = (runn: Snapshot.RunnSnapshot, mapping: Readonly<Record<strin
 
   const created: Array<NewRole> = [];
   const newByName = new Map<string, RoleSlot>();
-  const slotFor = (name: string): RoleSlot | ReasonCode => {
+  const slotFor = (name: string): RoleSlot | Reason.ReasonCode => {
     const key = normalise(name);
     const existing = byName.get(key);
     if (existing !== undefined)

@@ -1,10 +1,10 @@
 /**
  * Skipped time entries aggregated per (reason, user, project, day) with capped entry ids (SPEC A4).
  */
-import type { Harvest, Plan, ReasonCode } from "@harvest-runn/domain";
+import type { Harvest, Plan, Reason } from "@harvest-runn/domain";
 
 interface Acc {
-  reason: ReasonCode;
+  reason: Reason.ReasonCode;
   user: number;
   project: number;
   date: string;
@@ -18,7 +18,7 @@ export class SkipLog {
   private readonly byKey = new Map<string, Acc>();
 
   /** Records one skipped entry; `amount` is minutes, or seconds when `perDay`. */
-  add(reason: ReasonCode, e: Harvest.TimeEntry, amount: number, perDay: boolean): void {
+  add(reason: Reason.ReasonCode, e: Harvest.TimeEntry, amount: number, perDay: boolean): void {
     const key = `${reason}|${e.user.id}|${e.project.id}|${e.spent_date}`;
     let acc = this.byKey.get(key);
     if (acc === undefined) {

@@ -2,11 +2,11 @@
  * Slots: how a Harvest user or project resolves on the Runn side for this plan. The hot path of the
  * actuals aggregation reads these, so they are plain mutable objects looked up by numeric Harvest id.
  */
-import type { Plan, ReasonCode } from "@harvest-runn/domain";
+import type { Plan, Reason } from "@harvest-runn/domain";
 import type { RoleSlot } from "./Roles.ts";
 
 /** A resolved role for one (person, project) pair, or why time on that pair is not written. */
-export type PairRole = RoleSlot | ReasonCode;
+export type PairRole = RoleSlot | Reason.ReasonCode;
 
 /** A Harvest entity as the plan sees it on the Runn side. */
 export interface Slot {
@@ -14,7 +14,7 @@ export interface Slot {
   readonly num: number;
   readonly ref: number | Plan.NewRef;
   /** Why this entity's time cannot be written (null when it can). */
-  readonly skip: ReasonCode | null;
+  readonly skip: Reason.ReasonCode | null;
   readonly isNew: boolean;
   /** The Runn ids claiming this Harvest id, when several do (SPEC E9). */
   readonly conflictIds: ReadonlyArray<number>;
@@ -29,7 +29,7 @@ export interface PersonSlot extends Slot {
 export const linked = (id: number): Slot => ({ num: id, ref: id, skip: null, isNew: false, conflictIds: [] });
 
 /** A slot for an entity whose time is not written. */
-export const skipped = (skip: ReasonCode, conflictIds: ReadonlyArray<number> = []): Slot => ({
+export const skipped = (skip: Reason.ReasonCode, conflictIds: ReadonlyArray<number> = []): Slot => ({
   num: Number.NaN,
   ref: -1,
   skip,

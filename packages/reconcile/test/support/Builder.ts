@@ -2,7 +2,7 @@
  * Reconcile test worlds on top of the shared record builders (`@harvest-runn/domain/testing`): options
  * with every switch on, and a small linked world with its actual key.
  */
-import { type ConnectionId, type IsoDate, type IsoDateTime, ReconcileOptions } from "@harvest-runn/domain";
+import { type Ids, ReconcileOptions } from "@harvest-runn/domain";
 import { Records } from "@harvest-runn/domain/testing";
 
 export const {
@@ -25,14 +25,14 @@ export const {
 } = Records;
 
 /** The day tests run on. */
-export const TODAY = "2026-11-27" as IsoDate;
+export const TODAY = "2026-11-27" as Ids.IsoDate;
 
 /** Options with every switch on (actuals included) and overrides. */
 export const options = (o: Partial<ReconcileOptions.Options> = {}): ReconcileOptions.Options =>
   ReconcileOptions.make({
     today: TODAY,
-    connectionId: "test" as ConnectionId,
-    now: "2026-11-27T12:00:00Z" as IsoDateTime,
+    connectionId: "test" as Ids.ConnectionId,
+    now: "2026-11-27T12:00:00Z" as Ids.IsoDateTime,
     switches: { clientsAndProjects: true, people: true, actuals: true },
     ...o,
   });

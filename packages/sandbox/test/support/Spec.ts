@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isIsoDate } from "@harvest-runn/domain";
+import { Ids } from "@harvest-runn/domain";
 import Ajv2020 from "ajv/dist/2020.js";
 import { parse } from "yaml";
 
@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL("../../../../openapi/", import.meta.url));
 
 const makeAjv = () => {
   const ajv = new Ajv2020.default({ strict: false, allErrors: true, validateFormats: true });
-  ajv.addFormat("date", { type: "string", validate: isIsoDate });
+  ajv.addFormat("date", { type: "string", validate: Ids.isIsoDate });
   ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
   ajv.addFormat("uri", /^https?:\/\/\S+$/);
   // Runn's own spelling of a web address format.

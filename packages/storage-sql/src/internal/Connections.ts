@@ -1,6 +1,6 @@
 /** Connections (tokens sealed), settings and cursors of the SQL store. */
 import { randomUUID } from "node:crypto";
-import { type ConnectionId, type HarvestAccountId, Settings } from "@harvest-runn/domain";
+import { type Ids, Settings } from "@harvest-runn/domain";
 import { Connection, type SyncStore, SyncStoreError } from "@harvest-runn/storage";
 import { Effect, Option, Redacted } from "effect";
 import { connectionTables } from "./Migrations.ts";
@@ -17,9 +17,9 @@ interface ConnectionRow {
 }
 
 const view = (r: ConnectionRow): Connection.Connection => ({
-  id: r.id as ConnectionId,
+  id: r.id as Ids.ConnectionId,
   name: r.name,
-  harvest: { accountId: num(r.harvest_account_id) as HarvestAccountId, userAgent: r.harvest_user_agent },
+  harvest: { accountId: num(r.harvest_account_id) as Ids.HarvestAccountId, userAgent: r.harvest_user_agent },
   runn: { baseUrl: r.runn_base_url },
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -29,7 +29,7 @@ const columns = "id, name, harvest_account_id, harvest_user_agent, runn_base_url
 
 /** The connections part of the SQL store. */
 export const makeConnections = ({ sql, box }: Deps): SyncStore.Connections => {
-  const get = (id: ConnectionId) =>
+  const get = (id: Ids.ConnectionId) =>
     Effect.flatMap(
       sql<ConnectionRow>`SELECT ${sql.literal(columns)} FROM hr_connections WHERE id = ${id}`,
       (rows) =>
@@ -39,7 +39,7 @@ export const makeConnections = ({ sql, box }: Deps): SyncStore.Connections => {
     );
   return {
     create: Effect.fn("SyncStore.connections.create")(function* (input) {
-      const id = input.id ?? (randomUUID() as ConnectionId);
+      const id = input.id ?? (randomUUID() as Ids.ConnectionId);
       const t = yield* now;
       const inserted = yield* sql`INSERT INTO hr_connections ${sql.insert({
         id,

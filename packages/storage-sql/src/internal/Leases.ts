@@ -3,7 +3,7 @@
  * expired row with the generation bumped), so two processes racing on one database get exactly one
  * winner on SQLite and on Postgres alike.
  */
-import type { ConnectionId } from "@harvest-runn/domain";
+import type { Ids } from "@harvest-runn/domain";
 import { type Lease, type SyncStore, SyncStoreError } from "@harvest-runn/storage";
 import { Duration, Effect, Option } from "effect";
 import { type Deps, mapErrors, now, num, requireConnection } from "./Support.ts";
@@ -15,7 +15,7 @@ interface LeaseRow {
   readonly expires_at: unknown;
 }
 
-const toLease = (connectionId: ConnectionId, r: LeaseRow): Lease.Lease => ({
+const toLease = (connectionId: Ids.ConnectionId, r: LeaseRow): Lease.Lease => ({
   connectionId,
   holder: r.holder,
   generation: num(r.generation),

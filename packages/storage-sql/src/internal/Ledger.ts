@@ -4,15 +4,7 @@
  * Writes run in one transaction behind the fence, in multi-row chunks. Days are stored as integers
  * (days since 1970-01-01): smaller keys, and integer order is date order.
  */
-import type {
-  ConnectionId,
-  HarvestTimeEntryId,
-  Ledger,
-  RunnActualId,
-  RunnPersonId,
-  RunnProjectId,
-  RunnRoleId,
-} from "@harvest-runn/domain";
+import type { Ids, Ledger } from "@harvest-runn/domain";
 import type { SyncStore } from "@harvest-runn/storage";
 import { Array as Arr, Effect } from "effect";
 import * as LedgerSql from "./LedgerSql.ts";
@@ -21,12 +13,12 @@ import { type Deps, fence, mapErrors, now, num, numOrNull } from "./Support.ts";
 const keyOf = (day: unknown, person: unknown, project: unknown, role: unknown) =>
   `${num(person)}:${num(project)}:${num(role)}:${num(day)}`;
 
-const parseIds = (text: string): ReadonlyArray<HarvestTimeEntryId> =>
+const parseIds = (text: string): ReadonlyArray<Ids.HarvestTimeEntryId> =>
   (text === ""
     ? []
     : text.indexOf(",") < 0
       ? [Number(text)]
-      : text.split(",").map(Number)) as unknown as ReadonlyArray<HarvestTimeEntryId>;
+      : text.split(",").map(Number)) as unknown as ReadonlyArray<Ids.HarvestTimeEntryId>;
 
 /** The distinct ids of a row, in order. */
 const distinct = (ids: ReadonlyArray<number>): ReadonlyArray<number> =>
@@ -45,14 +37,14 @@ const entries = (rows: ReadonlyArray<ReadonlyArray<unknown>>): Array<Ledger.Ledg
     }
     out[i] = {
       key: {
-        personId: num(v[1]) as RunnPersonId,
-        projectId: num(v[2]) as RunnProjectId,
-        roleId: num(v[3]) as RunnRoleId,
+        personId: num(v[1]) as Ids.RunnPersonId,
+        projectId: num(v[2]) as Ids.RunnProjectId,
+        roleId: num(v[3]) as Ids.RunnRoleId,
         date: LedgerSql.dayText(num(v[0])),
       },
       billableMinutes: num(v[4]),
       nonbillableMinutes: num(v[5]),
-      runnActualId: numOrNull(v[6]) as RunnActualId | null,
+      runnActualId: numOrNull(v[6]) as Ids.RunnActualId | null,
       harvestEntryIds: parseIds(String(v[7])),
       writtenAt: lastIso,
     };
@@ -74,7 +66,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
   const q = LedgerSql.make(sql);
 
   /** Entry ids of `keys` as stored now, by key. */
-  const storedEntries = (conn: ConnectionId, keys: ReadonlyArray<LedgerSql.KeyRow>) =>
+  const storedEntries = (conn: Ids.ConnectionId, keys: ReadonlyArray<LedgerSql.KeyRow>) =>
     Effect.map(q.lookup(conn, keys), (rows) => {
       const out = new Map<string, ReadonlyArray<number>>();
       for (const r of rows as ReadonlyArray<Record<string, unknown>>) {
@@ -86,7 +78,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
   const noneStored = Effect.succeed(new Map<string, ReadonlyArray<number>>());
 
   const writeChunk = (
-    conn: ConnectionId,
+    conn: Ids.ConnectionId,
     chunk: ReadonlyArray<SyncStore.LedgerWrite>,
     at: number,
     empty: boolean,

@@ -3,7 +3,7 @@
  * once per chunk size and reused); Postgres gets one array parameter per column through `unnest`.
  */
 import type { SqlClient } from "@effect/sql/SqlClient";
-import type { IsoDate, Ledger } from "@harvest-runn/domain";
+import type { Ids, Ledger } from "@harvest-runn/domain";
 import type { Effect } from "effect";
 
 /** One ledger row in column order. */
@@ -140,7 +140,7 @@ export const make = (sql: SqlClient): LedgerSql => {
 };
 
 const dayNumbers = new Map<string, number>();
-const dayTexts = new Map<number, IsoDate>();
+const dayTexts = new Map<number, Ids.IsoDate>();
 
 /** A date as days since 1970-01-01, the form the ledger stores (smaller keys, integer order = date order). */
 export const dayNumber = (date: string): number => {
@@ -153,10 +153,10 @@ export const dayNumber = (date: string): number => {
 };
 
 /** Days since 1970-01-01 back to a date. */
-export const dayText = (n: number): IsoDate => {
+export const dayText = (n: number): Ids.IsoDate => {
   let text = dayTexts.get(n);
   if (text === undefined) {
-    text = new Date(n * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+    text = new Date(n * 86_400_000).toISOString().slice(0, 10) as Ids.IsoDate;
     if (dayTexts.size < 100_000) dayTexts.set(n, text);
   }
   return text;

@@ -1,5 +1,5 @@
 /** The do-not-import list and the audit log of the SQL store (SPEC E10, E11). */
-import type { ConnectionId, RunId } from "@harvest-runn/domain";
+import type { Ids } from "@harvest-runn/domain";
 import type { Links, SyncStore } from "@harvest-runn/storage";
 import { Effect } from "effect";
 import {
@@ -27,7 +27,7 @@ interface AuditRow {
 
 const toAudit = (r: AuditRow): Links.AuditEntry => ({
   seq: num(r.seq),
-  connectionId: r.connection_id as ConnectionId,
+  connectionId: r.connection_id as Ids.ConnectionId,
   at: r.at,
   action: r.action as Links.AuditAction,
   kind: r.kind as Links.ImportKind,
@@ -92,7 +92,7 @@ export const makeDoNotImport = ({ sql }: Deps): SyncStore.DoNotImportStore => ({
         kind: r.kind as Links.ImportKind,
         harvestId: num(r.harvest_id),
         note: r.note,
-        runId: r.run_id as RunId | null,
+        runId: r.run_id as Ids.RunId | null,
         addedAt: r.added_at,
       }),
     );

@@ -1,7 +1,7 @@
 /** Runs and run items of the SQL store (SPEC R1, R5, R9). */
 import { randomUUID } from "node:crypto";
 import type { Fragment } from "@effect/sql/Statement";
-import type { ConnectionId, Ledger, ReasonCode, ReconcileOptions, RunId } from "@harvest-runn/domain";
+import type { Ids, Ledger, Reason, ReconcileOptions } from "@harvest-runn/domain";
 import { Run, type SyncStore, SyncStoreError } from "@harvest-runn/storage";
 import { Array as Arr, Duration, Effect } from "effect";
 import {
@@ -33,8 +33,8 @@ const runColumns =
   "id, connection_id, run_number, run_trigger, scope, status, generation, started_at, finished_at, counts, error";
 
 const toRun = (r: RunRow): Run.Run => ({
-  id: r.id as RunId,
-  connectionId: r.connection_id as ConnectionId,
+  id: r.id as Ids.RunId,
+  connectionId: r.connection_id as Ids.ConnectionId,
   number: num(r.run_number),
   trigger: r.run_trigger as ReconcileOptions.Trigger,
   scope: JSON.parse(r.scope),
@@ -61,14 +61,14 @@ interface ItemRow {
 }
 
 const toItem = (r: ItemRow): Run.Item => ({
-  runId: r.run_id as RunId,
+  runId: r.run_id as Ids.RunId,
   seq: num(r.seq),
   outcome: r.outcome as Run.Outcome,
   kind: r.kind as Run.ItemKind,
   harvestId: numOrNull(r.harvest_id),
   runnId: numOrNull(r.runn_id),
   actualKey: r.actual_key === null ? null : (JSON.parse(r.actual_key) as Ledger.ActualKey),
-  reason: r.reason as ReasonCode | null,
+  reason: r.reason as Reason.ReasonCode | null,
   message: r.message,
   detail: JSON.parse(r.detail),
   at: r.at,
@@ -79,13 +79,13 @@ const asList = <A>(v: A | ReadonlyArray<A> | undefined): ReadonlyArray<A> | unde
 
 /** The runs part of the SQL store. */
 export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
-  const runById = (runId: RunId) =>
+  const runById = (runId: Ids.RunId) =>
     Effect.flatMap(sql<RunRow>`SELECT ${sql.literal(runColumns)} FROM hr_runs WHERE id = ${runId}`, (rows) =>
       rows[0]
         ? Effect.succeed(toRun(rows[0]))
         : Effect.fail(SyncStoreError.fail("NotFound", `no run ${runId}`)),
     );
-  const ownRun = (runId: RunId, connectionId: ConnectionId) =>
+  const ownRun = (runId: Ids.RunId, connectionId: Ids.ConnectionId) =>
     Effect.filterOrFail(
       runById(runId),
       (run) => run.connectionId === connectionId,
@@ -94,7 +94,7 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
   return {
     start: Effect.fn("SyncStore.runs.start")(function* (lease, input) {
       const t = yield* now;
-      const id = randomUUID() as RunId;
+      const id = randomUUID() as Ids.RunId;
       return yield* sql
         .withTransaction(
           Effect.gen(function* () {
@@ -210,7 +210,7 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
         sql<{ entity_type: ReconcileOptions.EntityType; at: string; run_id: string }>`
           SELECT entity_type, at, run_id FROM hr_last_success WHERE connection_id = ${id}`,
       ).pipe(mapErrors("runs.lastSuccess"));
-      return Object.fromEntries(rows.map((r) => [r.entity_type, { at: r.at, runId: r.run_id as RunId }]));
+      return Object.fromEntries(rows.map((r) => [r.entity_type, { at: r.at, runId: r.run_id as Ids.RunId }]));
     }),
     pruneItems: Effect.fn("SyncStore.runs.pruneItems")(function* (olderThan, connectionId) {
       const t = yield* now;

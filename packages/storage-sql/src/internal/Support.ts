@@ -1,6 +1,6 @@
 /** Pieces every part of the SQL store shares: error mapping, time, fencing, connection checks. */
 import type { SqlClient } from "@effect/sql/SqlClient";
-import type { ConnectionId } from "@harvest-runn/domain";
+import type { Ids } from "@harvest-runn/domain";
 import { type SecretBox, SyncStoreError } from "@harvest-runn/storage";
 import { Clock, Effect } from "effect";
 
@@ -43,7 +43,7 @@ export const now = Effect.map(Clock.currentTimeMillis, (ms) => ({ ms, iso: new D
  * lease row, so SQLite takes its write lock here and Postgres locks the row until commit: a takeover
  * waits for the transaction, and a write with a stale generation is refused.
  */
-export const fence = (sql: SqlClient, lease: { connectionId: ConnectionId; generation: number }) =>
+export const fence = (sql: SqlClient, lease: { connectionId: Ids.ConnectionId; generation: number }) =>
   Effect.flatMap(
     sql`UPDATE hr_leases SET generation = generation
         WHERE connection_id = ${lease.connectionId} AND generation = ${lease.generation}
@@ -60,7 +60,7 @@ export const fence = (sql: SqlClient, lease: { connectionId: ConnectionId; gener
   );
 
 /** Fails with `NotFound` unless the connection exists. */
-export const requireConnection = (sql: SqlClient, id: ConnectionId) =>
+export const requireConnection = (sql: SqlClient, id: Ids.ConnectionId) =>
   Effect.flatMap(sql`SELECT 1 AS found FROM hr_connections WHERE id = ${id}`, (rows) =>
     rows.length > 0 ? Effect.void : Effect.fail(SyncStoreError.fail("NotFound", `no connection ${id}`)),
   );

@@ -5,7 +5,7 @@
  * - mode `hold`: acquires, starts a run, appends an item, prints `{"ready":true,...}` and keeps running
  *   without renewing until it is killed.
  */
-import type { ConnectionId } from "@harvest-runn/domain";
+import type { Ids } from "@harvest-runn/domain";
 import { type Lease, SyncStore } from "@harvest-runn/storage";
 import { Effect, Redacted } from "effect";
 import { SyncStoreSql } from "../../src/index.ts";
@@ -15,7 +15,7 @@ const config = JSON.parse(process.env.HR_WORKER ?? "{}") as {
   filename?: string;
   url?: string;
   schema?: string;
-  connectionId: ConnectionId;
+  connectionId: Ids.ConnectionId;
   holder: string;
   ttlMs: number;
   startAt: number;

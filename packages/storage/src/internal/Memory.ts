@@ -1,6 +1,6 @@
 /** The in-memory `SyncStore`: plain maps, synchronous and therefore atomic within the process. */
 import { randomUUID } from "node:crypto";
-import { type ConnectionId, Settings } from "@harvest-runn/domain";
+import { type Ids, Settings } from "@harvest-runn/domain";
 import { Duration, Effect, Option } from "effect";
 import { type Connection, defaultRunnBaseUrl } from "../Connection.ts";
 import type { Lease } from "../Lease.ts";
@@ -20,7 +20,7 @@ export const capabilities: SyncStore.Capabilities = {
 const makeConnections = (state: State): SyncStore.Connections => ({
   create: (input) =>
     Effect.gen(function* () {
-      const id = input.id ?? (randomUUID() as ConnectionId);
+      const id = input.id ?? (randomUUID() as Ids.ConnectionId);
       if (state.connections.has(id))
         return yield* Effect.fail(fail("AlreadyExists", `connection ${id} exists`));
       const t = yield* now;
@@ -114,7 +114,7 @@ const makeCursors = (state: State): SyncStore.Cursors => ({
 });
 
 const toLease = (
-  id: ConnectionId,
+  id: Ids.ConnectionId,
   l: { holder: string; generation: number; acquiredAt: number; expiresAt: number },
 ) =>
   ({

@@ -1,13 +1,13 @@
 /** Runs and the actuals ledger of the in-memory `SyncStore`. */
 import { randomUUID } from "node:crypto";
-import { Ledger, type RunId } from "@harvest-runn/domain";
+import { type Ids, Ledger } from "@harvest-runn/domain";
 import { Duration, Effect } from "effect";
 import * as Run from "../Run.ts";
 import type * as SyncStore from "../SyncStore.ts";
 import { fail } from "../SyncStoreError.ts";
 import { clampLimit, fence, json, now, row, type State } from "./MemoryState.ts";
 
-const runRow = (state: State, runId: RunId) => {
+const runRow = (state: State, runId: Ids.RunId) => {
   const found = state.runs.get(runId);
   return found ? Effect.succeed(found) : Effect.fail(fail("NotFound", `no run ${runId}`));
 };
@@ -26,7 +26,7 @@ export const makeRuns = (state: State): SyncStore.Runs => ({
       const t = yield* now;
       r.runCount += 1;
       const run: Run.Run = {
-        id: randomUUID() as RunId,
+        id: randomUUID() as Ids.RunId,
         connectionId: lease.connectionId,
         number: r.runCount,
         trigger: input.trigger,

@@ -1,5 +1,5 @@
 /** The in-memory adapter's state and the small helpers its parts share. */
-import type { ConnectionId, Ledger, ReconcileOptions, RunId } from "@harvest-runn/domain";
+import type { Ids, Ledger, ReconcileOptions } from "@harvest-runn/domain";
 import { Clock, Effect } from "effect";
 import type { Connection } from "../Connection.ts";
 import type { AuditEntry, DoNotImport } from "../Links.ts";
@@ -34,9 +34,9 @@ export interface RunRow {
 
 export interface State {
   readonly box: SecretBox;
-  readonly connections: Map<ConnectionId, ConnectionRow>;
-  readonly leases: Map<ConnectionId, LeaseRow>;
-  readonly runs: Map<RunId, RunRow>;
+  readonly connections: Map<Ids.ConnectionId, ConnectionRow>;
+  readonly leases: Map<Ids.ConnectionId, LeaseRow>;
+  readonly runs: Map<Ids.RunId, RunRow>;
   auditSeq: number;
 }
 
@@ -44,13 +44,13 @@ export interface State {
 export const now = Effect.map(Clock.currentTimeMillis, (ms) => ({ ms, iso: new Date(ms).toISOString() }));
 
 /** The connection's row or `NotFound`. */
-export const row = (state: State, id: ConnectionId): Effect.Effect<ConnectionRow, SyncStoreError> => {
+export const row = (state: State, id: Ids.ConnectionId): Effect.Effect<ConnectionRow, SyncStoreError> => {
   const found = state.connections.get(id);
   return found ? Effect.succeed(found) : Effect.fail(fail("NotFound", `no connection ${id}`));
 };
 
 /** Passes when the lease's generation is still the connection's current one (SPEC R3). */
-export const fence = (state: State, lease: { connectionId: ConnectionId; generation: number }) => {
+export const fence = (state: State, lease: { connectionId: Ids.ConnectionId; generation: number }) => {
   const current = state.leases.get(lease.connectionId);
   return current !== undefined && current.generation === lease.generation
     ? Effect.void

@@ -3,31 +3,21 @@
  * Tests isolate by unique keys, never by clearing the store.
  */
 import { randomUUID } from "node:crypto";
-import type {
-  ConnectionId,
-  HarvestAccountId,
-  HarvestTimeEntryId,
-  IsoDate,
-  Ledger,
-  RunnActualId,
-  RunnPersonId,
-  RunnProjectId,
-  RunnRoleId,
-} from "@harvest-runn/domain";
+import type { Ids, Ledger } from "@harvest-runn/domain";
 import { Redacted } from "effect";
 import type { NewConnection } from "../Connection.ts";
 import type * as Run from "../Run.ts";
 import type { LedgerWrite } from "../SyncStore.ts";
 
 /** A fresh connection id. */
-export const connectionId = (): ConnectionId => `conn-${randomUUID()}` as ConnectionId;
+export const connectionId = (): Ids.ConnectionId => `conn-${randomUUID()}` as Ids.ConnectionId;
 
 /** A new connection with unique, recognisable tokens (`hv-secret-…`, `rn-secret-…`). */
 export const connection = (overrides: Partial<NewConnection> = {}): NewConnection => ({
   id: connectionId(),
   name: "Acme",
   harvest: {
-    accountId: 123456 as HarvestAccountId,
+    accountId: 123456 as Ids.HarvestAccountId,
     userAgent: "harvest-runn tests (ops@example.com)",
     token: Redacted.make(`hv-secret-${randomUUID()}`),
   },
@@ -36,20 +26,20 @@ export const connection = (overrides: Partial<NewConnection> = {}): NewConnectio
 });
 
 /** The day `offset` days after 2026-01-01. */
-export const day = (offset: number): IsoDate => {
+export const day = (offset: number): Ids.IsoDate => {
   const cached = days.get(offset);
   if (cached !== undefined) return cached;
-  const text = new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+  const text = new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10) as Ids.IsoDate;
   days.set(offset, text);
   return text;
 };
-const days = new Map<number, IsoDate>();
+const days = new Map<number, Ids.IsoDate>();
 
 /** An actual key. */
-export const key = (person: number, project: number, role: number, date: IsoDate): Ledger.ActualKey => ({
-  personId: person as RunnPersonId,
-  projectId: project as RunnProjectId,
-  roleId: role as RunnRoleId,
+export const key = (person: number, project: number, role: number, date: Ids.IsoDate): Ledger.ActualKey => ({
+  personId: person as Ids.RunnPersonId,
+  projectId: project as Ids.RunnProjectId,
+  roleId: role as Ids.RunnRoleId,
   date,
 });
 
@@ -63,8 +53,8 @@ export const ledgerWrite = (
   key: k,
   billableMinutes: minutes.billable ?? 60,
   nonbillableMinutes: minutes.nonbillable ?? 0,
-  runnActualId: runnActualId as RunnActualId | null,
-  harvestEntryIds: entryIds as ReadonlyArray<HarvestTimeEntryId>,
+  runnActualId: runnActualId as Ids.RunnActualId | null,
+  harvestEntryIds: entryIds as ReadonlyArray<Ids.HarvestTimeEntryId>,
 });
 
 /** `n` distinct ledger rows: 50 people × 20 projects per day, one entry id each, ids from `firstEntryId`. */

@@ -8,7 +8,7 @@
  * Runn's API gives a token. Connections are compared only when their Harvest account and Runn base URL
  * already match, so the extra `/me/` requests happen only then.
  */
-import type { ConnectionId, Runn } from "@harvest-runn/domain";
+import type { Ids, Runn } from "@harvest-runn/domain";
 import type { Connection, Lease } from "@harvest-runn/storage";
 import { type Duration, Effect, Either } from "effect";
 import * as Clients from "../Clients.ts";
@@ -78,8 +78,8 @@ class Inner<E> {
  */
 export const withPairLeases = <A, E, R>(
   env: Env,
-  self: ConnectionId,
-  twinIds: ReadonlyArray<ConnectionId>,
+  self: Ids.ConnectionId,
+  twinIds: ReadonlyArray<Ids.ConnectionId>,
   ttl: Duration.DurationInput,
   body: (lease: Lease.Lease) => Effect.Effect<A, E, R>,
 ): Effect.Effect<A, E | SyncError.SyncError, R> => {

@@ -3,7 +3,7 @@
  * removals included), deletions one request each, then ledger-only records. The ledger changes as each
  * request completes, so a crash loses at most the bookkeeping of the request in flight.
  */
-import type { IsoDateTime, Ledger, Plan, ReconcileOptions, RunnActualId } from "@harvest-runn/domain";
+import type { Ids, Ledger, Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Array as Arr, Effect } from "effect";
 import type { RunItem } from "../Output.ts";
 import type * as Progress from "../Progress.ts";
@@ -95,9 +95,11 @@ export const applyActuals = <E>(
               key: w.key,
               billableMinutes: w.op.billableMinutes,
               nonbillableMinutes: w.op.nonbillableMinutes,
-              runnActualId: (ids.get(keyLabel(w.key)) ?? w.op.runnActualId ?? null) as RunnActualId | null,
+              runnActualId: (ids.get(keyLabel(w.key)) ??
+                w.op.runnActualId ??
+                null) as Ids.RunnActualId | null,
               harvestEntryIds: w.op.harvestEntryIds as Ledger.LedgerEntry["harvestEntryIds"],
-              writtenAt: ctx.now as IsoDateTime,
+              writtenAt: ctx.now as Ids.IsoDateTime,
             });
         }
         if (put.length > 0) yield* recorder.ledgerPut(put);
@@ -146,7 +148,7 @@ export const applyActuals = <E>(
           nonbillableMinutes: op.nonbillableMinutes,
           runnActualId: op.runnActualId,
           harvestEntryIds: op.harvestEntryIds as Ledger.LedgerEntry["harvestEntryIds"],
-          writtenAt: ctx.now as IsoDateTime,
+          writtenAt: ctx.now as Ids.IsoDateTime,
         })),
       );
     const forgets = plan.operations.filter((o): o is Plan.ForgetLedger => o._tag === "ForgetLedger");

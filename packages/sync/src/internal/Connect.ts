@@ -2,7 +2,7 @@
  * Connecting (SPEC C2) and `doctor`: both sides are validated before anything is saved, each failure
  * says which check failed, and a token below Harvest administrator is a clear warning.
  */
-import { type ConnectionId, type HarvestAccountId, Settings } from "@harvest-runn/domain";
+import { type Ids, Optional, Settings } from "@harvest-runn/domain";
 import { HarvestClient } from "@harvest-runn/harvest-client";
 import type { Connection } from "@harvest-runn/storage";
 import { Effect, Either, type Redacted } from "effect";
@@ -190,10 +190,10 @@ export const connect = (env: Env, input: ConnectInput) =>
     if (existing) return yield* AccountPair.alreadyConnected(existing);
     const saved = yield* env.store.connections
       .create({
-        ...(input.id === undefined ? {} : { id: input.id as ConnectionId }),
+        ...Optional.fields({ id: input.id as Ids.ConnectionId | undefined }),
         name,
         harvest: {
-          accountId: input.harvest.accountId as HarvestAccountId,
+          accountId: input.harvest.accountId as Ids.HarvestAccountId,
           userAgent: input.harvest.userAgent,
           token: input.harvest.token,
         },

@@ -2,7 +2,7 @@
  * Dry runs (SPEC R2): load, reconcile and report what a run would write, writing nothing. The plan
  * comes back in its JSON form so a host can save it and `apply` it later.
  */
-import { isIsoDate, Plan } from "@harvest-runn/domain";
+import { Ids, Plan } from "@harvest-runn/domain";
 import { Effect, Schema } from "effect";
 import { countItems, type Scope, scopeAll } from "../Output.ts";
 import * as SyncError from "../SyncError.ts";
@@ -29,7 +29,7 @@ export const plan = (
   o: PlanOptions = {},
 ): Effect.Effect<PlanResult, SyncError.SyncError> =>
   Effect.gen(function* () {
-    if (o.backfillFrom !== undefined && !isIsoDate(o.backfillFrom))
+    if (o.backfillFrom !== undefined && !Ids.isIsoDate(o.backfillFrom))
       return yield* SyncError.make("InvalidInput", `backfillFrom "${o.backfillFrom}" is not YYYY-MM-DD`);
     const conn = yield* loadConnection(env, connectionId);
     const pair = yield* env.clients.make(conn.input);

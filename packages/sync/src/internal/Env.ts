@@ -2,13 +2,7 @@
  * What every `Sync` operation shares: the store, the client factory, the layer's options, and helpers
  * to read a connection, its settings and the reconcile options of a run.
  */
-import {
-  type ConnectionId,
-  type IsoDate,
-  type IsoDateTime,
-  type ReconcileOptions,
-  Settings,
-} from "@harvest-runn/domain";
+import { type Ids, type ReconcileOptions, Settings } from "@harvest-runn/domain";
 import type { SyncStore } from "@harvest-runn/storage";
 import { Clock, type Duration, Effect } from "effect";
 import * as Clients from "../Clients.ts";
@@ -48,7 +42,7 @@ export const now: Effect.Effect<Date> = Effect.map(Clock.currentTimeMillis, (ms)
 /** A connection with its settings and its clients' input; fails with `ConnectionNotFound`. */
 export const loadConnection = (env: Env, connectionId: string) =>
   Effect.gen(function* () {
-    const id = connectionId as ConnectionId;
+    const id = connectionId as Ids.ConnectionId;
     const [connection, settings, secrets] = yield* Effect.all(
       [env.store.connections.get(id), env.store.settings.get(id), env.store.connections.getSecrets(id)],
       { concurrency: 3 },
@@ -59,7 +53,7 @@ export const loadConnection = (env: Env, connectionId: string) =>
 /** The reconcile options of a run: stored settings, scope, ledger and do-not-import list. */
 export const reconcileOptions = (
   env: Env,
-  id: ConnectionId,
+  id: Ids.ConnectionId,
   settings: Settings.Settings,
   at: Date,
   extra: { readonly scope: ReconcileOptions.Scope; readonly backfillFrom: string | null },
@@ -71,12 +65,12 @@ export const reconcileOptions = (
     ).pipe(Effect.mapError(SyncError.fromStore));
     const options: ReconcileOptions.Options = {
       ...Settings.policyOf(settings),
-      today: localDateOf(at, settings.schedule.timeZone) as IsoDate,
-      backfillFrom: extra.backfillFrom as IsoDate | null,
+      today: localDateOf(at, settings.schedule.timeZone) as Ids.IsoDate,
+      backfillFrom: extra.backfillFrom as Ids.IsoDate | null,
       scope: extra.scope,
       doNotImport: doNotImport.map((d) => ({ kind: d.kind, harvestId: d.harvestId })),
       connectionId: id,
-      now: at.toISOString() as IsoDateTime,
+      now: at.toISOString() as Ids.IsoDateTime,
       ledger,
     };
     return options;

@@ -3,7 +3,7 @@
  * the lease, next scheduled run — SPEC R5), its runs, one run with its items, and the scheduler's view
  * of every connection.
  */
-import type { ConnectionId, RunId } from "@harvest-runn/domain";
+import type { Ids } from "@harvest-runn/domain";
 import type { Run } from "@harvest-runn/storage";
 import { Effect, Option } from "effect";
 import type { ConnectionView, RunDetail, RunSummary, Status } from "../Output.ts";
@@ -101,7 +101,7 @@ export const runs = (
   connectionId: string,
   page: { readonly limit?: number; readonly before?: number } = {},
 ) =>
-  env.store.runs.list(connectionId as ConnectionId, page).pipe(
+  env.store.runs.list(connectionId as Ids.ConnectionId, page).pipe(
     Effect.map((p): { runs: ReadonlyArray<RunSummary>; next: number | null } => ({
       runs: p.runs.map(toSummary),
       next: p.next,
@@ -111,7 +111,7 @@ export const runs = (
 
 /** One run with its items (filtered by outcome or reason when asked). */
 export const runDetail = (env: Env, runId: string, filter: Run.ItemFilter = {}) =>
-  env.store.runs.get(runId as RunId, { limit: 100_000, ...filter }).pipe(
+  env.store.runs.get(runId as Ids.RunId, { limit: 100_000, ...filter }).pipe(
     Effect.map((d): RunDetail => ({ summary: toSummary(d.run), items: d.items.map(fromItem) })),
     Effect.mapError((e) =>
       e.reason === "NotFound" ? SyncError.make("RunNotFound", `no run ${runId}`) : SyncError.fromStore(e),

@@ -3,14 +3,14 @@
  * released at the end. When a renewal fails the run is interrupted at once, so it stops writing to
  * Runn; its store writes are fenced by the lease's generation anyway.
  */
-import type { ConnectionId } from "@harvest-runn/domain";
+import type { Ids } from "@harvest-runn/domain";
 import type { Lease, SyncStore } from "@harvest-runn/storage";
 import { Duration, Effect, Fiber } from "effect";
 import * as SyncError from "../SyncError.ts";
 
 /** Options of `withLease`. */
 export interface LeaseOptions {
-  readonly connectionId: ConnectionId;
+  readonly connectionId: Ids.ConnectionId;
   /** Who holds it (host, process, random suffix): shown on status pages. */
   readonly holder: string;
   /** How long the lease lives without renewal (default 60 seconds). */

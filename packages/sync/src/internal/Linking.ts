@@ -4,7 +4,7 @@
  * and from references of another name (accounts migrating from Runn's built-in integration), and bulk
  * linking from suggestions. Every change lands in the store's audit log.
  */
-import type { ConnectionId, Snapshot } from "@harvest-runn/domain";
+import type { Ids, Snapshot } from "@harvest-runn/domain";
 import { Effect } from "effect";
 import type { LinkSuggestion, RunItem } from "../Output.ts";
 import * as SyncError from "../SyncError.ts";
@@ -51,7 +51,7 @@ export const link = (env: Env, connectionId: string, input: LinkInput, actor: st
 /** Writes a link change to the audit log and returns it as a run item. */
 const recorded = (
   env: Env,
-  connectionId: ConnectionId,
+  connectionId: Ids.ConnectionId,
   action: "link" | "unlink",
   input: LinkInput,
   actor: string | null,

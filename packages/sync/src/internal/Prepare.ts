@@ -3,8 +3,8 @@
  * snapshots loaded concurrently, the second load for old days, and the plan — or, for a saved plan,
  * the check that it is still fresh (SPEC R2). Nothing here writes; `plan` (the dry run) stops here.
  */
-import type { ConnectionId, Plan, ReconcileOptions, Settings, Snapshot } from "@harvest-runn/domain";
-import { Reconcile, reconcile } from "@harvest-runn/reconcile";
+import type { Ids, Plan, ReconcileOptions, Settings, Snapshot } from "@harvest-runn/domain";
+import { Reconcile } from "@harvest-runn/reconcile";
 import { Effect, Option } from "effect";
 import type * as Clients from "../Clients.ts";
 import * as Progress from "../Progress.ts";
@@ -45,7 +45,7 @@ const staleSections = (a: Readonly<Record<string, string>>, b: Readonly<Record<s
 export const prepare = (
   env: Env,
   clients: Clients.Pair,
-  connection: { readonly id: ConnectionId; readonly settings: Settings.Settings },
+  connection: { readonly id: Ids.ConnectionId; readonly settings: Settings.Settings },
   at: Date,
   runId: string,
   request: PrepareRequest,
@@ -92,7 +92,7 @@ export const prepare = (
         );
       plan = request.saved;
     } else {
-      plan = reconcile(full.harvest, full.runn, options);
+      plan = Reconcile.reconcile(full.harvest, full.runn, options);
     }
     yield* progress("reconcile", 1);
     const prepared: Prepared = {

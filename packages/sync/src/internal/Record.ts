@@ -2,14 +2,14 @@
  * Run bookkeeping in the store: run items to and from the store's form, the store as the run's
  * `Recorder` (every write fenced by the lease), and stored runs as the summaries hosts print.
  */
-import { type IsoDateTime, type Ledger, ReasonCode, type RunId } from "@harvest-runn/domain";
+import { type Ids, type Ledger, Reason } from "@harvest-runn/domain";
 import type { Lease, Run, SyncStore } from "@harvest-runn/storage";
 import { Schema } from "effect";
 import { type RunItem, type RunSummary, type Scope, scopeAll } from "../Output.ts";
 import * as SyncError from "../SyncError.ts";
 import type { Recorder } from "./Writer.ts";
 
-const isReason = Schema.is(ReasonCode);
+const isReason = Schema.is(Reason.ReasonCode);
 
 /** What the sync keeps in a run's opaque `scope` column. */
 export interface StoredScope {
@@ -88,7 +88,7 @@ export const errorText = (e: SyncError.SyncError): string => `${e.reason}: ${e.m
 export const storeRecorder = (
   store: SyncStore.Shape,
   lease: Lease.Lease,
-  runId: RunId,
+  runId: Ids.RunId,
 ): Recorder<SyncStore.SyncStoreError> => ({
   items: (items) =>
     store.runs.append(lease, runId, items.filter((i) => i.outcome !== "planned").map(toInput)),
@@ -101,4 +101,4 @@ export const storeRecorder = (
 });
 
 /** Type helper for timestamps produced by `Date#toISOString`. */
-export const iso = (d: Date): IsoDateTime => d.toISOString() as IsoDateTime;
+export const iso = (d: Date): Ids.IsoDateTime => d.toISOString() as Ids.IsoDateTime;

@@ -2,7 +2,7 @@
  * The Runn client as the `RunnWriter` a plan is applied through: ids out, client errors reduced to
  * their `reason` and message, and an actual already gone counted as deleted.
  */
-import type { Runn, RunnActualId, RunnClientId, RunnRoleId } from "@harvest-runn/domain";
+import type { Ids, Runn } from "@harvest-runn/domain";
 import type { RunnClient } from "@harvest-runn/runn-client";
 import { Effect, Stream } from "effect";
 import type { RunnWriter, WriteFailure } from "./Writer.ts";
@@ -36,7 +36,7 @@ export const fromRunnClient = (client: RunnClient.Service): RunnWriter => ({
     client
       .createProject({
         name: i.name,
-        clientId: i.clientId as RunnClientId,
+        clientId: i.clientId as Ids.RunnClientId,
         pricingModel: i.pricingModel,
         isConfirmed: i.isConfirmed,
         ...(i.budget === null ? {} : { budget: i.budget }),
@@ -52,7 +52,7 @@ export const fromRunnClient = (client: RunnClient.Service): RunnWriter => ({
         firstName: i.firstName,
         lastName: i.lastName,
         ...(i.email === null || i.email === "" ? {} : { email: i.email }),
-        roleId: i.roleId as RunnRoleId,
+        roleId: i.roleId as Ids.RunnRoleId,
         employmentType: i.employmentType,
         minutesPerDay: i.minutesPerDay,
         ...(i.costPerHour === null ? {} : { costPerHour: i.costPerHour }),
@@ -83,7 +83,7 @@ export const fromRunnClient = (client: RunnClient.Service): RunnWriter => ({
       Effect.mapError(failure),
     ),
   deleteActual: (id) =>
-    client.deleteActual(id as RunnActualId).pipe(
+    client.deleteActual(id as Ids.RunnActualId).pipe(
       Effect.catchIf(
         (e) => e.reason === "NotFound",
         () => Effect.void,

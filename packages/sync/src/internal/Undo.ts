@@ -10,7 +10,7 @@
  * refusals included, and changes nothing.
  */
 
-import type { Ledger, RunId, RunnClientId, RunnPersonId, RunnProjectId } from "@harvest-runn/domain";
+import type { Ids, Ledger } from "@harvest-runn/domain";
 import type { RunnClient } from "@harvest-runn/runn-client";
 import { Effect, Stream } from "effect";
 import type { RunItem, UndoReport } from "../Output.ts";
@@ -77,7 +77,7 @@ const predictRefusals = (
 export const undo = (env: Env, runId: string, options: { readonly dryRun?: boolean } = {}) =>
   Effect.gen(function* () {
     const detail = yield* env.store.runs
-      .get(runId as RunId, { outcome: "created", limit: 100_000 })
+      .get(runId as Ids.RunId, { outcome: "created", limit: 100_000 })
       .pipe(
         Effect.mapError((e) =>
           e.reason === "NotFound" ? SyncError.make("RunNotFound", `no run ${runId}`) : SyncError.fromStore(e),
@@ -253,11 +253,12 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
               }),
             );
           for (const p of projects.filter((i) => !isRefused(i)))
-            yield* remove(p, runn.deleteProject(p.runnId as RunnProjectId), "deleted");
+            yield* remove(p, runn.deleteProject(p.runnId as Ids.RunnProjectId), "deleted");
           for (const p of people.filter((i) => !isRefused(i)))
-            yield* remove(p, runn.deletePerson(p.runnId as RunnPersonId), "deleted");
+            yield* remove(p, runn.deletePerson(p.runnId as Ids.RunnPersonId), "deleted");
           for (const r of refusedItems) yield* record(r);
-          for (const c of clients) yield* remove(c, runn.archiveClient(c.runnId as RunnClientId), "archived");
+          for (const c of clients)
+            yield* remove(c, runn.archiveClient(c.runnId as Ids.RunnClientId), "archived");
           for (const r of roles) yield* record(r);
           if (removed.length > 0)
             yield* env.store.doNotImport
@@ -266,7 +267,7 @@ export const undo = (env: Env, runId: string, options: { readonly dryRun?: boole
                 removed.map((r) => ({
                   ...r,
                   note: `removed by undo of run ${runId}`,
-                  runId: runId as RunId,
+                  runId: runId as Ids.RunId,
                 })),
               )
               .pipe(Effect.mapError(SyncError.fromStore));

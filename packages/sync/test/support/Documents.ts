@@ -2,7 +2,7 @@
  * The JSON the end-to-end tests read from the sandbox: its control API (`/_sandbox`) and the raw Harvest
  * API, spelled as far as the tests look into them (the generated Harvest types stay in harvest-client).
  */
-import type { FaultConfig, FirstImportTruth } from "@harvest-runn/sandbox";
+import type { Faults, FirstImport } from "@harvest-runn/sandbox";
 import type * as RunnState from "@harvest-runn/testing-support/RunnState";
 
 /** Request counters of one API (`GET /_sandbox/stats`). */
@@ -17,9 +17,9 @@ export interface ApiStats {
 export interface ControlReplies {
   readonly "GET /stats": { readonly harvest: ApiStats; readonly runn: ApiStats };
   readonly "DELETE /stats": { readonly harvest: ApiStats; readonly runn: ApiStats };
-  readonly "GET /truth": { readonly firstImport: FirstImportTruth };
+  readonly "GET /truth": { readonly firstImport: FirstImport.FirstImportTruth };
   readonly "GET /runn/state": RunnState.Document;
-  readonly "PUT /faults": FaultConfig;
+  readonly "PUT /faults": Faults.FaultConfig;
 }
 
 /** The reply of `method path` (a query string does not change the route). */

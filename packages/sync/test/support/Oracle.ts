@@ -1,5 +1,5 @@
 /** Expectations from the sandbox's ground truth and straight from Harvest, to compare with Runn by references. */
-import type { FirstImportTruth } from "@harvest-runn/sandbox";
+import type { FirstImport } from "@harvest-runn/sandbox";
 import type { Reference } from "@harvest-runn/testing-support/RunnState";
 import { expect } from "vitest";
 import type { RunItem } from "../../src/Output.ts";
@@ -7,7 +7,10 @@ import type { HarvestPage, HarvestTimeEntry } from "./Documents.ts";
 import type { World } from "./World.ts";
 
 /** Asserts that a run held exactly the truth's possible duplicates and conflicting links, per kind (E8, E9). */
-export const expectTruthHolds = (items: ReadonlyArray<RunItem>, truth: FirstImportTruth): void => {
+export const expectTruthHolds = (
+  items: ReadonlyArray<RunItem>,
+  truth: FirstImport.FirstImportTruth,
+): void => {
   for (const kind of ["client", "project", "person"] as const) {
     const held = (reason: string) =>
       items

@@ -2,7 +2,8 @@
  * End-to-end harness: a sandbox on 127.0.0.1 (real HTTP, compressed rate limits), a `Sync` wired to it
  * with a store, and helpers that read the sandbox's Runn state by references and keys (never by ids).
  */
-import { type RunningSandbox, type StartOptions, startSandbox } from "@harvest-runn/sandbox";
+import { Optional } from "@harvest-runn/domain";
+import { SandboxServer } from "@harvest-runn/sandbox";
 import { SyncStore } from "@harvest-runn/storage";
 import * as RunnState from "@harvest-runn/testing-support/RunnState";
 import { type Duration, Effect, Layer, ManagedRuntime, Redacted } from "effect";
@@ -17,7 +18,7 @@ export const anchorDate = "2026-03-16";
 
 /** A started world: the sandbox, a Sync runtime over it, and the connection's id. */
 export interface World {
-  readonly sb: RunningSandbox;
+  readonly sb: SandboxServer.RunningSandbox;
   readonly runtime: ManagedRuntime.ManagedRuntime<Sync.Sync | SyncStore.SyncStore, never>;
   readonly sync: <A, E>(f: (s: Sync.Service) => Effect.Effect<A, E>) => Promise<A>;
   readonly connectionId: string;
@@ -33,7 +34,7 @@ export interface World {
 }
 
 /** Options of `start`. */
-export interface WorldOptions extends StartOptions {
+export interface WorldOptions extends SandboxServer.StartOptions {
   /** Settings of the connection (default: actuals switched on). */
   readonly settings?: unknown;
   /** A store layer shared between worlds (default a fresh in-memory store). */
@@ -44,17 +45,17 @@ export interface WorldOptions extends StartOptions {
 
 /** Builds a Sync over a sandbox that is already running. */
 export const syncOver = (
-  sb: RunningSandbox,
+  sb: SandboxServer.RunningSandbox,
   store: Layer.Layer<SyncStore.SyncStore>,
   o: { leaseTtl?: Duration.DurationInput; maxAttempts?: number; holder?: string } = {},
 ) => {
   const clients = Clients.layer({
     ...SandboxAccounts.clients(sb.info),
-    ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
+    ...Optional.fields({ maxAttempts: o.maxAttempts }),
   });
   const sync = Sync.layer({
     leaseTtl: o.leaseTtl ?? "20 seconds",
-    ...(o.holder === undefined ? {} : { holder: o.holder }),
+    ...Optional.fields({ holder: o.holder }),
   });
   const clock = SyncClock.layer(SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000));
   return ManagedRuntime.make(Layer.provideMerge(sync, Layer.mergeAll(store, clients, clock)));
@@ -62,7 +63,14 @@ export const syncOver = (
 
 /** Starts a sandbox and a Sync, and connects the sandbox's first account pair. */
 export const start = async (options: WorldOptions = {}): Promise<World> => {
-  const sb = await startSandbox({ port: 0, seed: 7, preset: "tiny", anchorDate, timeScale: 200, ...options });
+  const sb = await SandboxServer.startSandbox({
+    port: 0,
+    seed: 7,
+    preset: "tiny",
+    anchorDate,
+    timeScale: 200,
+    ...options,
+  });
   const store = options.store ?? SyncStore.layerMemory;
   const runtime = syncOver(sb, store, options);
   const run = <A, E>(f: (s: Sync.Service) => Effect.Effect<A, E>) =>
@@ -87,7 +95,7 @@ export const start = async (options: WorldOptions = {}): Promise<World> => {
     const res = await fetch(`${sb.info.control}${path}`, {
       method,
       headers: { "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...Optional.fields({ body: Optional.map(body, (b) => JSON.stringify(b)) }),
     });
     return (await res.json()) as ControlReply<M, P>;
   };
@@ -100,7 +108,7 @@ export const start = async (options: WorldOptions = {}): Promise<World> => {
         "harvest-account-id": sb.info.harvest.accountId,
         "user-agent": "HarvestRunnTests (tests@example.com)",
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...Optional.fields({ body: Optional.map(body, (b) => JSON.stringify(b)) }),
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);

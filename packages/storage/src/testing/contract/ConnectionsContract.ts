@@ -1,7 +1,7 @@
 /** Contract: connections, secrets and deletion (SPEC C1, C3, R9). */
 
 import { describe, expect } from "@effect/vitest";
-import type { ConnectionId } from "@harvest-runn/domain";
+import type { Ids } from "@harvest-runn/domain";
 import { Effect, Option, Redacted } from "effect";
 import * as Fixtures from "../Fixtures.ts";
 import { type Context, failsWith, leased, newConnection } from "./Support.ts";
@@ -99,7 +99,7 @@ export const tests = ({ it }: Context) =>
           expect(Option.isNone(yield* store.leases.get(id))).toBe(true);
           expect((yield* store.connections.list).some((c) => c.id === id)).toBe(false);
 
-          yield* store.connections.create({ ...input, id: id as ConnectionId });
+          yield* store.connections.create({ ...input, id: id as Ids.ConnectionId });
           expect((yield* store.settings.get(id)).windowDays).toBe(45);
           expect(yield* store.cursors.list(id)).toEqual({});
           expect((yield* store.runs.list(id)).runs).toEqual([]);

@@ -1,13 +1,13 @@
 /** Contract: the actuals ledger (SPEC A6, A8). */
 
 import { describe, expect } from "@effect/vitest";
-import type { HarvestTimeEntryId, IsoDate, Ledger } from "@harvest-runn/domain";
+import type { Ids, Ledger } from "@harvest-runn/domain";
 import { Effect } from "effect";
 import * as Fixtures from "../Fixtures.ts";
 import { type Context, leased } from "./Support.ts";
 
 const strip = (rows: ReadonlyArray<Ledger.LedgerEntry>) => rows.map(({ writtenAt: _w, ...rest }) => rest);
-const entryIds = (...ids: Array<number>) => ids as unknown as ReadonlyArray<HarvestTimeEntryId>;
+const entryIds = (...ids: Array<number>) => ids as unknown as ReadonlyArray<Ids.HarvestTimeEntryId>;
 
 /** Registers the ledger tests. */
 export const tests = ({ it }: Context) =>
@@ -54,7 +54,7 @@ export const tests = ({ it }: Context) =>
           Fixtures.day(3),
         ]);
         expect(dates(yield* store.ledger.load(id, { from: Fixtures.day(4) }))).toEqual([Fixtures.day(4)]);
-        expect(dates(yield* store.ledger.load(id, { to: "2025-12-31" as IsoDate }))).toEqual([]);
+        expect(dates(yield* store.ledger.load(id, { to: "2025-12-31" as Ids.IsoDate }))).toEqual([]);
       }),
     );
 

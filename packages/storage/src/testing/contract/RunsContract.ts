@@ -1,7 +1,7 @@
 /** Contract: runs, item outcomes, last success and pruning (SPEC R1, R5, R9). */
 
 import { describe, expect } from "@effect/vitest";
-import { RunId } from "@harvest-runn/domain";
+import { Ids } from "@harvest-runn/domain";
 import { Effect, TestClock } from "effect";
 import * as Fixtures from "../Fixtures.ts";
 import { type Context, failsWith, leased } from "./Support.ts";
@@ -164,7 +164,7 @@ export const tests = ({ it }: Context) =>
     it.effect("fails with NotFound for an unknown run", () =>
       Effect.gen(function* () {
         const { store, lease } = yield* leased();
-        const missing = RunId.make("no-such-run");
+        const missing = Ids.RunId.make("no-such-run");
         yield* failsWith(store.runs.get(missing), "NotFound");
         yield* failsWith(store.runs.append(lease, missing, [Fixtures.item()]), "NotFound");
         yield* failsWith(store.runs.finish(lease, missing, { status: "failed" }), "NotFound");
