@@ -1,6 +1,4 @@
 export * as Harvest from "./Harvest.ts";
-/** @deprecated Flat aliases kept only until the Runn client and the sync executor import `Ids`; use `Ids.RunId` etc. */
-export type { RunId, RunnActualId, RunnClientId, RunnPersonId, RunnProjectId } from "./Ids.ts";
 export * as Ids from "./Ids.ts";
 export * as Ledger from "./Ledger.ts";
 export * as Optional from "./Optional.ts";

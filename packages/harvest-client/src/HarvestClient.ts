@@ -9,7 +9,7 @@
  *   const users = yield* Stream.runCollect(harvest.users({ isActive: true }));
  * }).pipe(Effect.provide(HarvestClient.layerConfig()));
  */
-import { Harvest } from "@harvest-runn/domain";
+import { Harvest, Optional } from "@harvest-runn/domain";
 import { Exchange, Pacer } from "@harvest-runn/http";
 import {
   Config,
@@ -144,7 +144,7 @@ export const make = Effect.fn("HarvestClient.make")(function* (options: Options)
     timeout: options.timeout ?? defaultTimeout,
     retry: { ...retry, rateLimitedWait: retry.rateLimitedDelay, maxRateLimitWait: "1 hour" },
     error: errorOf(options.accountId, secrets),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...Optional.fields({ fetch: options.fetch }),
   });
   // Every request goes through the exchange, whose `fetch` records it with the pacer as it is sent.
   const api = createClient<paths>({ baseUrl, fetch: Exchange.unpaced });

@@ -3,6 +3,8 @@
  * `retryable` whether trying the same call again later can help; the message says what to fix and
  * never contains the token.
  */
+
+import { Optional } from "@harvest-runn/domain";
 import { Schema } from "effect";
 
 /** Why a Harvest call failed. */
@@ -106,7 +108,7 @@ export const rateLimited = (info: RequestInfo, retryAfterSeconds: number | undef
     status: 429,
     reason: "RateLimited",
     retryable: true,
-    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    ...Optional.fields({ retryAfterSeconds }),
     message:
       `Harvest is throttling ${at(info)} (429, ` +
       `${retryAfterSeconds === undefined ? "no Retry-After" : `Retry-After ${retryAfterSeconds} s`}). ` +

@@ -3,14 +3,7 @@
  * are never resent after an ambiguous failure, idempotent bulk actual upserts, reference linking, one
  * shared rate limiter per Runn account, bounded retries.
  */
-import type {
-  Runn,
-  RunnActualId,
-  RunnClientId,
-  RunnPersonId,
-  RunnProjectId,
-  Skipped,
-} from "@harvest-runn/domain";
+import type { Ids, Runn, Skipped } from "@harvest-runn/domain";
 import { Pacer } from "@harvest-runn/http";
 import {
   Config,
@@ -198,16 +191,16 @@ export interface Service {
     options?: ListOptions,
   ) => Effect.Effect<ReadonlyArray<Runn.Actual>, RunnClientError>;
   /** Deletes an actual; `NotFound` means it is already gone. */
-  readonly deleteActual: (id: RunnActualId) => Effect.Effect<void, RunnClientError>;
+  readonly deleteActual: (id: Ids.RunnActualId) => Effect.Effect<void, RunnClientError>;
   /** Deletes a person; without `force` Runn refuses while they have assignments or actuals. */
   readonly deletePerson: (
-    id: RunnPersonId,
+    id: Ids.RunnPersonId,
     options?: { readonly force?: boolean },
   ) => Effect.Effect<void, RunnClientError>;
   /** Deletes a project; `Conflict` while it has actuals or assignments. */
-  readonly deleteProject: (id: RunnProjectId) => Effect.Effect<void, RunnClientError>;
+  readonly deleteProject: (id: Ids.RunnProjectId) => Effect.Effect<void, RunnClientError>;
   /** Archives a client (clients cannot be deleted through the API). */
-  readonly archiveClient: (id: RunnClientId) => Effect.Effect<Runn.Client, RunnClientError>;
+  readonly archiveClient: (id: Ids.RunnClientId) => Effect.Effect<Runn.Client, RunnClientError>;
   /** Adds a reference, keeping every other one; returns the stored references. */
   readonly addReference: (
     kind: Runn.EntityKind,

@@ -2,6 +2,8 @@
  * Builds the two API clients of a connection at run time from its stored record and secrets. Hosts
  * use `layer()`; tests and the sandbox point the base URLs elsewhere and may compress the rate limits.
  */
+
+import { Optional } from "@harvest-runn/domain";
 import { HarvestClient } from "@harvest-runn/harvest-client";
 import { Pacer } from "@harvest-runn/http";
 import { RunnClient } from "@harvest-runn/runn-client";
@@ -63,14 +65,12 @@ export const make = (options: Options = {}, pacer: Pacer.Service = Pacer.unsafeM
           ? {}
           : {
               retry: {
-                ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-                ...(options.baseDelay === undefined ? {} : { baseDelay: options.baseDelay }),
+                ...Optional.fields({ maxAttempts: options.maxAttempts, baseDelay: options.baseDelay }),
               },
             };
       const shared = {
         ...retry,
-        ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        ...Optional.fields({ timeout: options.timeout, fetch: options.fetch }),
       };
       const urls = {
         harvest: options.harvestBaseUrl ?? HarvestClient.defaultBaseUrl,

@@ -10,14 +10,14 @@
  * });
  */
 import { hostname } from "node:os";
-import { Ids, Optional, Plan as SavedPlan } from "@harvest-runn/domain";
-import { type Run as StoreRun, SyncStore } from "@harvest-runn/storage";
+import { Ids, Optional, Plan } from "@harvest-runn/domain";
+import { type Run, SyncStore } from "@harvest-runn/storage";
 import { Context, Effect, Layer, Schema } from "effect";
 import { Clients } from "./Clients.ts";
 import * as Configure from "./internal/Configure.ts";
 import type { ConnectInput, ConnectResult } from "./internal/Connect.ts";
 import * as Connect from "./internal/Connect.ts";
-import * as Plan from "./internal/DryRun.ts";
+import * as DryRun from "./internal/DryRun.ts";
 import { type Env, loadConnection, type SyncOptions } from "./internal/Env.ts";
 import { execute } from "./internal/Execute.ts";
 import * as History from "./internal/History.ts";
@@ -84,8 +84,8 @@ export interface Service {
   /** Computes what a run would write and writes nothing (SPEC R2). */
   readonly plan: (
     connectionId: string,
-    options?: Plan.PlanOptions,
-  ) => Effect.Effect<Plan.PlanResult, SyncError.SyncError>;
+    options?: DryRun.PlanOptions,
+  ) => Effect.Effect<DryRun.PlanResult, SyncError.SyncError>;
   /** Runs the sync; fails only when no run could start (`Busy`, `ConnectionNotFound`) or the lease was lost. */
   readonly run: (
     connectionId: string,
@@ -162,7 +162,7 @@ export interface Service {
   /** One run with its items. */
   readonly runDetail: (
     runId: string,
-    filter?: StoreRun.ItemFilter,
+    filter?: Run.ItemFilter,
   ) => Effect.Effect<RunDetail, SyncError.SyncError>;
   /** The connections due at `now` (the queue's tick uses it; DESIGN decision 10). */
   readonly due: (now: Date) => Effect.Effect<ReadonlyArray<Scheduler.Due>, SyncError.SyncError>;
@@ -198,7 +198,7 @@ export const make = (options: SyncOptions = {}) =>
           });
     const applyWith = (raw: unknown, o: { readonly trigger?: Trigger }, onStart?: OnStart) =>
       Effect.gen(function* () {
-        const saved = yield* Schema.decodeUnknown(SavedPlan.Plan)(raw).pipe(
+        const saved = yield* Schema.decodeUnknown(Plan.Plan)(raw).pipe(
           Effect.mapError((e) => SyncError.make("InvalidInput", `not a saved plan: ${e.message}`)),
         );
         return yield* execute(env, saved.connectionId, {
@@ -221,7 +221,7 @@ export const make = (options: SyncOptions = {}) =>
         ),
       connections: History.connections(env),
       doctor: (connectionId) => Connect.doctor(env, connectionId),
-      plan: (connectionId, o) => Plan.plan(env, connectionId, o),
+      plan: (connectionId, o) => DryRun.plan(env, connectionId, o),
       run,
       start: (connectionId, o = {}) => Start.start((onStart) => runWith(connectionId, o, onStart)),
       startApply: (raw, o = {}) => Start.start((onStart) => applyWith(raw, o, onStart)),

@@ -1,4 +1,6 @@
 /** Names the last failure of a Harvest request as a `HarvestClientError`, with the token scrubbed. */
+
+import { Optional } from "@harvest-runn/domain";
 import type { Exchange } from "@harvest-runn/http";
 import { Duration, type Redacted } from "effect";
 import * as Errors from "../HarvestClientError.ts";
@@ -39,7 +41,6 @@ export const errorOf =
       retryable: error.retryable,
       attempts,
       message: attempts > 1 ? `${error.message} (gave up after ${attempts} attempts)` : error.message,
-      ...(error.status === undefined ? {} : { status: error.status }),
-      ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+      ...Optional.fields({ status: error.status, retryAfterSeconds: error.retryAfterSeconds }),
     });
   };

@@ -1,4 +1,6 @@
 /** Keeps secrets (the token) out of every message the client produces, whatever the server sends. */
+
+import { Optional } from "@harvest-runn/domain";
 import { Redacted } from "effect";
 import { HarvestClientError } from "../HarvestClientError.ts";
 
@@ -23,7 +25,9 @@ const fields = (error: HarvestClientError) => ({
   method: error.method,
   path: error.path,
   retryable: error.retryable,
-  ...(error.status === undefined ? {} : { status: error.status }),
-  ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
-  ...(error.attempts === undefined ? {} : { attempts: error.attempts }),
+  ...Optional.fields({
+    status: error.status,
+    retryAfterSeconds: error.retryAfterSeconds,
+    attempts: error.attempts,
+  }),
 });

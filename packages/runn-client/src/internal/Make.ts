@@ -1,7 +1,7 @@
 /** Assembles a `RunnClient` service value from options. */
 
 import { createHash } from "node:crypto";
-import { Runn } from "@harvest-runn/domain";
+import { Optional, Runn } from "@harvest-runn/domain";
 import { Exchange, type Pacer } from "@harvest-runn/http";
 import { Effect, Redacted } from "effect";
 import createClient from "openapi-fetch";
@@ -45,7 +45,7 @@ export const makeClient = (options: Options): Effect.Effect<Service, never, Pace
         maxRateLimitWait: `${maxRateLimitWait} seconds`,
       },
       error: errorOf(redact),
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      ...Optional.fields({ fetch: options.fetch }),
     });
     const ctx: Ctx = { api, baseUrl, http };
 

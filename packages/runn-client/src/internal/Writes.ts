@@ -2,7 +2,7 @@
  * Creates, upserts, deletes and archiving. Creates are not idempotent: an ambiguous failure surfaces as
  * `OutcomeUnknown` and is never resent. Bulk actual upserts are idempotent and may be retried.
  */
-import { Runn } from "@harvest-runn/domain";
+import { Optional, Runn } from "@harvest-runn/domain";
 import { Array as Arr, Effect } from "effect";
 import type { Service } from "../RunnClient.ts";
 import { RunnClientError } from "../RunnClientError.ts";
@@ -147,7 +147,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
     id: number,
     options?: { readonly force?: boolean },
   ) {
-    const query = options?.force === undefined ? {} : { force: options.force };
+    const query = Optional.fields({ force: options?.force });
     yield* request(http, {
       method: "DELETE",
       path: "/people/{personId}",

@@ -3,7 +3,7 @@
  * plan's report → apply, recording each outcome and ledger change as it completes → advance cursors for
  * the parts that succeeded → status per SPEC R1 → release → notify (SPEC R8).
  */
-import { type Plan, ReconcileOptions, type RunId } from "@harvest-runn/domain";
+import { type Ids, Optional, type Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Reconcile } from "@harvest-runn/reconcile";
 import type { Lease } from "@harvest-runn/storage";
 import { Effect, Option } from "effect";
@@ -64,7 +64,7 @@ const previouslyHeld = (env: Env, connectionId: string) =>
  * Closes a run that is being interrupted (SIGINT, SIGTERM, a host disposing its runtime) as failed with
  * reason `Interrupted`, while it still holds its lease; the items it wrote are already recorded.
  */
-const recordInterrupted = (env: Env, lease: Lease.Lease, runId: RunId) =>
+const recordInterrupted = (env: Env, lease: Lease.Lease, runId: Ids.RunId) =>
   env.store.runs
     .finish(lease, runId, {
       status: "failed",
@@ -162,7 +162,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
                 runId: run.id,
                 connectionId: conn.id,
                 now: at.toISOString(),
-                ...(env.options.concurrency === undefined ? {} : { concurrency: env.options.concurrency }),
+                ...Optional.fields({ concurrency: env.options.concurrency }),
               },
             ).pipe(Effect.mapError(SyncError.fromStore));
             items.push(...applied.items);
@@ -227,8 +227,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
       const n = Notify.notificationFor(summary, items, held);
       if (n !== null)
         yield* Notify.post(webhook, n, {
-          ...(env.options.webhookTimeout === undefined ? {} : { timeout: env.options.webhookTimeout }),
-          ...(env.options.webhookFetch === undefined ? {} : { fetch: env.options.webhookFetch }),
+          ...Optional.fields({ timeout: env.options.webhookTimeout, fetch: env.options.webhookFetch }),
         });
     }
     return summary;
