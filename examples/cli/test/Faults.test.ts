@@ -14,11 +14,10 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SandboxServer } from "@harvest-runn/sandbox";
-import { SecretBox } from "@harvest-runn/storage";
 import { Output, SyncClock } from "@harvest-runn/sync";
-import { Redacted, Schema } from "effect";
+import { Schema } from "effect";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { jsonOf, killAll, type Result, run, stackLine, start } from "./support/Cli.ts";
+import { jsonOf, killAll, type Result, run, sandboxEnv, stackLine, start } from "./support/Cli.ts";
 
 const anchorDate = "2026-03-16";
 const timeScale = 50;
@@ -47,14 +46,7 @@ describe("harvest-runn on bad input and faults (child processes)", () => {
     cwd = mkdtempSync(join(tmpdir(), "harvest-runn-cli-faults-"));
     time = SyncClock.runningFrom(() => sb.sandbox.nowSeconds() * 1000);
     base = {
-      HARVEST_RUNN_STATE_DIR: join(cwd, "state"),
-      HARVEST_RUNN_SECRET_KEY: Redacted.value(SecretBox.generateKey()),
-      HARVEST_BASE_URL: sb.info.harvest.baseUrl,
-      HARVEST_ID_BASE_URL: sb.info.harvest.idBaseUrl,
-      HARVEST_RUNN_RATE_SCALE: String(timeScale),
-      HARVEST_ACCOUNT_ID: sb.info.harvest.accountId,
-      HARVEST_USER_AGENT: "HarvestRunnCliTests (tests@example.com)",
-      RUNN_BASE_URL: sb.info.runn.baseUrl,
+      ...sandboxEnv(sb, cwd, timeScale),
       HARVEST_TOKEN: sb.info.harvest.token,
       RUNN_TOKEN: sb.info.runn.token,
     };

@@ -4,7 +4,11 @@
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { SandboxServer } from "@harvest-runn/sandbox";
+import { SecretBox } from "@harvest-runn/storage";
+import { Redacted } from "effect";
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const bin = fileURLToPath(new URL("../../src/bin.ts", import.meta.url));
@@ -81,3 +85,23 @@ export const jsonOf = (r: Result): unknown => {
 
 /** A stack trace line, as Node prints them. */
 export const stackLine = /^\s+at .+\(.+:\d+:\d+\)$/m;
+
+/**
+ * The environment that points the CLI at a sandbox: a state folder under `cwd`, a fresh secret key, the
+ * sandbox's Harvest account and both base URLs, limits compressed by `timeScale`. Tokens are the caller's
+ * choice (environment or flags).
+ */
+export const sandboxEnv = (
+  sb: SandboxServer.RunningSandbox,
+  cwd: string,
+  timeScale: number,
+): Record<string, string> => ({
+  HARVEST_RUNN_STATE_DIR: join(cwd, "state"),
+  HARVEST_RUNN_SECRET_KEY: Redacted.value(SecretBox.generateKey()),
+  HARVEST_BASE_URL: sb.info.harvest.baseUrl,
+  HARVEST_ID_BASE_URL: sb.info.harvest.idBaseUrl,
+  HARVEST_RUNN_RATE_SCALE: String(timeScale),
+  HARVEST_ACCOUNT_ID: sb.info.harvest.accountId,
+  HARVEST_USER_AGENT: "HarvestRunnCliTests (tests@example.com)",
+  RUNN_BASE_URL: sb.info.runn.baseUrl,
+});
