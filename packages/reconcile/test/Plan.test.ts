@@ -57,6 +57,18 @@ describe("R2 plans and fingerprints", () => {
     const deleted = { ...w.harvest, timeEntries: [] };
     expect(Reconcile.fingerprints(deleted, w.runn, options)).not.toEqual(plan.fingerprints);
   });
+  it("R2: the settings fingerprint is what earlier plans carry, whatever the order of the settings' fields", () => {
+    const w = B.linkedWorld();
+    const options = B.options({ roleMapping: { Dev: "Developer" }, windowDays: 30 });
+    // Values computed before the settings schema was derived from domain's one definition: a saved plan
+    // from then must not read as stale because the schema's fields were reordered.
+    expect(Reconcile.fingerprints(w.harvest, w.runn, B.options()).settings).toBe("9e1de655");
+    expect(Reconcile.fingerprints(w.harvest, w.runn, options).settings).toBe("167dc11c");
+    const reversed = Object.fromEntries(Object.entries(options).reverse()) as typeof options;
+    expect(Reconcile.fingerprints(w.harvest, w.runn, reversed)).toEqual(
+      Reconcile.fingerprints(w.harvest, w.runn, options),
+    );
+  });
   it("A9: a running timer does not make a saved plan stale", () => {
     const w = world();
     const options = B.options();

@@ -49,12 +49,41 @@ const entries = (
   return `${acc.digest()}-${newest}`;
 };
 
-const canonical = (settings: ReconcileOptions.Settings): string =>
-  JSON.stringify({
+/**
+ * The order in which the settings fingerprint has always listed the settings. It is fixed here, not taken
+ * from the schema's field order, so that reordering or deriving the schema never marks saved plans stale;
+ * a setting added later follows these, in name order.
+ */
+const settingsOrder: ReadonlyArray<string> = [
+  "today",
+  "windowDays",
+  "backfillFrom",
+  "scope",
+  "switches",
+  "referenceName",
+  "rounding",
+  "onPossibleDuplicate",
+  "onRemovedTime",
+  "roleMapping",
+  "includeArchived",
+  "protectManualEdits",
+  "approvedOnly",
+  "doNotImport",
+];
+
+const canonical = (settings: ReconcileOptions.Settings): string => {
+  const values: Record<string, unknown> = {
     ...settings,
     roleMapping: Object.entries(settings.roleMapping).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     doNotImport: settings.doNotImport.map((d) => `${d.kind}:${d.harvestId}`).sort(),
-  });
+  };
+  const later = Object.keys(values)
+    .filter((k) => !settingsOrder.includes(k))
+    .sort();
+  const ordered: Record<string, unknown> = {};
+  for (const k of [...settingsOrder, ...later]) if (k in values) ordered[k] = values[k];
+  return JSON.stringify(ordered);
+};
 
 const ledgerHash = (l: Ledger.LedgerEntry): number => {
   const k = l.key;
