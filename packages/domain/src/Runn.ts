@@ -25,6 +25,14 @@ export const Reference = Schema.Struct({
 }).annotations({ identifier: "Runn/Reference" });
 export interface Reference extends Schema.Schema.Type<typeof Reference> {}
 
+/** Whether two references name the same record: same reference name, same external id. */
+export const sameReference = (a: Reference, b: Reference): boolean =>
+  a.referenceName === b.referenceName && a.externalId === b.externalId;
+
+/** Whether `references` hold exactly `wanted` (name and value). */
+export const carries = (references: ReadonlyArray<Reference>, wanted: Reference): boolean =>
+  references.some((r) => sameReference(r, wanted));
+
 /** Pricing model of a Runn project: fixed price, time and materials, non-billable. */
 export const PricingModel = Schema.Literal("fp", "tm", "nb");
 export type PricingModel = typeof PricingModel.Type;

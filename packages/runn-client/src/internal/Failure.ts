@@ -1,4 +1,5 @@
 /** Names the last failure of a Runn request as a `RunnClientError`, with the token redacted. */
+import { Optional } from "@harvest-runn/domain";
 import type { Exchange } from "@harvest-runn/http";
 import { Duration } from "effect";
 import { RunnClientError } from "../RunnClientError.ts";
@@ -56,9 +57,7 @@ export const errorOf =
           failure.retryAfter === undefined
             ? `rate limited (429) without a wait time; Runn blocks for ${defaultRateLimitWait} s`
             : `rate limited (429); Runn asked to wait ${failure.retryAfter} s`,
-          failure.retryAfter === undefined
-            ? { status: 429 }
-            : { status: 429, retryAfter: failure.retryAfter },
+          { status: 429, ...Optional.fields({ retryAfter: failure.retryAfter }) },
         );
       case "Status":
         break;

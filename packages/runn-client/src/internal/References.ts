@@ -3,7 +3,7 @@
  * an exact check; a full list and match for clients and roles) and `addReference`/`removeReference`,
  * which read the record, change its references array and write the whole array back.
  */
-import type { Runn } from "@harvest-runn/domain";
+import { Runn } from "@harvest-runn/domain";
 import { Effect, Stream } from "effect";
 import type { Found, Service } from "../RunnClient.ts";
 import type { RunnClientError } from "../RunnClientError.ts";
@@ -11,13 +11,6 @@ import { type Call, type Ctx, header, request } from "./Api.ts";
 import { decodeIdentity } from "./Decode.ts";
 
 type References = Pick<Service, "findByReference" | "addReference" | "removeReference">;
-
-const same = (a: Runn.Reference, b: Runn.Reference) =>
-  a.referenceName === b.referenceName && a.externalId === b.externalId;
-
-/** True when the references hold exactly this name and value. */
-export const carries = (references: ReadonlyArray<Runn.Reference>, wanted: Runn.Reference): boolean =>
-  references.some((r) => same(r, wanted));
 
 const itemPath: Record<Runn.EntityKind, string> = {
   client: "/clients/{clientId}",
@@ -123,7 +116,7 @@ export const makeReferences = (
     reference: Runn.Reference,
   ) {
     const current = yield* references(kind, id);
-    if (carries(current, reference)) return current;
+    if (Runn.carries(current, reference)) return current;
     return yield* replace(kind, id, [...current, reference]);
   });
 
@@ -133,11 +126,11 @@ export const makeReferences = (
     reference: Runn.Reference,
   ) {
     const current = yield* references(kind, id);
-    if (!carries(current, reference)) return current;
+    if (!Runn.carries(current, reference)) return current;
     return yield* replace(
       kind,
       id,
-      current.filter((r) => !same(r, reference)),
+      current.filter((r) => !Runn.sameReference(r, reference)),
     );
   });
 
@@ -152,7 +145,7 @@ export const makeReferences = (
       const options = {
         onIdentityOnly: (record: Runn.IdentityOnly) =>
           Effect.sync(() => {
-            if (carries(record.references, wanted)) partial.push(record);
+            if (Runn.carries(record.references, wanted)) partial.push(record);
           }),
       };
       const stream: Stream.Stream<Runn.EntityOf[Runn.EntityKind], RunnClientError> =
@@ -164,7 +157,7 @@ export const makeReferences = (
               ? lists.clients({}, options)
               : lists.roles({}, options);
       const found = yield* Stream.runCollect(
-        Stream.filter(stream, (record) => carries(record.references, wanted)),
+        Stream.filter(stream, (record) => Runn.carries(record.references, wanted)),
       );
       return [...(found as Iterable<Runn.EntityOf[K]>), ...partial];
     }).pipe(Effect.withSpan("RunnClient.findByReference", { attributes: { kind } }));

@@ -3,7 +3,7 @@
  * operation by the Harvest reference the request carried (Runn's answer is `Client[]` in no promised
  * order), and an unknown outcome resolved by looking the batch up before sending the rest again.
  */
-import type { Plan } from "@harvest-runn/domain";
+import { type Plan, Runn } from "@harvest-runn/domain";
 import { Effect } from "effect";
 import type { CreatedClient, RunnWriter, WriteFailure } from "./Writer.ts";
 
@@ -16,14 +16,7 @@ const matchCreated = (
   created: ReadonlyArray<CreatedClient>,
 ): number | WriteFailure => {
   const want = op.references[0];
-  const hits =
-    want === undefined
-      ? []
-      : created.filter((c) =>
-          c.references.some(
-            (r) => r.referenceName === want.referenceName && r.externalId === want.externalId,
-          ),
-        );
+  const hits = want === undefined ? [] : created.filter((c) => Runn.carries(c.references, want));
   if (hits.length === 1) return hits[0]!.id;
   const which = want === undefined ? "no reference" : `${want.referenceName} ${want.externalId}`;
   return {
