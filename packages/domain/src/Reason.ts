@@ -54,7 +54,10 @@ export const texts: { readonly [code in ReasonCode]: Text } = {
     label: "Role is Unknown",
     action: "Give the person a role in Runn (or map their Harvest role in settings); their time then syncs.",
   },
-  do_not_import: { label: "On the do-not-import list", action: "Allow import again if it should be imported." },
+  do_not_import: {
+    label: "On the do-not-import list",
+    action: "Allow import again if it should be imported.",
+  },
   possible_duplicate: {
     label: "Possible duplicate",
     action: "Link it to the Runn record with the same name or email, or ignore it.",
@@ -64,7 +67,10 @@ export const texts: { readonly [code in ReasonCode]: Text } = {
     action: "Unlink one of the Runn records that carry this Harvest id.",
   },
   archived: { label: "Archived", action: "" },
-  not_approved: { label: "Not approved in Harvest", action: "Approve the timesheet, or turn off approved-only." },
+  not_approved: {
+    label: "Not approved in Harvest",
+    action: "Approve the timesheet, or turn off approved-only.",
+  },
   manual_edit_conflict: {
     label: "Edited in Runn by hand",
     action: "Keep the Runn value, or turn off manual-edit protection to let the sync overwrite it.",
