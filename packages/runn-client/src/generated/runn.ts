@@ -219,8 +219,8 @@ export interface paths {
         post?: never;
         /**
          * Delete a person
-         * @description Fails while the person has assignments or actuals, unless `force` is true. The status of
-         *     that refusal is not documented; 400 and 409 are both described.
+         * @description Refused with 400 while the person has assignments or actuals, unless `force` is true (Runn
+         *     keeps them for historical reports).
          */
         delete: operations["deletePerson"];
         options?: never;
@@ -418,11 +418,11 @@ export interface components {
         };
         /** @description One day's totals for a date, person, project, role and workstream. */
         ActualInput: {
-            /** @description The day's billable total. */
+            /** @description The day's billable total (0 for none). */
             billableMinutes: number;
             billableNote?: string;
             date: components["schemas"]["Date"];
-            /** @description The day's non-billable total. */
+            /** @description The day's non-billable total (0 for none). */
             nonbillableMinutes: number;
             nonbillableNote?: string;
             personId: number;
@@ -462,6 +462,12 @@ export interface components {
             nextCursor: components["schemas"]["Cursor"];
             values: components["schemas"]["Assignment"][];
         };
+        BadRequestError: components["schemas"]["Error"] & {
+            /** @constant */
+            error?: "Bad Request";
+            /** @constant */
+            statusCode?: 400;
+        };
         Client: {
             createdAt: components["schemas"]["DateTime"];
             id: number;
@@ -491,17 +497,23 @@ export interface components {
         ClientsBulkInput: {
             clients: components["schemas"]["ClientInput"][];
         };
+        ConflictError: components["schemas"]["Error"] & {
+            /** @constant */
+            error?: "Conflict";
+            /** @constant */
+            statusCode?: 409;
+        };
         Contract: {
             costPerHour: number | null;
             createdAt: components["schemas"]["DateTime"];
             employmentType: string;
             endDate: components["schemas"]["Date"] | null;
             id: number;
-            jobTitle?: string | null;
+            jobTitle: string | null;
             minutesPerDay: number | null;
             personId: number;
             roleId: number;
-            rosteredDays?: components["schemas"]["RosteredDays"];
+            rosteredDays: components["schemas"]["RosteredDays"];
             startDate: components["schemas"]["Date"];
             updatedAt: components["schemas"]["DateTime"];
         };
@@ -511,6 +523,32 @@ export interface components {
         };
         /** @description Pass back as `cursor` for the next page; null on the last page. */
         Cursor: string | null;
+        /** @description The record's custom field values, by field type (the sync neither reads nor writes them). */
+        CustomFieldValues: {
+            checkbox: {
+                id: number;
+                name: string;
+                value: boolean;
+            }[];
+            date: {
+                id: number;
+                name: string;
+                value: components["schemas"]["Date"] | null;
+            }[];
+            select: {
+                id: number;
+                name: string;
+                values: {
+                    id: number;
+                    name: string;
+                }[];
+            }[];
+            text: {
+                id: number;
+                name: string;
+                value: string;
+            }[];
+        };
         /**
          * Format: date
          * @description A calendar day `YYYY-MM-DD`.
@@ -523,9 +561,9 @@ export interface components {
         DateTime: string;
         /** @enum {string} */
         EmploymentType: "employee" | "contractor";
-        /** @description The error body of every 4xx response. */
+        /** @description The shape of every error body; each status fixes `error` and `statusCode`. */
         Error: {
-            /** @description Machine code such as `Bad Request` or `Not Found`. */
+            /** @description The status phrase, such as `Bad Request` or `Not Found`. */
             error: string;
             /** @description What went wrong, for people. */
             message: string;
@@ -534,32 +572,59 @@ export interface components {
         };
         /** @enum {string} */
         EventType: "project_deleted" | "person_deleted" | "contract_deleted" | "actual_deleted" | "time_off_deleted" | "assignment_deleted";
+        ForbiddenError: components["schemas"]["Error"] & {
+            /** @constant */
+            error?: "Forbidden";
+            /** @constant */
+            statusCode?: 403;
+        };
+        /** @description A person as lists return them. */
+        ListedPerson: {
+            createdAt: components["schemas"]["DateTime"];
+            email: string | null;
+            firstName: string;
+            holidaysGroupId: number | null;
+            id: number;
+            isArchived: boolean;
+            lastName: string;
+            managers: {
+                /** @description The managing user. */
+                id: number;
+            }[];
+            references: components["schemas"]["References"];
+            tags: components["schemas"]["Tag"][];
+            teamId: number | null;
+            updatedAt: components["schemas"]["DateTime"];
+        };
         Me: {
             /** @description The account name. */
             name: string;
         };
-        /** @description A person. The single-record form adds notes, skills and custom fields. */
-        Person: {
-            createdAt: components["schemas"]["DateTime"];
-            email: string | null;
-            firstName: string;
-            holidaysGroupId?: number | null;
-            id: number;
-            isArchived: boolean;
-            lastName: string;
-            managers?: {
+        NotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            error?: "Not Found";
+            /** @constant */
+            statusCode?: 404;
+        };
+        /** @description One person as get, create and change return them; lists leave out notes, skills and custom fields. */
+        Person: components["schemas"]["ListedPerson"] & {
+            customFields: components["schemas"]["CustomFieldValues"];
+            notes: {
+                createdBy: string;
                 id: number;
+                note: string;
             }[];
-            references: components["schemas"]["References"];
-            tags?: components["schemas"]["Tag"][];
-            teamId: number | null;
-            updatedAt: components["schemas"]["DateTime"];
+            skills: {
+                id: number;
+                level: number | null;
+            }[];
         };
         /** @description A new person; the role and contract fields create their first contract. */
         PersonInput: {
+            /** @description Omitted: the role's cost per hour. */
             costPerHour?: number;
-            /** Format: email */
             email?: string;
+            /** @description Omitted: `employee`. */
             employmentType?: components["schemas"]["EmploymentType"];
             endDate?: components["schemas"]["Date"];
             firstName: string;
@@ -577,7 +642,7 @@ export interface components {
         };
         PersonPage: {
             nextCursor: components["schemas"]["Cursor"];
-            values: components["schemas"]["Person"][];
+            values: components["schemas"]["ListedPerson"][];
         };
         PersonPatch: {
             email?: string;
@@ -598,20 +663,21 @@ export interface components {
             budget: number | null;
             clientId: number;
             createdAt: components["schemas"]["DateTime"];
+            customFields: components["schemas"]["CustomFieldValues"];
             expensesBudget: number | null;
             id: number;
             isArchived: boolean;
             /** @description False for a tentative project. */
             isConfirmed: boolean;
             isTemplate: boolean;
-            managerIds?: number[];
+            managerIds: number[];
             name: string;
             pricingModel: components["schemas"]["PricingModel"];
-            rateCardId?: number;
+            rateCardId: number;
             /** @enum {string} */
             rateType: "hours" | "days";
             references: components["schemas"]["References"];
-            tags?: components["schemas"]["Tag"][];
+            tags: components["schemas"]["Tag"][];
             teamId: number | null;
             updatedAt: components["schemas"]["DateTime"];
         };
@@ -650,9 +716,9 @@ export interface components {
             values: components["schemas"]["Project"][];
         };
         ProjectPatch: {
-            budget?: number | null;
+            budget?: number;
             clientId?: number;
-            expensesBudget?: number | null;
+            expensesBudget?: number;
             isArchived?: boolean;
             isConfirmed?: boolean;
             isTemplate?: boolean;
@@ -665,7 +731,7 @@ export interface components {
             tags?: {
                 id: number;
             }[];
-            teamId?: number | null;
+            teamId?: number;
         };
         /** @description A link from a Runn record to a record of another system. */
         Reference: {
@@ -690,11 +756,11 @@ export interface components {
             updatedAt: components["schemas"]["DateTime"];
         };
         RoleInput: {
-            /** @description Cost per hour; 0 when omitted. */
+            /** @description Cost per hour; omitted: 0. */
             defaultHourCost?: number;
             name: string;
             references?: components["schemas"]["References"];
-            /** @description Charge-out rate per hour; 0 when omitted. */
+            /** @description Charge-out rate per hour; omitted: 0. */
             standardRate?: number;
         };
         RolePage: {
@@ -710,15 +776,35 @@ export interface components {
         };
         /** @description Minutes rostered per weekday; each is the contract's minutes per day or 0. */
         RosteredDays: {
-            friday?: number;
-            monday?: number;
-            thursday?: number;
-            tuesday?: number;
-            wednesday?: number;
+            friday: number;
+            monday: number;
+            thursday: number;
+            tuesday: number;
+            wednesday: number;
         };
         Tag: {
             id: number;
             name: string;
+        };
+        TooManyRequestsError: components["schemas"]["Error"] & {
+            /** @constant */
+            error?: "Too Many Requests";
+            /** @constant */
+            statusCode?: 429;
+        };
+        UnauthorizedError: components["schemas"]["Error"] & {
+            /** @constant */
+            error?: "Unauthorized";
+            /** @constant */
+            message?: "Unauthorized";
+            /** @constant */
+            statusCode?: 401;
+        };
+        UnprocessableEntityError: components["schemas"]["Error"] & {
+            /** @constant */
+            error?: "Unprocessable Entity";
+            /** @constant */
+            statusCode?: 422;
         };
     };
     responses: {
@@ -728,7 +814,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["BadRequestError"];
             };
         };
         /** @description The record cannot be changed in its current state (for example it has actuals). */
@@ -737,7 +823,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConflictError"];
             };
         };
         /** @description The token may not make this change; a read-only API token gets this on every write (an assumption: the reference does not name the status). */
@@ -746,7 +832,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ForbiddenError"];
             };
         };
         /** @description No such record (on every path, usually the wrong region's base URL). */
@@ -755,7 +841,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["NotFoundError"];
             };
         };
         /** @description The account's rate limit is used up; wait `Retry-After` or `x-ratelimit-reset` seconds (else 60). */
@@ -766,7 +852,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["TooManyRequestsError"];
             };
         };
         /** @description The token is missing, wrong, expired or revoked. */
@@ -775,7 +861,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["UnauthorizedError"];
             };
         };
         /** @description The body is well-formed but a value is not acceptable; `message` says which. */
@@ -784,7 +870,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["UnprocessableEntityError"];
             };
         };
     };
@@ -868,6 +954,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -930,7 +1017,8 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional, as Runn's spec has it; the sync always sends one. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ActualInput"];
             };
@@ -974,6 +1062,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1108,7 +1197,8 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional, as Runn's spec has it; the sync always sends one. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ClientInput"];
             };
@@ -1172,7 +1262,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional, as Runn's spec has it; the sync always sends one. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ClientPatch"];
             };
@@ -1300,6 +1391,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1367,7 +1459,10 @@ export interface operations {
     deletePerson: {
         parameters: {
             query?: {
-                /** @description Delete even when the person has assignments or actuals. */
+                /**
+                 * @description Delete even when the person has assignments or actuals. Runn's spec marks it required with
+                 *     a default of false; omitting it means false.
+                 */
                 force?: boolean;
             };
             header: {
@@ -1393,7 +1488,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1410,7 +1504,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional, as Runn's spec has it; the sync always sends one. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["PersonPatch"];
             };
@@ -1555,7 +1650,8 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional, as Runn's spec has it; the sync always sends one. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ProjectInput"];
             };
@@ -1619,7 +1715,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional, as Runn's spec has it; the sync always sends one. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ProjectPatch"];
             };
@@ -1664,6 +1761,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1784,7 +1882,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional, as Runn's spec has it; the sync always sends one. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RolePatch"];
             };

@@ -2,7 +2,7 @@
 import { parseInstant } from "../Dates.ts";
 import { isWrite, parseBody, type Reply, reply, type SimRequest } from "../Http.ts";
 import { deleteActual, upsertActual, upsertActualsBulk } from "./RunnActualWrites.ts";
-import { roleJson, runnError } from "./RunnJson.ts";
+import { personJson, roleJson, runnError } from "./RunnJson.ts";
 import {
   listActuals,
   listAssignments,
@@ -168,7 +168,7 @@ export const routeRunn = (a: RunnAccount, req: SimRequest, path: string, rc: Run
     case "people": {
       const p = a.people.get(id);
       if (!p) return runnError(404, `Person ${id} not found`);
-      if (m === "GET") return reply(200, p);
+      if (m === "GET") return reply(200, personJson(p));
       if (m === "PATCH") return updatePerson(a, p, body, at());
       const force = url.searchParams.get("force");
       if (force !== null && force !== "true" && force !== "false")

@@ -1,7 +1,7 @@
 /** Wire JSON of Runn records that are not stored wire-shaped (actuals, roles with person ids), and errors. */
 import { isoDay, isoSeconds } from "../Dates.ts";
 import { type Reply, reply } from "../Http.ts";
-import type { RRole, RunnAccount } from "./RunnModel.ts";
+import type { RPerson, RRole, RunnAccount } from "./RunnModel.ts";
 
 const names: Record<number, string> = {
   400: "Bad Request",
@@ -40,6 +40,14 @@ export const actualJson = (a: RunnAccount, i: number) => {
     updatedAt: isoSeconds(s.updated[i] as number),
   };
 };
+
+/** One person as `GET`, `POST` and `PATCH /people/…` return them: lists leave out notes, skills and custom fields. */
+export const personJson = (p: RPerson) => ({
+  ...p,
+  notes: [],
+  skills: [],
+  customFields: { select: [], text: [], checkbox: [], date: [] },
+});
 
 const personIdsCache = new WeakMap<RunnAccount, { version: number; byRole: Map<number, number[]> }>();
 

@@ -2,7 +2,7 @@
 import { isIsoDate } from "../Dates.ts";
 import { type Reply, reply } from "../Http.ts";
 import { type Body, bad, bool, event, isReply, num, referencesOf, str, touch } from "./RunnBody.ts";
-import { actualJson, roleJson, runnError } from "./RunnJson.ts";
+import { actualJson, personJson, roleJson, runnError } from "./RunnJson.ts";
 import type { RClient, RPerson, RProject, RRole, RunnAccount } from "./RunnModel.ts";
 
 export const createClient = (a: RunnAccount, b: Body, at: string): RClient | Reply => {
@@ -101,6 +101,10 @@ export const updateProject = (a: RunnAccount, p: RProject, b: Body, at: string):
   const clientId = num(b, "clientId");
   if (clientId !== undefined && !a.clients.has(clientId))
     return runnError(422, `Client ${clientId} does not exist`);
+  // Runn's patch takes numbers here, never null: a budget is changed, not cleared.
+  for (const k of ["budget", "expensesBudget"])
+    if (b[k] !== undefined && !((num(b, k) ?? -1) >= 0)) return bad(`body/${k} must be a number >= 0`);
+  if (b.teamId !== undefined && num(b, "teamId") === undefined) return bad("body/teamId must be number");
   p.name = str(b, "name") ?? p.name;
   p.clientId = clientId ?? p.clientId;
   p.isArchived = bool(b, "isArchived") ?? p.isArchived;
@@ -108,9 +112,9 @@ export const updateProject = (a: RunnAccount, p: RProject, b: Body, at: string):
   p.isTemplate = bool(b, "isTemplate") ?? p.isTemplate;
   const pricing = str(b, "pricingModel");
   if (pricing === "tm" || pricing === "fp" || pricing === "nb") p.pricingModel = pricing;
-  if (b.budget !== undefined) p.budget = num(b, "budget") ?? null;
-  if (b.expensesBudget !== undefined) p.expensesBudget = num(b, "expensesBudget") ?? null;
-  if (b.teamId !== undefined) p.teamId = num(b, "teamId") ?? null;
+  p.budget = num(b, "budget") ?? p.budget;
+  p.expensesBudget = num(b, "expensesBudget") ?? p.expensesBudget;
+  p.teamId = num(b, "teamId") ?? p.teamId;
   if (references) p.references = references;
   p.updatedAt = at;
   touch(a);
@@ -178,7 +182,7 @@ export const createPerson = (a: RunnAccount, b: Body, at: string, today: string)
     updatedAt: at,
   });
   touch(a);
-  return reply(201, p);
+  return reply(201, personJson(p));
 };
 
 export const updatePerson = (a: RunnAccount, p: RPerson, b: Body, at: string): Reply => {
@@ -192,7 +196,7 @@ export const updatePerson = (a: RunnAccount, p: RPerson, b: Body, at: string): R
   if (references) p.references = references;
   p.updatedAt = at;
   touch(a);
-  return reply(200, p);
+  return reply(200, personJson(p));
 };
 
 /** DELETE /people/{id}: refused (400, as Runn answers) while the person has assignments or actuals, unless `force`. */
