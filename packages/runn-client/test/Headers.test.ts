@@ -25,8 +25,10 @@ describe("RunnClient headers", () => {
         http.get(`${baseUrl}/actuals/`, () => HttpResponse.json({ values: [F.actual(1)], nextCursor: null })),
         http.post(`${baseUrl}/roles/`, () => HttpResponse.json(F.role(9), { status: 201 })),
         http.post(`${baseUrl}/actuals/bulk/`, () => HttpResponse.json([F.actual(1)])),
-        http.get(`${baseUrl}/people/:id`, () => HttpResponse.json(F.person(4))),
-        http.patch(`${baseUrl}/people/:id`, () => HttpResponse.json(F.person(4, [F.ref("harvest", "1")]))),
+        http.get(`${baseUrl}/people/:id`, () => HttpResponse.json(F.personRecord(4))),
+        http.patch(`${baseUrl}/people/:id`, () =>
+          HttpResponse.json(F.personRecord(4, [F.ref("harvest", "1")])),
+        ),
         http.delete(`${baseUrl}/actuals/:id/`, () => new HttpResponse(null, { status: 204 })),
       );
       const { client, token } = yield* makeClient();

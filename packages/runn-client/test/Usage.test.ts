@@ -37,10 +37,10 @@ describe("README usage", () => {
         http.get(`${baseUrl}/people/`, () =>
           HttpResponse.json({ values: [F.person(1), { ...F.person(2), firstName: 7 }], nextCursor: null }),
         ),
-        http.get(`${baseUrl}/people/42`, () => HttpResponse.json(F.person(42))),
+        http.get(`${baseUrl}/people/42`, () => HttpResponse.json(F.personRecord(42))),
         http.patch(`${baseUrl}/people/42`, () => {
           patched = true;
-          return HttpResponse.json(F.person(42, [F.ref("harvest", "1001")]));
+          return HttpResponse.json(F.personRecord(42, [F.ref("harvest", "1001")]));
         }),
       );
       // Four requests, paced at Runn's default 120 per minute: the test clock is driven past the slots.

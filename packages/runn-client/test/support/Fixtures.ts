@@ -32,6 +32,10 @@ export const project = (
   expensesBudget: null,
   teamId: null,
   references,
+  rateCardId: 1,
+  customFields: { select: [], text: [], checkbox: [], date: [] },
+  managerIds: [],
+  tags: [],
   createdAt: at,
   updatedAt: at,
 });
@@ -47,8 +51,22 @@ export const person = (
   isArchived: false,
   teamId: null,
   references,
+  tags: [],
+  holidaysGroupId: null,
+  managers: [],
   createdAt: at,
   updatedAt: at,
+});
+
+/** One person as `GET`, `POST` and `PATCH /people/…` answer: the list shape plus notes, skills, custom fields. */
+export const personRecord = (
+  id: number,
+  references: Array<{ referenceName: string; externalId: string }> = [],
+) => ({
+  ...person(id, references),
+  notes: [],
+  skills: [],
+  customFields: { select: [], text: [], checkbox: [], date: [] },
 });
 
 export const role = (id: number, references: Array<{ referenceName: string; externalId: string }> = []) => ({
@@ -58,6 +76,7 @@ export const role = (id: number, references: Array<{ referenceName: string; exte
   defaultHourCost: 50,
   standardRate: 120,
   references,
+  personIds: [],
   createdAt: at,
   updatedAt: at,
 });
