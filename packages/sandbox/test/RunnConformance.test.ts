@@ -125,7 +125,11 @@ describe("the sandbox's Runn answers conform to openapi/runn.yaml", () => {
           ...body,
           headers: { authorization: `Bearer ${r.readOnlyToken}` },
         });
-      if (path.includes("{")) await expectStatus(404, at(unknownId), body);
+      if (path.includes("{")) {
+        await expectStatus(404, at(unknownId), body);
+        // A record id that is not an integer fails Runn's path-parameter check.
+        await expectStatus(400, path.replace(/\{\w+\}/, "abc"), body);
+      }
       for (const [status, p, b] of specific[id] ?? [])
         await expectStatus(status, p, Optional.fields({ body: b }));
       const ok = await t.runn(method, successPath[id] ?? at(undefined), body);

@@ -73,6 +73,15 @@ export const routeShape = (path: string): string =>
     .map((s) => (/^\d+$/.test(s) ? "{id}" : s))
     .join("/");
 
+/** A route that exists but got a record id that is not an integer is a 400, as Runn validates path parameters. */
+const badIdOrNotFound = (method: string, path: string): Reply => {
+  const [, head, id, ...rest] = path.split("/");
+  const shape = ["", head, "{id}", ...rest].join("/");
+  return id && !/^\d+$/.test(id) && runnRoutes.has(`${method} ${shape}`)
+    ? runnError(400, `params/${head} id must be integer`)
+    : notFound();
+};
+
 /** Every `METHOD shape` the simulated Runn API serves, exactly as Runn publishes them. */
 export const runnRoutes: ReadonlySet<string> = new Set([
   "GET /me/",
@@ -108,7 +117,7 @@ export const runnRoutes: ReadonlySet<string> = new Set([
 /** Routes one authenticated Runn request; `path` is relative to the Runn base URL and must match exactly. */
 export const routeRunn = (a: RunnAccount, req: SimRequest, path: string, rc: RunnRouteContext): Reply => {
   const m = req.method;
-  if (!runnRoutes.has(`${m} ${routeShape(path)}`)) return notFound();
+  if (!runnRoutes.has(`${m} ${routeShape(path)}`)) return badIdOrNotFound(m, path);
   const seg = path.split("/").filter(Boolean);
   const url = req.url;
   const parsed = parseBody(req.body);
