@@ -41,7 +41,7 @@ for tgz in "$work"/tarballs/*.tgz; do
   node "$root/scripts/consumer/readme-files.mjs" "$out/package" || fail "$(basename "$tgz"): a file its README names is not in the tarball"
 done
 say "packed ${#published[@]} packages; manifests and README files checked"
-tarball() { ls "$work"/tarballs/harvest-runn-"$1"-*.tgz; }
+tarball() { echo "$work/tarballs/harvest-runn-$1-$(node -p "require('./packages/$1/package.json').version").tgz"; }
 sdk=()
 for p in domain http harvest-client runn-client reconcile storage storage-sql sync; do sdk+=("$(tarball "$p")"); done
 
