@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 fail() { printf 'consumer-check: FAIL: %s\n' "$1" >&2; exit 1; }
-say() { printf 'consumer-check: %s\n' "$1"; }
+say() { printf 'consumer-check: %s (%ss)\n' "$1" "$SECONDS"; }
 [ -n "${DATABASE_URL:-}" ] || fail "DATABASE_URL is not set (the Postgres consumer needs a server)"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/harvest-runn-consumer.XXXXXX")

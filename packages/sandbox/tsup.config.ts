@@ -1,14 +1,8 @@
 import { defineConfig } from "tsup";
-import { base } from "../../tsup.base.ts";
+import { base, bin } from "../../tsup.base.ts";
 
-// The `harvest-runn-sandbox` bin awaits at top level, so it is built as ESM only.
+// Two builds run side by side, so neither cleans `dist`: the package's build script does, before both.
 export default defineConfig([
-  base({ index: "src/index.ts" }),
-  {
-    ...base({ bin: "src/bin.ts" }),
-    format: ["esm"],
-    dts: false,
-    clean: false,
-    banner: { js: "#!/usr/bin/env node" },
-  },
+  { ...base({ index: "src/index.ts" }), clean: false },
+  bin({ bin: "src/bin.ts" }),
 ]);
