@@ -10,3 +10,12 @@ export const base = (entry: Record<string, string> = { index: "src/index.ts" }):
   target: "node20",
   tsconfig: "tsconfig.build.json",
 });
+
+/** A command-line entry: ESM only (it may await at top level), no declarations, with a shebang. */
+export const bin = (entry: Record<string, string>): Options => ({
+  ...base(entry),
+  format: ["esm"],
+  dts: false,
+  clean: false,
+  banner: { js: "#!/usr/bin/env node" },
+});

@@ -1,4 +1,8 @@
 import { defineConfig } from "tsup";
-import { base } from "../../tsup.base.ts";
+import { base, bin } from "../../tsup.base.ts";
 
-export default defineConfig(base({ index: "src/index.ts" }));
+// Two builds run side by side, so neither cleans `dist`: the package's build script does, before both.
+export default defineConfig([
+  { ...base({ index: "src/index.ts" }), clean: false },
+  bin({ bin: "src/bin.ts" }),
+]);

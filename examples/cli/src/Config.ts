@@ -2,13 +2,13 @@
  * What the CLI reads from its environment: where the embedded store lives, the key that seals its
  * tokens, and overrides for the API base URLs (sandboxes, tests). Nothing here talks to a network.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { KeyFile } from "@harvest-runn/storage";
 import type { Clients } from "@harvest-runn/sync";
 import { Config, Effect, Option, Redacted } from "effect";
 
 /** The file beside a store that may hold its secret key (the demo writes one). */
-export const keyFileName = "secret.key";
+export const keyFileName = KeyFile.fileName;
 
 /** The CLI's environment, resolved once per command. */
 export interface CliConfig {
@@ -37,9 +37,7 @@ export const load: Effect.Effect<CliConfig> = Effect.gen(function* () {
   const keyFile = join(stateDir, keyFileName);
   const secretKey = Option.isSome(envKey)
     ? Option.some(Redacted.make(envKey.value))
-    : existsSync(keyFile)
-      ? Option.some(Redacted.make(readFileSync(keyFile, "utf8").trim()))
-      : Option.none();
+    : yield* KeyFile.read(keyFile).pipe(Effect.orElseSucceed(() => Option.none()));
   const harvestBaseUrl = yield* optionalString("HARVEST_BASE_URL");
   const harvestIdBaseUrl = yield* optionalString("HARVEST_ID_BASE_URL");
   const scale = Number(Option.getOrElse(yield* optionalString("HARVEST_RUNN_RATE_SCALE"), () => "1"));

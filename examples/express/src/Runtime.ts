@@ -5,13 +5,12 @@
  * `HARVEST_RUNN_DISPATCH=inprocess`) and the scheduler stays off: the workers' tick owns the schedule.
  * Built once at start and disposed on shutdown.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { Dispatch, type QueueError } from "@harvest-runn/queue";
-import { SecretBox, SyncStore } from "@harvest-runn/storage";
+import { KeyFile, type SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { Clients, Sync } from "@harvest-runn/sync";
-import { type Clock, Effect, Layer, ManagedRuntime, Option, Redacted } from "effect";
+import { type Clock, Effect, Layer, ManagedRuntime, Option } from "effect";
 import type { HostConfig } from "./Config.ts";
 
 /** The services every route reaches. */
@@ -75,20 +74,7 @@ export const layer = (options: HostLayerOptions): Layer.Layer<Services, StartErr
 const secretKeyFor = (config: HostConfig, filename: string) =>
   Option.isSome(config.secretKey)
     ? Effect.succeed(config.secretKey.value)
-    : Effect.try({
-        try: () => {
-          const file = join(dirname(filename), "secret.key");
-          mkdirSync(dirname(file), { recursive: true });
-          if (!existsSync(file))
-            writeFileSync(file, Redacted.value(SecretBox.generateKey()), { mode: 0o600 });
-          return Redacted.make(readFileSync(file, "utf8").trim());
-        },
-        catch: () =>
-          new SyncStore.SyncStoreError({
-            reason: "SecretKey",
-            message: `cannot read or create the key file beside ${filename}; set HARVEST_RUNN_SECRET_KEY`,
-          }),
-      });
+    : Effect.map(KeyFile.loadOrCreate(KeyFile.besideDatabase(filename)), (file) => file.key);
 
 /** The store the configuration asks for. */
 export const storeLayer = (

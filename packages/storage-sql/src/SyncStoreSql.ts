@@ -10,11 +10,10 @@
 import { accessSync, closeSync, constants, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { SqlClient } from "@effect/sql/SqlClient";
-import { PgClient } from "@effect/sql-pg";
-import { SqliteClient } from "@effect/sql-sqlite-node";
 import { SecretBox, SyncStore, SyncStoreError } from "@harvest-runn/storage";
 import { Cause, Config, Effect, Layer, Option, Redacted } from "effect";
 import { makeConnections, makeCursors, makeSettings } from "./internal/Connections.ts";
+import * as Drivers from "./internal/Drivers.ts";
 import { makeLeases } from "./internal/Leases.ts";
 import { makeLedger } from "./internal/Ledger.ts";
 import { makeAudit, makeDoNotImport } from "./internal/Links.ts";
@@ -100,6 +99,7 @@ export const layerSqlite = (
 ): Layer.Layer<SyncStore.SyncStore, SyncStoreError.SyncStoreError> =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
+      const { SqliteClient } = yield* Drivers.sqlite;
       const filename = options.filename ?? (yield* defaultFilename);
       const memory = filename === ":memory:";
       if (!memory) yield* prepareFile(filename);
@@ -239,6 +239,7 @@ export const layerPg = (
 ): Layer.Layer<SyncStore.SyncStore, SyncStoreError.SyncStoreError> =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
+      const { PgClient } = yield* Drivers.pg;
       const url =
         options.url ??
         (yield* Config.redacted("DATABASE_URL").pipe(
@@ -288,9 +289,9 @@ export const dropPgSchema = (options: {
   readonly schema: string;
 }): Effect.Effect<void, SyncStoreError.SyncStoreError> =>
   Effect.gen(function* () {
-    const sql = yield* SqlClient;
-    yield* sql`DROP SCHEMA IF EXISTS ${sql(options.schema)} CASCADE`;
-  }).pipe(
-    Effect.provide(PgClient.layer({ url: options.url, maxConnections: 1 })),
-    Effect.mapError((e) => toStoreError(e)),
-  );
+    const { PgClient } = yield* Drivers.pg;
+    yield* Effect.gen(function* () {
+      const sql = yield* SqlClient;
+      yield* sql`DROP SCHEMA IF EXISTS ${sql(options.schema)} CASCADE`;
+    }).pipe(Effect.provide(PgClient.layer({ url: options.url, maxConnections: 1 })));
+  }).pipe(Effect.mapError((e) => toStoreError(e)));

@@ -26,17 +26,23 @@ export interface SecretBox {
 /** A fresh random key, base64, e.g. for a demo store that keeps its own key beside it. */
 export const generateKey = (): Redacted.Redacted<string> => Redacted.make(randomBytes(32).toString("base64"));
 
-const decodeKey = (key: Redacted.Redacted<string>): Effect.Effect<Buffer, SyncStoreError> => {
+const decodeKey = (key: Redacted.Redacted<string>, source: string): Effect.Effect<Buffer, SyncStoreError> => {
   const raw = Redacted.value(key).trim();
   const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(raw) ? Buffer.from(raw, "base64") : Buffer.alloc(0);
   return bytes.length === 32
     ? Effect.succeed(bytes)
-    : Effect.fail(fail("SecretKey", `${envVar} must be 32 bytes encoded as base64`));
+    : Effect.fail(fail("SecretKey", `${source} must hold 32 bytes encoded as base64`));
 };
 
-/** Builds a box from a base64 key; fails with `SecretKey` when the key is not 32 bytes. */
-export const make = (key: Redacted.Redacted<string>): Effect.Effect<SecretBox, SyncStoreError> =>
-  Effect.map(decodeKey(key), (bytes) => ({
+/**
+ * Builds a box from a base64 key; fails with `SecretKey` when the key is not 32 bytes, naming `source`
+ * (where the key came from: an option, a file, the environment).
+ */
+export const make = (
+  key: Redacted.Redacted<string>,
+  source = "the secret key",
+): Effect.Effect<SecretBox, SyncStoreError> =>
+  Effect.map(decodeKey(key, source), (bytes) => ({
     seal: (secret, context) => {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", bytes, iv);
@@ -76,7 +82,7 @@ export const fromKeyOrEnv = (key?: Redacted.Redacted<string>): Effect.Effect<Sec
               Effect.fail(
                 fail("SecretKey", `${envVar} is not set: a 32-byte base64 key is needed to store tokens`),
               ),
-            onSome: make,
+            onSome: (k) => make(k, envVar),
           }),
         ),
       );

@@ -24,6 +24,8 @@ export const SyncStoreErrorReason = Schema.Literal(
   "Unavailable",
   /** The schema migrations failed. */
   "Migration",
+  /** The database driver package the store needs is not installed; the message names it. */
+  "Driver",
 );
 export type SyncStoreErrorReason = typeof SyncStoreErrorReason.Type;
 

@@ -1,4 +1,5 @@
 export * as Connection from "./Connection.ts";
+export * as KeyFile from "./KeyFile.ts";
 export * as Lease from "./Lease.ts";
 export * as Links from "./Links.ts";
 export * as Run from "./Run.ts";

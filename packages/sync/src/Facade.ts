@@ -1,7 +1,9 @@
 /**
  * The Promise facade for callers who do not use Effect: `createSync(options)` builds one runtime (store,
  * clients, Sync) and returns every operation as an async function. Failures reject with the
- * `SyncError` itself (`_tag`, `reason`, `message`), never a wrapper. Call `close()` on shutdown.
+ * `SyncError` itself (`_tag`, `reason`, `message`, a reason from `SyncErrorReason`), never a wrapper or
+ * another error. The library writes nothing to stdout: warnings go to stderr unless `logger` or
+ * `logLevel` say otherwise. Call `close()` on shutdown.
  *
  * @example
  * const sync = createSync({ store: { sqlite: { filename: ".harvest-runn/state.db" } } });
@@ -14,25 +16,20 @@
  * const summary = await sync.run(connection.id);
  * await sync.close();
  */
-import { Optional } from "@harvest-runn/domain";
-import { SyncStore } from "@harvest-runn/storage";
-import { SyncStoreSql } from "@harvest-runn/storage-sql";
-import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime, Redacted } from "effect";
+import { Optional, type Settings } from "@harvest-runn/domain";
+import { type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime, Redacted } from "effect";
 import * as Clients from "./Clients.ts";
 import type { ConnectInput, ConnectResult } from "./internal/Connect.ts";
 import type { SyncOptions } from "./internal/Env.ts";
+import { rejection, type StoreChoice, storeLayer } from "./internal/FacadeStore.ts";
 import type * as Start from "./internal/Start.ts";
-import type { RunSummary, Trigger } from "./Output.ts";
+import type { ConnectionView, RunSummary, Trigger } from "./Output.ts";
 import * as Progress from "./Progress.ts";
 import * as Sync from "./Sync.ts";
-import * as SyncError from "./SyncError.ts";
+import type * as SyncError from "./SyncError.ts";
+import * as SyncLogger from "./SyncLogger.ts";
 
-/** Which store the facade uses. */
-export type StoreChoice =
-  | "memory"
-  | { readonly sqlite: { readonly filename?: string; readonly secretKey?: string } }
-  | { readonly postgres: { readonly url?: string; readonly secretKey?: string; readonly schema?: string } }
-  | Layer.Layer<SyncStore.SyncStore, unknown>;
+export type { StoreChoice } from "./internal/FacadeStore.ts";
 
 /** Options of `createSync`. */
 export interface CreateSyncOptions {
@@ -46,14 +43,23 @@ export interface CreateSyncOptions {
   readonly clock?: Clock.Clock;
   /** Called with every progress event of a run. */
   readonly onProgress?: (event: Progress.ProgressEvent) => void;
+  /** Receives the library's log lines (default: stderr); see `SyncLogger`. */
+  readonly logger?: SyncLogger.Options["logger"];
+  /** The lowest level logged: `"debug"`, `"info"`, `"warning"` (default), `"error"` or `"none"`. */
+  readonly logLevel?: SyncLogger.Options["logLevel"];
 }
+
+/** Settings as callers write them: any subset of the settings, each field typed; the rest keep their value. */
+export type SettingsInput = typeof Settings.Settings.Encoded;
 
 type WithToken<T> = Omit<T, "token"> & { readonly token: string };
 
-/** `connect` input with tokens as plain strings (wrapped in `Redacted` at once). */
-export type ConnectParams = Omit<ConnectInput, "harvest" | "runn"> & {
+/** `connect` input with tokens as plain strings (wrapped in `Redacted` at once) and typed settings. */
+export type ConnectParams = Omit<ConnectInput, "harvest" | "runn" | "settings"> & {
   readonly harvest: WithToken<ConnectInput["harvest"]>;
   readonly runn: WithToken<ConnectInput["runn"]>;
+  /** Any subset of the settings (the rest are defaults); an unknown key is refused with `InvalidInput`. */
+  readonly settings?: SettingsInput;
 };
 
 /** A `Sync` operation as an async function: same arguments, the Effect's value, the `SyncError` as rejection. */
@@ -63,8 +69,8 @@ export type Promised<Op> = Op extends (...args: infer A) => Effect.Effect<infer 
     ? () => Promise<R>
     : never;
 
-/** The operations whose facade differs from the service: plain-string tokens, started runs, the scheduler. */
-type Special = "connect" | "start" | "startApply" | "scheduler";
+/** The operations whose facade differs from the service: plain-string tokens, typed settings, started runs, the scheduler. */
+type Special = "connect" | "configure" | "start" | "startApply" | "scheduler";
 
 /** Every operation forwarded unchanged, each with the service's own documentation. */
 type Forwarded = { readonly [K in keyof Omit<Sync.Service, Special>]: Promised<Sync.Service[K]> };
@@ -79,6 +85,8 @@ export interface StartedRun {
 export interface SyncClient extends Forwarded {
   /** Validates both sides (SPEC C2) and saves the connection; tokens are given as plain strings. */
   readonly connect: (input: ConnectParams) => Promise<ConnectResult>;
+  /** Changes some settings (deep-merged over the current ones; `roleMapping` is replaced whole). */
+  readonly configure: (connectionId: string, settings: SettingsInput) => Promise<ConnectionView>;
   /** Starts a run; resolves with its id once it holds the lease, and `done` with its summary. */
   readonly start: (connectionId: string, options?: Sync.StartOptions) => Promise<StartedRun>;
   /** `start` for a saved plan (see `apply`). */
@@ -91,7 +99,6 @@ export interface SyncClient extends Forwarded {
 
 /** The forwarded operations by name; `satisfies` makes the compiler refuse a missing or unknown one. */
 const forwarded = {
-  configure: true,
   settings: true,
   disconnect: true,
   connections: true,
@@ -113,44 +120,22 @@ const forwarded = {
   due: true,
 } as const satisfies Record<keyof Forwarded, true>;
 
-const storeLayer = (choice: StoreChoice | undefined): Layer.Layer<SyncStore.SyncStore, unknown> => {
-  if (choice === undefined || choice === "memory") return SyncStore.layerMemory;
-  if (Layer.isLayer(choice)) return choice as Layer.Layer<SyncStore.SyncStore, unknown>;
-  if ("sqlite" in choice)
-    return SyncStoreSql.layerSqlite({
-      ...Optional.fields({
-        filename: choice.sqlite.filename,
-        secretKey: Optional.map(choice.sqlite.secretKey, Redacted.make),
-      }),
-    });
-  const pg = (choice as { readonly postgres: { url?: string; secretKey?: string; schema?: string } })
-    .postgres;
-  return SyncStoreSql.layerPg({
-    ...Optional.fields({
-      url: Optional.map(pg.url, Redacted.make),
-      secretKey: Optional.map(pg.secretKey, Redacted.make),
-      schema: pg.schema,
-    }),
-  });
-};
-
 /** Builds the Promise facade. */
 export const createSync = (options: CreateSyncOptions = {}): SyncClient => {
   const progress = options.onProgress ? Progress.layerCallback(options.onProgress) : Progress.layerNoop;
+  const logger = SyncLogger.layer(Optional.fields({ logger: options.logger, logLevel: options.logLevel }));
   const layer = Layer.mergeAll(
     Sync.layer(options.sync).pipe(
       Layer.provide(Layer.merge(storeLayer(options.store), Clients.layer(options.clients))),
     ),
     progress,
     options.clock === undefined ? Layer.empty : Layer.setClock(options.clock),
-  );
+  ).pipe(Layer.provideMerge(logger));
   const runtime = ManagedRuntime.make(layer);
   const call = <A>(f: (s: Sync.Service) => Effect.Effect<A, SyncError.SyncError>): Promise<A> =>
     runtime.runPromiseExit(Effect.flatMap(Sync.Sync, f)).then((exit) => {
       if (Exit.isSuccess(exit)) return exit.value;
-      const failure = Cause.failureOption(exit.cause);
-      if (failure._tag === "Some") throw failure.value;
-      throw SyncError.make("Store", `the sync could not start: ${Cause.pretty(exit.cause).split("\n")[0]}`);
+      throw rejection(exit.cause);
     });
   const schedulers = new Set<Fiber.RuntimeFiber<never, unknown>>();
   const forward = (key: keyof Forwarded) => {
@@ -176,6 +161,7 @@ export const createSync = (options: CreateSyncOptions = {}): SyncClient => {
           runn: { ...input.runn, token: Redacted.make(input.runn.token) },
         }),
       ),
+    configure: (id, settings) => call((s) => s.configure(id, settings)),
     start: (id, o) => promised((s) => s.start(id, o)),
     startApply: (plan, o) => promised((s) => s.startApply(plan, o)),
     startScheduler: () => {

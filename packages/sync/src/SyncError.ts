@@ -45,6 +45,13 @@ export const SyncErrorReason = Schema.Literal(
   "Runn",
   /** The store failed. */
   "Store",
+  /**
+   * The facade's options cannot work: a database driver package is not installed, or the secret key is
+   * missing or malformed; the message names the option or the package.
+   */
+  "Setup",
+  /** A defect inside the library (a bug, not the caller's input): the message says what broke. */
+  "Internal",
 ).annotations({ identifier: "SyncErrorReason" });
 export type SyncErrorReason = typeof SyncErrorReason.Type;
 

@@ -7,3 +7,4 @@ export * as Scheduler from "./Scheduler.ts";
 export * as Sync from "./Sync.ts";
 export * as SyncClock from "./SyncClock.ts";
 export * as SyncError from "./SyncError.ts";
+export * as SyncLogger from "./SyncLogger.ts";

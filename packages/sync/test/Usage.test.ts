@@ -2,8 +2,8 @@
 import { SandboxServer } from "@harvest-runn/sandbox";
 import { SyncStore } from "@harvest-runn/storage";
 import { Effect, Layer, Redacted } from "effect";
-import { describe, expect, it } from "vitest";
-import { Clients, Facade, Sync } from "../src/index.ts";
+import { describe, expect, it, vi } from "vitest";
+import { Clients, Facade, Sync, SyncLogger } from "../src/index.ts";
 
 // --- README: Promise facade ---
 interface Env {
@@ -44,6 +44,8 @@ const effectExample = (connectionId: string) =>
 
 const SyncLive = (clients: Clients.Options) =>
   Sync.layer().pipe(Layer.provide(Layer.merge(SyncStore.layerMemory, Clients.layer(clients))));
+const AppLive = (clients: Clients.Options) =>
+  Layer.merge(SyncLive(clients), SyncLogger.layer({ logLevel: "info" }));
 
 describe("README examples", () => {
   it("run against the sandbox", async () => {
@@ -87,7 +89,11 @@ describe("README examples", () => {
         });
         return yield* effectExample(connection.id);
       });
-      const result = await Effect.runPromise(program.pipe(Effect.provide(SyncLive(clients))));
+      // SyncLogger.layer replaces Effect's default logger, which would print to stdout.
+      const stdout = [vi.spyOn(console, "log"), vi.spyOn(process.stdout, "write")];
+      const result = await Effect.runPromise(program.pipe(Effect.provide(AppLive(clients))));
+      for (const spy of stdout) expect(spy).not.toHaveBeenCalled();
+      vi.restoreAllMocks();
       expect(result.status).toBe("succeeded");
       expect(result.held.length).toBeGreaterThan(0);
     } finally {

@@ -3,11 +3,10 @@
  * loopback, creates a connection in a fresh embedded SQLite store (`.harvest-runn/demo-<time>`, with
  * its own secret key beside it), shows the plan, runs the sync and prints what it did.
  */
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { Command, Options } from "@effect/cli";
 import type { SandboxServer } from "@harvest-runn/sandbox";
-import { SecretBox } from "@harvest-runn/storage";
+import { KeyFile } from "@harvest-runn/storage";
 import { Sync, SyncClock } from "@harvest-runn/sync";
 import { Effect, Option, Redacted } from "effect";
 import * as AppLayer from "../AppLayer.ts";
@@ -44,14 +43,10 @@ const startSandbox = (o: {
   );
 
 /** A fresh state folder with its own secret key. */
-const freshState = Effect.sync(() => {
+const freshState = Effect.gen(function* () {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const stateDir = resolve(".harvest-runn", `demo-${stamp}`);
-  mkdirSync(stateDir, { recursive: true });
-  const key = SecretBox.generateKey();
-  const keyFile = join(stateDir, CliConfig.keyFileName);
-  writeFileSync(keyFile, `${Redacted.value(key)}\n`, { mode: 0o600 });
-  chmodSync(keyFile, 0o600);
+  const { key } = yield* Effect.orDie(KeyFile.loadOrCreate(join(stateDir, KeyFile.fileName)));
   return { stateDir, key };
 });
 

@@ -55,6 +55,8 @@ const syncStatus: Record<SyncError.SyncErrorReason, number> = {
   Harvest: 502,
   Runn: 502,
   Store: 503,
+  Setup: 500,
+  Internal: 500,
 };
 
 const httpStatus: Record<HttpErrorReason, number> = {

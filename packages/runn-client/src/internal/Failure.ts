@@ -68,7 +68,7 @@ export const errorOf =
     if (status === 401 || status === 403) {
       return fail(
         "Unauthorized",
-        `Runn refused the token (${status}); check RUNN_TOKEN is a current API token of this account with the needed scope`,
+        `Runn refused the token (${status}); check the Runn token is a current API token of this account with the needed scope`,
         { status },
       );
     }

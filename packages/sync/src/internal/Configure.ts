@@ -60,8 +60,7 @@ export const configure = (
     if (!isPlainObject(patch)) return yield* SyncError.make("InvalidInput", "settings must be a JSON object");
     const conn = yield* loadConnection(env, connectionId);
     const current = yield* Settings.encode(conn.settings).pipe(Effect.orDie);
-    const merged = yield* Settings.decode(deepMerge(current, patch)).pipe(
-      Effect.mapError((e) => SyncError.make("InvalidInput", `invalid settings: ${e.message}`)),
+    const merged = yield* Connect.decodeInput(deepMerge(current, patch)).pipe(
       Effect.flatMap(Connect.checkWebhook),
     );
     const saved = yield* env.store.settings.put(conn.id, merged).pipe(Effect.mapError(SyncError.fromStore));

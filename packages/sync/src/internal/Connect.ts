@@ -5,7 +5,7 @@
 import { type Ids, Optional, Settings } from "@harvest-runn/domain";
 import { HarvestClient } from "@harvest-runn/harvest-client";
 import type { Connection } from "@harvest-runn/storage";
-import { Effect, Either, type Redacted } from "effect";
+import { Effect, Either, ParseResult, type Redacted } from "effect";
 import type * as Clients from "../Clients.ts";
 import { webhookUrlProblem } from "../Notify.ts";
 import type { ConnectionView, DoctorCheck } from "../Output.ts";
@@ -86,7 +86,7 @@ export const check = (clients: Clients.Pair, accountId: number) =>
             "harvest.token",
             "error",
             accounts.left.reason === "Unauthorized"
-              ? "Harvest rejected the token: check HARVEST_TOKEN (wrong, expired or revoked)"
+              ? "Harvest rejected the token: check the Harvest token (wrong, expired or revoked)"
               : `Harvest answered with an error: ${accounts.left.message}`,
           );
       } else if (accounts.right.accounts.some((a) => a.id === accountId)) {
@@ -113,7 +113,7 @@ export const check = (clients: Clients.Pair, accountId: number) =>
         runnMe.left.reason === "NotFound"
           ? "Runn answered 404 on /me/: the base URL is probably the other region's (EU https://api.runn.io, US https://api.us.runn.io)"
           : runnMe.left.reason === "Unauthorized"
-            ? "Runn rejected the token: check RUNN_TOKEN (wrong, expired or revoked)"
+            ? "Runn rejected the token: check the Runn token (wrong, expired or revoked)"
             : `Runn answered with an error: ${runnMe.left.message}`,
       );
     if (Either.isRight(runnMe)) checks.push(yield* Doctor.runnWriteScope(clients));
@@ -150,6 +150,26 @@ const firstError = (checks: ReadonlyArray<DoctorCheck>): SyncError.SyncError | n
   return SyncError.make(reason, failed.message);
 };
 
+/**
+ * Decodes settings a caller gave (any subset; the rest are defaults). A key the schema does not know is
+ * refused by name, so a typo (`actualz`) never passes as "use the default".
+ */
+export const decodeInput = (input: unknown): Effect.Effect<Settings.Settings, SyncError.SyncError> =>
+  Settings.decode(input, { onExcessProperty: "error", errors: "first" }).pipe(
+    Effect.mapError((e) => {
+      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(e);
+      const path = issue?.path.join(".") ?? "";
+      const message = (issue?.message ?? e.message).split("\n")[0] ?? "";
+      const unknown = /^is unexpected, expected: (.*)$/.exec(message);
+      return SyncError.make(
+        "InvalidInput",
+        unknown
+          ? `invalid settings: unknown setting "${path}" (expected ${unknown[1]})`
+          : `invalid settings: ${path === "" ? "" : `${path}: `}${message}`,
+      );
+    }),
+  );
+
 /** Refuses settings whose webhook URL is not one notifications may be sent to (`Notify.webhookUrlProblem`). */
 export const checkWebhook = (s: Settings.Settings): Effect.Effect<Settings.Settings, SyncError.SyncError> => {
   const problem = s.webhookUrl === null ? null : webhookUrlProblem(s.webhookUrl);
@@ -173,10 +193,7 @@ export const connect = (env: Env, input: ConnectInput) =>
         "InvalidInput",
         `name: 1 to ${maxNameLength} characters (got ${name.length})`,
       );
-    const settings = yield* Settings.decode(input.settings ?? {}).pipe(
-      Effect.mapError((e) => SyncError.make("InvalidInput", `invalid settings: ${e.message}`)),
-      Effect.flatMap(checkWebhook),
-    );
+    const settings = yield* decodeInput(input.settings ?? {}).pipe(Effect.flatMap(checkWebhook));
     const baseUrl = input.runn.baseUrl ?? "https://api.runn.io";
     const clients = yield* env.clients.make({
       harvest: input.harvest,
