@@ -5,6 +5,7 @@ import { Args, Command, Options } from "@effect/cli";
 import { type Output, Sync } from "@harvest-runn/sync";
 import { Effect, Option } from "effect";
 import * as Errors from "../Errors.ts";
+import * as Help from "../Help.ts";
 import * as Render from "../Render.ts";
 import * as Summary from "../Summary.ts";
 import { connection, json, resolveConnection, withApp } from "./Common.ts";
@@ -35,10 +36,8 @@ const linkCommand = Command.make(
     kind: Args.optional(kind),
     runnId: Args.optional(runnId),
     harvestId: Args.optional(harvestId),
-    suggest: Options.boolean("suggest").pipe(
-      Options.withDescription("list suggested links (possible duplicates)"),
-    ),
-    apply: Options.boolean("apply").pipe(Options.withDescription("with --suggest: link every suggestion")),
+    suggest: Options.boolean("suggest"),
+    apply: Options.boolean("apply"),
     connection,
     json,
   },
@@ -68,10 +67,10 @@ const linkCommand = Command.make(
                         s.harvestId,
                         s.label,
                         s.basis,
-                        `harvest-runn link ${s.kind} ${s.runnId} ${s.harvestId}`,
+                        `${Help.invokedAs()} link ${s.kind} ${s.runnId} ${s.harvestId}`,
                       ]),
                     ),
-                    Render.style.dim("link them all with `harvest-runn link --suggest --apply`"),
+                    Render.style.dim(`link them all with \`${Help.invokedAs()} link --suggest --apply\``),
                   ],
           );
           if (applied !== null) yield* failedExit(applied);
@@ -80,7 +79,7 @@ const linkCommand = Command.make(
         if (o.apply) return yield* Errors.usage("--apply goes with --suggest");
         if (Option.isNone(o.kind) || Option.isNone(o.runnId) || Option.isNone(o.harvestId))
           return yield* Errors.usage(
-            "usage: harvest-runn link <client|project|person> <runn id> <harvest id>, or link --suggest [--apply]",
+            `usage: ${Help.invokedAs()} link <client|project|person> <runn id> <harvest id>, or link --suggest [--apply]`,
           );
         const item = yield* sync.link(id, {
           kind: o.kind.value,
@@ -91,10 +90,6 @@ const linkCommand = Command.make(
         yield* failedExit([item]);
       }),
     ),
-).pipe(
-  Command.withDescription(
-    "link a Runn entity to a Harvest id, or --suggest [--apply] links for possible duplicates",
-  ),
 );
 
 const unlinkCommand = Command.make("unlink", { kind, runnId, harvestId, connection, json }, (o) =>
@@ -110,14 +105,14 @@ const unlinkCommand = Command.make("unlink", { kind, runnId, harvestId, connecti
       yield* failedExit([item]);
     }),
   ),
-).pipe(Command.withDescription("remove a Runn entity's link to a Harvest id"));
+);
 
 const ignoreCommand = Command.make(
   "ignore",
   {
     kind,
     harvestId,
-    undo: Options.boolean("undo").pipe(Options.withDescription("take it off the do-not-import list")),
+    undo: Options.boolean("undo"),
     note: Options.text("note").pipe(Options.optional),
     connection,
     json,
@@ -143,15 +138,13 @@ const ignoreCommand = Command.make(
         ]);
       }),
     ),
-).pipe(Command.withDescription("do not import a Harvest entity (--undo: import it again)"));
+);
 
 const undoCommand = Command.make(
   "undo",
   {
     runId: Args.text({ name: "run id" }),
-    dryRun: Options.boolean("dry-run").pipe(
-      Options.withDescription("list what would be removed, change nothing"),
-    ),
+    dryRun: Options.boolean("dry-run"),
     json,
   },
   (o) =>
@@ -171,7 +164,7 @@ const undoCommand = Command.make(
         yield* failedExit(report.items);
       }),
     ),
-).pipe(Command.withDescription("remove what a run created (people and projects deleted, clients archived)"));
+);
 
 /** The link commands. */
 export const commands = [linkCommand, unlinkCommand, ignoreCommand, undoCommand] as const;
