@@ -78,12 +78,18 @@ const wrapCell = (text: string, w: number): Array<string> => {
 export const table = (
   header: ReadonlyArray<string>,
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
-  options: { readonly width?: number } = {},
+  options: {
+    readonly width?: number;
+    /** Columns never narrowed (ids people copy). */
+    readonly fixed?: ReadonlyArray<number>;
+  } = {},
 ): Array<string> => {
   const cells = [header.map(String), ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ""))));
   const floor = header.map((h, i) =>
-    Math.min(widths[i] ?? 0, Math.max(8, ...h.split(" ").map((word) => word.length))),
+    options.fixed?.includes(i)
+      ? (widths[i] ?? 0)
+      : Math.min(widths[i] ?? 0, Math.max(8, ...h.split(" ").map((word) => word.length))),
   );
   const limit = options.width ?? terminalWidth();
   const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);

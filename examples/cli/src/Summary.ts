@@ -82,15 +82,20 @@ export const breakdown = (items: ReadonlyArray<Output.RunItem>): Breakdown => ({
 const statusColour = (s: Output.RunStatus) =>
   s === "succeeded" ? Render.style.green(s) : s === "partial" ? Render.style.yellow(s) : Render.style.red(s);
 
-/** One line per reason of held (or skipped) items, with the kinds they are about. */
-export const reasonLines = (b: Breakdown, outcome: "held" | "skipped"): Array<string> =>
-  Object.entries(outcome === "held" ? b.held : b.skipped).map(([reason, n]) => {
+/** One line per reason of held (or skipped) items, with the kinds they are about, fitted to the terminal. */
+export const reasonLines = (b: Breakdown, outcome: "held" | "skipped"): Array<string> => {
+  const rows = Object.entries(outcome === "held" ? b.held : b.skipped).map(([reason, n]) => {
     const kinds = b.byKind
       .filter((k) => k.outcome === outcome && k.reason === reason)
       .map((k) => Render.plural(k.count, k.kind))
       .join(", ");
-    return `    ${String(n).padStart(5)}  ${labelOf(reason).padEnd(32)} ${Render.style.dim(`${kinds} (${reason})`)}`;
+    return [String(n).padStart(5), labelOf(reason), `${kinds} (${reason})`];
   });
+  // The header row only sizes the columns; it is not shown.
+  return Render.table(["", "", ""], rows, { width: Render.terminalWidth() - 4 })
+    .slice(1)
+    .map((l) => `    ${l}`);
+};
 
 /** A reason code's plain words (`harvest-runn reasons` lists them all). */
 const labelOf = (code: string): string =>

@@ -44,6 +44,31 @@ export const resolveConnection = (given: Option.Option<string>) =>
     );
   });
 
+/** How many recent runs of each connection a short run id is looked up in. */
+const prefixLookupRuns = 200;
+
+/**
+ * A run id from what was typed: a whole id as given, or the one recent run whose id starts with it (the
+ * tables show the first 8 characters).
+ */
+export const resolveRunId = (given: string) =>
+  Effect.gen(function* () {
+    if (given.length >= 36) return given;
+    const sync = yield* Sync.Sync;
+    const matches: Array<string> = [];
+    for (const c of yield* sync.connections) {
+      const page = yield* sync.runs(c.id, { limit: prefixLookupRuns });
+      matches.push(...page.runs.map((r) => r.id).filter((id) => id.startsWith(given)));
+    }
+    const [only, ...rest] = matches;
+    if (only !== undefined && rest.length === 0) return only;
+    if (only === undefined) return given;
+    return yield* Errors.usage(`${matches.length} runs start with "${given}": give more of the id`);
+  });
+
+/** The first characters of a run id, as tables show it. */
+export const shortId = (id: string): string => id.slice(0, 8);
+
 /** Runs a handler on the store, clients and `Sync` configured from the environment. */
 export const withApp = <A, E, R>(
   effect: Effect.Effect<A, E, R>,

@@ -3,7 +3,7 @@
  * `runs show <id>` (item outcomes, filtered by outcome and reason).
  */
 import { Args, Command, Options } from "@effect/cli";
-import { Reason } from "@harvest-runn/domain";
+import { Reason, ReconcileOptions } from "@harvest-runn/domain";
 import { Run } from "@harvest-runn/storage";
 import { type Output, Sync } from "@harvest-runn/sync";
 import { Effect, Option } from "effect";
@@ -11,7 +11,7 @@ import * as Errors from "../Errors.ts";
 import * as Help from "../Help.ts";
 import * as Render from "../Render.ts";
 import * as Summary from "../Summary.ts";
-import { connection, json, resolveConnection, withApp } from "./Common.ts";
+import { connection, json, resolveConnection, resolveRunId, shortId, withApp } from "./Common.ts";
 
 const counts = (c: Output.Counts) =>
   (Object.entries(c) as Array<[string, number]>)
@@ -22,12 +22,16 @@ const counts = (c: Output.Counts) =>
 const header = ["id", "status", "trigger", "started", "took", "scope", "counts"];
 
 const runRow = (r: Output.RunSummary) => [
-  r.id,
+  shortId(r.id),
   r.status,
   r.trigger,
   Render.localTime(r.startedAt),
   Render.took(r.startedAt, r.endedAt),
-  r.scope.kind === "project" ? `project ${r.scope.harvestProjectId}` : r.scope.types.join(","),
+  r.scope.kind === "project"
+    ? `project ${r.scope.harvestProjectId}`
+    : r.scope.types.length === ReconcileOptions.EntityType.literals.length
+      ? "all"
+      : r.scope.types.join(", "),
   counts(r.counts),
 ];
 
@@ -49,9 +53,10 @@ const statusCommand = Command.make("status", { connection, json }, (o) =>
         "  recent runs",
         ...(recent.runs.length === 0
           ? ["    none"]
-          : Render.table(header, recent.runs.map(runRow), { width: Render.terminalWidth() - 4 }).map(
-              (l) => `    ${l}`,
-            )),
+          : Render.table(header, recent.runs.map(runRow), {
+              width: Render.terminalWidth() - 4,
+              fixed: [0, 3],
+            }).map((l) => `    ${l}`)),
       ]);
     }),
   ),
@@ -63,7 +68,7 @@ const reason = Options.choice("reason", Reason.ReasonCode.literals).pipe(Options
 const showCommand = Command.make("show", { id: Args.text({ name: "run id" }), outcome, reason, json }, (o) =>
   withApp(
     Effect.gen(function* () {
-      const detail = yield* (yield* Sync.Sync).runDetail(o.id, {
+      const detail = yield* (yield* Sync.Sync).runDetail(yield* resolveRunId(o.id), {
         ...Option.match(o.outcome, { onNone: () => ({}), onSome: (v) => ({ outcome: v }) }),
         ...Option.match(o.reason, { onNone: () => ({}), onSome: (v) => ({ reason: v }) }),
       });
@@ -113,7 +118,7 @@ const runsCommand = Command.make(
         yield* Render.out(o.json, page, () =>
           page.runs.length === 0
             ? [`no runs yet: \`${Help.invokedAs()} sync\``]
-            : Render.table(header, page.runs.map(runRow)),
+            : Render.table(header, page.runs.map(runRow), { fixed: [0, 3] }),
         );
       }),
     ),

@@ -8,7 +8,7 @@ import * as Errors from "../Errors.ts";
 import * as Help from "../Help.ts";
 import * as Render from "../Render.ts";
 import * as Summary from "../Summary.ts";
-import { connection, json, resolveConnection, withApp } from "./Common.ts";
+import { connection, json, resolveConnection, resolveRunId, withApp } from "./Common.ts";
 
 const kinds = ["client", "project", "person"] as const;
 const kind = Args.choice(
@@ -150,7 +150,7 @@ const undoCommand = Command.make(
   (o) =>
     withApp(
       Effect.gen(function* () {
-        const report = yield* (yield* Sync.Sync).undo(o.runId, { dryRun: o.dryRun });
+        const report = yield* (yield* Sync.Sync).undo(yield* resolveRunId(o.runId), { dryRun: o.dryRun });
         const b = Summary.breakdown(report.items);
         yield* Render.out(o.json, report, () => [
           Render.style.bold(
