@@ -69,15 +69,24 @@ export const make = (mode: "bars" | "lines" | "off") => {
     fps: 5,
     autopadding: true,
   });
-  const rows = new Map<string, { bar: SingleBar; state: PhaseState; finished: boolean }>();
+  /** A phase's row; `endedMs` is set once the phase is over, which freezes its elapsed time. */
+  interface Row {
+    readonly bar: SingleBar;
+    state: PhaseState;
+    endedMs: number | undefined;
+  }
+  const rows = new Map<string, Row>();
+  const finish = (row: Row) => {
+    row.endedMs ??= Date.now();
+  };
   const refresh = (finishAll: boolean) => {
     const now = Date.now();
     for (const row of rows.values()) {
-      if (finishAll) row.finished = true;
+      if (finishAll) finish(row);
       const single = row.state.total <= 1;
       row.bar.update(single ? 0 : row.state.done, {
         phase: row.state.phase.padEnd(pad),
-        detail: detail(row.state, now, row.finished),
+        detail: detail(row.state, row.endedMs ?? now, row.endedMs !== undefined),
       });
     }
   };
@@ -88,17 +97,17 @@ export const make = (mode: "bars" | "lines" | "off") => {
     const total = Math.max(e.total, e.done, 1);
     let row = rows.get(e.phase);
     if (row === undefined) {
-      for (const other of rows.values()) other.finished = true;
+      for (const other of rows.values()) finish(other);
       const state = { phase: e.phase, done: e.done, total, startedMs: Date.now() };
       const format = total <= 1 ? " {phase} {detail}" : " {phase} {bar} {detail}";
       const bar = multi.create(total, e.done, { phase: e.phase.padEnd(pad), detail: "" }, { format });
-      row = { bar, state, finished: false };
+      row = { bar, state, endedMs: undefined };
       rows.set(e.phase, row);
     } else {
       row.state = { ...row.state, done: e.done, total };
       row.bar.setTotal(total);
     }
-    if (total > 1 && e.done >= total) row.finished = true;
+    if (e.done >= total) finish(row);
     refresh(false);
   });
   return {

@@ -73,7 +73,7 @@ const demoCommand = Command.make(
         });
         yield* say(
           Render.style.bold(`harvest-runn demo: ${o.preset} preset, seed ${o.seed}`),
-          `sandbox Harvest and Runn on ${sb.url} (today is ${sb.info.anchorDate}${timeScale > 1 ? `, time ×${timeScale}` : ""})`,
+          `sandbox Harvest and Runn on ${sb.url} (today ${sb.info.anchorDate}${timeScale > 1 ? `, time ×${timeScale}` : ""})`,
         );
         const layer = AppLayer.make({
           stateDir,
