@@ -162,6 +162,22 @@ describe("the installed harvest-runn bin", () => {
     expect(summary.status).toBe("succeeded");
     expect(summary.counts.created + summary.counts.written).toBeGreaterThan(0);
 
+    // A switched-off switch that makes the requested work a no-op is said, not silently skipped.
+    const off = await harvestRunn(["settings", "-c", "acme", "--actuals", "off"]);
+    expect(off.code, off.stderr).toBe(0);
+    const [onlyActuals, oneProject, ignored] = await Promise.all([
+      harvestRunn(["plan", "-c", "acme", "--only", "actuals"]),
+      harvestRunn(["plan", "-c", "acme", "--project", "20000007"]),
+      harvestRunn(["ignore", "project", "20000007", "-c", "acme"]),
+    ]);
+    for (const r of [onlyActuals, oneProject]) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain("note: actuals are switched off, so it writes no actuals");
+    }
+    expect(ignored.code, ignored.stderr).toBe(0);
+    expect(ignored.stdout).toContain("it will not be created in Runn");
+    expect(ignored.stdout).toContain("that link stays and its actuals keep syncing");
+
     const wrongName = await harvestRunn(["status", "-c", "acme2"]);
     expect(wrongName.code).toBe(2);
     expect(wrongName.stderr).toContain('no connection "acme2"');

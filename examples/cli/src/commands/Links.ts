@@ -18,10 +18,11 @@ const kind = Args.choice(
 const runnId = Args.integer({ name: "runn id" });
 const harvestId = Args.integer({ name: "harvest id" });
 
+/** One item as a line; a link item's label already names what was linked. */
 const itemLine = (i: Output.RunItem) =>
-  `${i.outcome === "failed" ? Render.style.red(i.outcome) : Render.style.green(i.outcome)} ${i.kind} ${i.label}${
-    i.error === null ? "" : `: ${i.error}`
-  }`;
+  `${i.outcome === "failed" ? Render.style.red(i.outcome) : Render.style.green(i.outcome)} ${
+    i.kind === "link" ? "" : `${i.kind} `
+  }${i.label}${i.error === null ? "" : `: ${i.error}`}`;
 
 const failedExit = (items: ReadonlyArray<Output.RunItem>) =>
   items.some((i) => i.outcome === "failed")
@@ -133,8 +134,13 @@ const ignoreCommand = Command.make(
         const result = { kind: o.kind, harvestId: o.harvestId, ignored: !o.undo };
         yield* Render.out(o.json, result, () => [
           o.undo
-            ? `${o.kind} ${o.harvestId} will be imported again`
-            : `${o.kind} ${o.harvestId} will not be imported`,
+            ? `Harvest ${o.kind} ${o.harvestId} is off the do-not-import list: the next sync imports it`
+            : `Harvest ${o.kind} ${o.harvestId} is on the do-not-import list: it will not be created in Runn`,
+          ...(o.undo
+            ? []
+            : [
+                `if it is already linked to a Runn ${o.kind}, that link stays${o.kind === "client" ? "" : " and its actuals keep syncing"}; \`${Help.invokedAs()} unlink ${o.kind} <runn id> ${o.harvestId}\` stops that too`,
+              ]),
         ]);
       }),
     ),

@@ -34,6 +34,41 @@ const scopeOf = (o: { readonly only: Option.Option<string>; readonly project: Op
     return { kind: "entities", types: types as Array<(typeof entityTypes)[number]> } as const;
   });
 
+/** The switch that allows each entity type. */
+const switchOf = {
+  clients: "clientsAndProjects",
+  projects: "clientsAndProjects",
+  people: "people",
+  actuals: "actuals",
+} as const;
+const flagOf = {
+  clientsAndProjects: "--clients-and-projects",
+  people: "--people",
+  actuals: "--actuals",
+} as const;
+
+const noOp = {
+  clientsAndProjects: "clients and projects are switched off, so it imports no clients or projects",
+  people: "people are switched off, so it imports no people",
+  actuals: "actuals are switched off, so it writes no actuals",
+} as const;
+
+/**
+ * Says when a switched-off switch makes part of an explicitly requested scope (`--only`, `--project`)
+ * a no-op; prints nothing under `--json` or for the default scope.
+ */
+export const switchNotes = (id: string, scope: Output.Scope, asJson: boolean) =>
+  Effect.gen(function* () {
+    if (asJson || scope === Output.scopeAll) return;
+    const { switches } = yield* (yield* Sync.Sync).settings(id);
+    const asked = scope.kind === "project" ? (["actuals"] as const) : scope.types;
+    for (const k of new Set(asked.map((t) => switchOf[t])))
+      if (!switches[k])
+        yield* Render.note(
+          `${Render.style.yellow("note")}: ${noOp[k]} (\`${Help.invokedAs()} settings ${flagOf[k]} on\` switches them on)`,
+        );
+  });
+
 /** Prints a finished run (summary and breakdown, or the summary as JSON) and sets the exit code. */
 export const printRun = (summary: Output.RunSummary, asJson: boolean) =>
   Effect.gen(function* () {
@@ -76,6 +111,7 @@ const planCommand = Command.make("plan", { connection, only, project, json }, (o
     Effect.gen(function* () {
       const id = yield* resolveConnection(o.connection);
       const scope = yield* scopeOf(o);
+      yield* switchNotes(id, scope, o.json);
       const result = yield* (yield* Sync.Sync).plan(id, { scope });
       yield* Render.out(o.json, result.plan, () => [
         ...planLines(result.items, result.writes),
@@ -101,6 +137,7 @@ const syncCommand = Command.make(
       Effect.gen(function* () {
         const id = yield* resolveConnection(o.connection);
         const scope = yield* scopeOf(o);
+        yield* switchNotes(id, scope, o.json);
         const sync = yield* Sync.Sync;
         if (o.dryRun) {
           const result = yield* sync.plan(id, { scope });
