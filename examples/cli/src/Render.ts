@@ -86,10 +86,23 @@ export const table = (
 ): Array<string> => {
   const cells = [header.map(String), ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ""))));
+  // A column narrows only down to its longest word (up to 30), so wrapping happens at spaces.
+  const longestWord = (i: number) =>
+    Math.min(
+      30,
+      Math.max(
+        0,
+        ...cells.slice(1).flatMap((r) =>
+          plain(r[i] ?? "")
+            .split(" ")
+            .map((w) => w.length),
+        ),
+      ),
+    );
   const floor = header.map((h, i) =>
     options.fixed?.includes(i)
       ? (widths[i] ?? 0)
-      : Math.min(widths[i] ?? 0, Math.max(8, ...h.split(" ").map((word) => word.length))),
+      : Math.min(widths[i] ?? 0, Math.max(8, longestWord(i), ...h.split(" ").map((word) => word.length))),
   );
   const limit = options.width ?? terminalWidth();
   const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
@@ -119,6 +132,18 @@ export const table = (
   return [...render(head ?? []).map(style.bold), ...body.flatMap(render)];
 };
 
+/** A setting's value for people: on/off, none, `key value` pairs for objects, lists joined. */
+export const value = (v: unknown): string => {
+  if (v === null || v === undefined) return "none";
+  if (typeof v === "boolean") return v ? "on" : "off";
+  if (Array.isArray(v)) return v.length === 0 ? "none" : v.map(value).join(", ");
+  if (typeof v === "object") {
+    const entries = Object.entries(v as Record<string, unknown>);
+    return entries.length === 0 ? "none" : entries.map(([k, x]) => `${k} ${value(x)}`).join(", ");
+  }
+  return String(v);
+};
+
 /** `1 client`, `2 clients`; `1 person`, `2 people`; `1 entry`, `2 entries`. */
 export const plural = (n: number, word: string): string => {
   if (n === 1) return `${n} ${word}`;
@@ -137,6 +162,12 @@ export const localTime = (iso: string | null): string => {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+};
+
+/** A recent instant, short: the local time of day when it is today, else the date and minute. */
+export const shortTime = (iso: string, now: Date = new Date()): string => {
+  const full = localTime(iso);
+  return full.slice(0, 10) === localTime(now.toISOString()).slice(0, 10) ? full.slice(11) : full.slice(0, 16);
 };
 
 /** A duration for people: `0.4 s`, `12 s`, `3 min 5 s`, `2 h 10 min`. */

@@ -18,6 +18,13 @@ const version = (): string => {
   }
 };
 
+// A reader that stops early (`| head`) ends the command quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+
 const args = process.argv.slice(2);
 const decision = Help.early(args, version(), process.stdout.columns);
 if (decision._tag === "Print") process.stdout.write(decision.text);

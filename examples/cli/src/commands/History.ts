@@ -25,7 +25,7 @@ const runRow = (r: Output.RunSummary) => [
   shortId(r.id),
   r.status,
   r.trigger,
-  Render.localTime(r.startedAt),
+  Render.shortTime(r.startedAt),
   Render.took(r.startedAt, r.endedAt),
   r.scope.kind === "project"
     ? `project ${r.scope.harvestProjectId}`
@@ -55,7 +55,7 @@ const statusCommand = Command.make("status", { connection, json }, (o) =>
           ? ["    none"]
           : Render.table(header, recent.runs.map(runRow), {
               width: Render.terminalWidth() - 4,
-              fixed: [0, 3],
+              fixed: [0, 1, 3, 4],
             }).map((l) => `    ${l}`)),
       ]);
     }),
@@ -118,7 +118,7 @@ const runsCommand = Command.make(
         yield* Render.out(o.json, page, () =>
           page.runs.length === 0
             ? [`no runs yet: \`${Help.invokedAs()} sync\``]
-            : Render.table(header, page.runs.map(runRow), { fixed: [0, 3] }),
+            : Render.table(header, page.runs.map(runRow), { fixed: [0, 1, 3, 4] }),
         );
       }),
     ),

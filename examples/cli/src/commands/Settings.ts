@@ -92,9 +92,13 @@ const settingsCommand = Command.make("settings", flags, (o) =>
       const settings = Schema.encodeSync(Output.SettingsView)(view);
       yield* Render.out(o.json, { connectionId: id, settings }, () => [
         Render.style.bold(`settings of ${id}`),
-        ...Object.entries(settings).map(
-          ([k, v]) => `  ${k.padEnd(20)} ${typeof v === "object" ? JSON.stringify(v) : String(v)}`,
-        ),
+        ...Render.table(
+          ["setting", "value"],
+          Object.entries(settings).map(([k, v]) => [k, Render.value(v)]),
+          { width: Render.terminalWidth() - 2 },
+        )
+          .slice(1)
+          .map((l) => `  ${l}`),
       ]);
     }),
   ),
