@@ -88,7 +88,7 @@ export const commands: ReadonlyArray<CommandHelp> = [
     purpose:
       "Deletes a connection from the local store: its sealed tokens, settings, cursors, run history and the ledger of actuals it wrote. Nothing in Runn changes.",
     options: [json],
-    examples: ["connections delete 5f0c…"],
+    examples: ["connections delete demo"],
   },
   {
     path: "doctor",
@@ -195,7 +195,11 @@ export const commands: ReadonlyArray<CommandHelp> = [
       ["--reason <code>", "only items held or skipped for this reason (see `harvest-runn reasons`)"],
       json,
     ],
-    examples: ["runs show 3f2a…", "runs show 3f2a… --outcome held", "runs show 3f2a… --reason unknown_role"],
+    examples: [
+      "runs show 3f2a1b9c",
+      "runs show 3f2a1b9c --outcome held",
+      "runs show 3f2a1b9c --reason unknown_role",
+    ],
   },
   {
     path: "reasons",
@@ -252,7 +256,7 @@ export const commands: ReadonlyArray<CommandHelp> = [
     purpose:
       "Deletes the people and projects a run created and archives its clients, never anything that has other data on it.",
     options: [["--dry-run", "list what would be removed and change nothing"], json],
-    examples: ["undo 3f2a… --dry-run", "undo 3f2a…"],
+    examples: ["undo 3f2a1b9c --dry-run", "undo 3f2a1b9c"],
   },
 ];
 
