@@ -6,7 +6,9 @@
  */
 import { HelpDoc, ValidationError } from "@effect/cli";
 import { Cause, Effect, Option, Schema } from "effect";
+import * as Help from "./Help.ts";
 import * as Render from "./Render.ts";
+import * as UsageText from "./UsageText.ts";
 
 /** Exit codes of the `harvest-runn` command (130: stopped by SIGINT, as shells report it). */
 export const ExitCode = { ok: 0, failed: 1, usage: 2, partial: 3, interrupted: 130 } as const;
@@ -46,7 +48,7 @@ const hints: Record<string, string> = {
   HarvestAccount: "Pass one of the listed account ids with --harvest-account-id or HARVEST_ACCOUNT_ID.",
   SecretKey:
     "Set HARVEST_RUNN_SECRET_KEY to 32 random bytes in base64 (e.g. `openssl rand -base64 32`), or put them in secret.key beside the store.",
-  ConnectionNotFound: "List the connections with `harvest-runn connections`.",
+  ConnectionNotFound: `List the connections with \`${Help.invokedAs()} connections\`.`,
 };
 
 /** The exit code of an expected error. */
@@ -60,21 +62,26 @@ export const report = (e: Reported, asJson: boolean): Effect.Effect<number> => {
   return (
     asJson
       ? Render.json({ _tag: e._tag, reason: e.reason, message })
-      : Render.note(`${Render.style.red("error")} (${e.reason}): ${message}`)
+      : Render.note(
+          e._tag === "UsageError"
+            ? `${Render.style.red("error")}: ${message}`
+            : `${Render.style.red("error")} (${e.reason}): ${message}`,
+        )
   ).pipe(Effect.as(exitOf(e)));
 };
 
 /** Prints a failure (expected or not) and returns its exit code. */
-export const fromCause = (cause: Cause.Cause<unknown>, asJson: boolean): Effect.Effect<number> => {
+export const fromCause = (
+  cause: Cause.Cause<unknown>,
+  asJson: boolean,
+  args: ReadonlyArray<string>,
+): Effect.Effect<number> => {
   const failure = Cause.failureOption(cause);
   if (Option.isSome(failure)) {
     const e = failure.value;
     if (ValidationError.isValidationError(e)) {
-      // The parser already printed its message and the usage on stderr.
-      const text = "error" in e ? Render.plain(HelpDoc.toAnsiText(e.error)).trim() : "invalid usage";
-      return (
-        asJson ? Render.json({ _tag: "UsageError", reason: "Usage", message: text }) : Effect.void
-      ).pipe(Effect.as(ExitCode.usage));
+      const raw = "error" in e ? Render.plain(HelpDoc.toAnsiText(e.error)).trim() : "invalid usage";
+      return report(usage(UsageText.explain(raw, args)), asJson);
     }
     if (isReported(e)) return report(e, asJson);
   }

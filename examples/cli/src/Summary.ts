@@ -2,7 +2,9 @@
  * What a run (or a plan) did, grouped for people: created per type, actuals written, held and skipped
  * items by reason, possible duplicates with the command that links each, failures.
  */
+import { Reason } from "@harvest-runn/domain";
 import type { Output } from "@harvest-runn/sync";
+import * as Help from "./Help.ts";
 import * as Render from "./Render.ts";
 
 /** A possible duplicate and the command that links it. */
@@ -67,7 +69,7 @@ export const breakdown = (items: ReadonlyArray<Output.RunItem>): Breakdown => ({
             runnId: i.runnId,
             harvestId: i.harvestId,
             label: i.label,
-            command: `harvest-runn link ${i.kind} ${i.runnId} ${i.harvestId}`,
+            command: `${Help.invokedAs()} link ${i.kind} ${i.runnId} ${i.harvestId}`,
           },
         ]
       : [],
@@ -80,26 +82,33 @@ export const breakdown = (items: ReadonlyArray<Output.RunItem>): Breakdown => ({
 const statusColour = (s: Output.RunStatus) =>
   s === "succeeded" ? Render.style.green(s) : s === "partial" ? Render.style.yellow(s) : Render.style.red(s);
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** One line per reason of held (or skipped) items, with the kinds they are about. */
-export const reasonLines = (b: Breakdown, outcome: "held" | "skipped"): Array<string> =>
-  Object.entries(outcome === "held" ? b.held : b.skipped).map(([reason, n]) => {
+/** One line per reason of held (or skipped) items, with the kinds they are about, fitted to the terminal. */
+export const reasonLines = (b: Breakdown, outcome: "held" | "skipped"): Array<string> => {
+  const rows = Object.entries(outcome === "held" ? b.held : b.skipped).map(([reason, n]) => {
     const kinds = b.byKind
       .filter((k) => k.outcome === outcome && k.reason === reason)
-      .map((k) => `${k.count} ${k.kind}`)
+      .map((k) => Render.plural(k.count, k.kind))
       .join(", ");
-    return `    ${String(n).padStart(5)}  ${reason.padEnd(20)} ${Render.style.dim(kinds)}`;
+    return [String(n).padStart(5), labelOf(reason), `${kinds} (${reason})`];
   });
+  // The header row only sizes the columns; it is not shown.
+  return Render.table(["", "", ""], rows, { width: Render.terminalWidth() - 4 })
+    .slice(1)
+    .map((l) => `    ${l}`);
+};
+
+/** A reason code's plain words (`harvest-runn reasons` lists them all). */
+const labelOf = (code: string): string =>
+  Object.hasOwn(Reason.texts, code) ? Reason.labelOf(code as Reason.ReasonCode) : code;
 
 /** Lines for a run: status, what was created and written, holds, skips, duplicates, failures. */
 export const runLines = (summary: Output.RunSummary, b: Breakdown): Array<string> => {
   const kinds = ["role", "client", "project", "person"];
-  const created = kinds.map((k) => `${b.created[k] ?? 0} ${k === "person" ? "people" : `${k}s`}`).join(", ");
+  const created = kinds.map((k) => Render.plural(b.created[k] ?? 0, k)).join(", ");
   const out = [
     `${Render.style.bold(`Run ${summary.id}`)}: ${statusColour(summary.status)}${summary.dryRun ? " (dry run)" : ""}`,
     `  created   ${created}`,
-    `  actuals   ${plural(b.actualsWritten, "day total")} written, ${b.actualsRemoved} removed`,
+    `  actuals   ${Render.plural(b.actualsWritten, "day total")} written, ${b.actualsRemoved} removed`,
   ];
   if (Object.keys(b.held).length > 0) out.push("  held (waiting for you):", ...reasonLines(b, "held"));
   if (Object.keys(b.skipped).length > 0) out.push("  skipped:", ...reasonLines(b, "skipped"));

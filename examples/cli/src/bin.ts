@@ -1,44 +1,41 @@
 #!/usr/bin/env node
-/** The `harvest-runn` executable. */
-import { NodeContext, NodeRuntime } from "@effect/platform-node";
-import { Effect, Exit, Logger, LogLevel } from "effect";
-import { main } from "./Cli.ts";
-import { ExitCode } from "./Errors.ts";
-import { stripColourWhenOff } from "./Render.ts";
+/**
+ * The `harvest-runn` executable. `--version`, `--help` and unknown commands are answered before the
+ * sync is loaded, so they print at once; everything else runs through `Main`.
+ */
+import { readFileSync } from "node:fs";
+import * as Help from "./Help.ts";
 
-stripColourWhenOff(process.stdout);
-stripColourWhenOff(process.stderr);
-
-/** Log lines go to stderr; only errors unless `HARVEST_RUNN_LOG_LEVEL` asks for more. */
-const levels: Record<string, LogLevel.LogLevel> = {
-  debug: LogLevel.Debug,
-  info: LogLevel.Info,
-  warning: LogLevel.Warning,
-  warn: LogLevel.Warning,
-  error: LogLevel.Error,
-  none: LogLevel.None,
+/** The package's version (`package.json` sits one folder up from both `src/` and `dist/`). */
+const version = (): string => {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === "string" ? pkg.version : "unknown";
+  } catch {
+    return "unknown";
+  }
 };
-const logLevel = (name: string | undefined): LogLevel.LogLevel =>
-  levels[(name ?? "").toLowerCase()] ?? LogLevel.Error;
 
-/** Log lines on stderr, so stdout holds only the command's output (one JSON document under `--json`). */
-const stderrLogger = Logger.replace(Logger.defaultLogger, Logger.withConsoleError(Logger.logfmtLogger));
+// A reader that stops early (`| head`) ends the command quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 
-main(process.argv).pipe(
-  Effect.provide(NodeContext.layer),
-  Effect.provide(stderrLogger),
-  Logger.withMinimumLogLevel(logLevel(process.env.HARVEST_RUNN_LOG_LEVEL)),
-  (program) =>
-    NodeRuntime.runMain(program, {
-      disableErrorReporting: true,
-      disablePrettyLogger: true,
-      teardown: (exit, onExit) =>
-        onExit(
-          Exit.isSuccess(exit) && typeof exit.value === "number"
-            ? exit.value
-            : Exit.isInterrupted(exit)
-              ? ExitCode.interrupted
-              : ExitCode.failed,
-        ),
-    }),
-);
+const args = process.argv.slice(2);
+const decision = Help.early(args, version(), process.stdout.columns);
+if (decision._tag === "Print") process.stdout.write(decision.text);
+else if (decision._tag === "Unknown") {
+  if (args.includes("--json"))
+    process.stdout.write(
+      `${JSON.stringify({ _tag: "UsageError", reason: "Usage", message: decision.message }, null, 2)}\n`,
+    );
+  else process.stderr.write(`error: ${decision.message}\n`);
+  process.exitCode = 2;
+} else {
+  const { run } = await import("./Main.ts");
+  run(process.argv, version());
+}

@@ -4,6 +4,7 @@
  * an unknown option is refused (exit 2).
  */
 import { parseArgs } from "node:util";
+import { realTimeStart } from "./control/Clock.ts";
 import type { FaultConfig } from "./control/Faults.ts";
 import type { Limit } from "./control/RateLimiter.ts";
 import { isPresetName } from "./generate/Presets.ts";
@@ -16,7 +17,9 @@ const usage = `Usage: pnpm -s sandbox [options]
   --port N                    port on 127.0.0.1, 0 picks a free one (default 0)
   --accounts N                account pairs (default 1)
   --anchor-date YYYY-MM-DD    the data's today (default: today in UTC)
-  --clock frozen|real         data clock stays at the anchor, or follows real time (default frozen)
+  --clock frozen|real         frozen: the data clock stays at 18:00 UTC of the anchor date until the
+                              control API moves it; real: it reads this machine's clock (from the
+                              anchor's 18:00 UTC when --anchor-date is given) and runs on (default frozen)
   --time-scale K              compresses rate-limit windows and Retry-After (default 1)
   --runn-data empty|existing  start Runn empty or with data already in it
   --autofill-actuals          Runn's "autofill missing actuals": zero actuals every Sunday
@@ -109,13 +112,15 @@ try {
 }
 
 const started = Date.now();
+// A real clock without an anchor date starts at this machine's time, so a correct clock sees no skew.
+const real = clock === "real" && anchorDate === undefined ? realTimeStart(started) : undefined;
 const sb = await startSandbox({
   port: num("port", 0),
   seed: num("seed", 42),
   preset: preset as "tiny",
   accounts: num("accounts", 1),
   timeScale: num("time-scale", 1),
-  ...(anchorDate ? { anchorDate } : {}),
+  ...(anchorDate ? { anchorDate } : real ? { anchorDate: real.anchorDate } : {}),
   ...(runnData ? { runnData } : {}),
   ...(clock ? { clock } : {}),
   ...(runnBulkOrder ? { runnBulkOrder } : {}),
@@ -124,6 +129,7 @@ const sb = await startSandbox({
   ...(faults ? { faults } : {}),
   ...(values.verbose ? { onRequest: (line: string) => process.stderr.write(`${line}\n`) } : {}),
 });
+if (real) sb.sandbox.advance(real.advanceMs);
 process.stderr.write(`sandbox: ${preset} ready on ${sb.url} in ${Date.now() - started} ms\n`);
 process.stdout.write(`${JSON.stringify(sb.info)}\n`);
 const stop = (signal: string) => {

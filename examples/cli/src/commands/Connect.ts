@@ -6,6 +6,7 @@ import { Args, Command, Options, Prompt } from "@effect/cli";
 import { Sync } from "@harvest-runn/sync";
 import { Config, Effect, Option, Redacted } from "effect";
 import * as Errors from "../Errors.ts";
+import * as Help from "../Help.ts";
 import * as Render from "../Render.ts";
 import { connection, json, resolveConnection, withApp } from "./Common.ts";
 
@@ -29,23 +30,19 @@ const pick = (given: Option.Option<string>, env: string, flag: string, secret: b
       : yield* Prompt.run(Prompt.text({ message }));
   });
 
-const text = (name: string, description: string) =>
-  Options.text(name).pipe(Options.withDescription(description), Options.optional);
+const text = (name: string) => Options.text(name).pipe(Options.optional);
 
 const connectCommand = Command.make(
   "connect",
   {
-    name: Options.text("name").pipe(
-      Options.withDefault("default"),
-      Options.withDescription("a name to show"),
-    ),
-    id: text("id", "connection id (default: generated)"),
-    harvestToken: text("harvest-token", "Harvest personal access token (or HARVEST_TOKEN)"),
-    harvestAccountId: text("harvest-account-id", "Harvest account id (or HARVEST_ACCOUNT_ID)"),
-    harvestUserAgent: text("harvest-user-agent", 'User-Agent contact, "App (email)" (or HARVEST_USER_AGENT)'),
-    runnToken: text("runn-token", "Runn API token (or RUNN_TOKEN)"),
-    runnBaseUrl: text("runn-base-url", "Runn base URL (or RUNN_BASE_URL; default EU https://api.runn.io)"),
-    actuals: Options.boolean("actuals").pipe(Options.withDescription("switch actuals on (off by default)")),
+    name: Options.text("name").pipe(Options.withDefault("default")),
+    id: text("id"),
+    harvestToken: text("harvest-token"),
+    harvestAccountId: text("harvest-account-id"),
+    harvestUserAgent: text("harvest-user-agent"),
+    runnToken: text("runn-token"),
+    runnBaseUrl: text("runn-base-url"),
+    actuals: Options.boolean("actuals"),
     json,
   },
   (o) =>
@@ -84,11 +81,11 @@ const connectCommand = Command.make(
         yield* Render.out(o.json, result, () => [
           `${Render.style.green("connected")} ${result.connection.id} (${result.connection.name}): Harvest account ${result.connection.harvestAccountId} → ${result.connection.runnBaseUrl}`,
           ...result.warnings.map((w) => `${Render.style.yellow("warning")}: ${w}`),
-          `actuals are ${result.connection.switches.actuals ? "on" : "off"}; change with \`harvest-runn settings --actuals ${result.connection.switches.actuals ? "off" : "on"}\``,
+          `actuals are ${result.connection.switches.actuals ? "on" : "off"}; change with \`${Help.invokedAs()} settings --actuals ${result.connection.switches.actuals ? "off" : "on"}\``,
         ]);
       }),
     ),
-).pipe(Command.withDescription("validate both tokens and save a connection (SPEC C2)"));
+);
 
 const list = Command.make("connections", { json }, (o) =>
   withApp(
@@ -97,7 +94,7 @@ const list = Command.make("connections", { json }, (o) =>
       const on = (b: boolean) => (b ? "on" : "off");
       yield* Render.out(o.json, all, () =>
         all.length === 0
-          ? ["no connections: create one with `harvest-runn connect`"]
+          ? [`no connections: create one with \`${Help.invokedAs()} connect\``]
           : Render.table(
               ["id", "name", "harvest account", "runn", "clients&projects", "people", "actuals", "schedule"],
               all.map((c) => [
@@ -125,12 +122,9 @@ const remove = Command.make("delete", { id: Args.text({ name: "connection id" })
       ]);
     }),
   ),
-).pipe(Command.withDescription("delete a connection with its secrets, ledger, cursors and runs"));
-
-const connectionsCommand = list.pipe(
-  Command.withDescription("list connections; `connections delete <id>` removes one"),
-  Command.withSubcommands([remove]),
 );
+
+const connectionsCommand = list.pipe(Command.withSubcommands([remove]));
 
 const doctorCommand = Command.make("doctor", { connection, json }, (o) =>
   withApp(
@@ -152,7 +146,7 @@ const doctorCommand = Command.make("doctor", { connection, json }, (o) =>
       if (checks.some((c) => c.level === "error")) yield* Errors.setExitCode(Errors.ExitCode.failed);
     }),
   ),
-).pipe(Command.withDescription("check tokens, access role, region and write scope of a connection"));
+);
 
 /** The connection commands. */
 export const commands = [connectCommand, connectionsCommand, doctorCommand] as const;

@@ -12,6 +12,7 @@ import { Effect, Option, Redacted } from "effect";
 import * as AppLayer from "../AppLayer.ts";
 import * as CliConfig from "../Config.ts";
 import * as Errors from "../Errors.ts";
+import * as Help from "../Help.ts";
 import * as Render from "../Render.ts";
 import * as Summary from "../Summary.ts";
 import { json } from "./Common.ts";
@@ -28,17 +29,9 @@ const startSandbox = (o: {
   anchorDate: Option.Option<string>;
 }) =>
   Effect.acquireRelease(
-    Effect.promise(async () => {
-      const { SandboxServer } = await import("@harvest-runn/sandbox");
-      return SandboxServer.startSandbox({
-        port: 0,
-        seed: o.seed,
-        preset: o.preset,
-        timeScale: o.timeScale,
-        runnData: "existing",
-        ...Option.match(o.anchorDate, { onNone: () => ({}), onSome: (anchorDate) => ({ anchorDate }) }),
-      });
-    }),
+    Effect.promise(async () =>
+      (await import("./DemoSandbox.ts")).start({ ...o, anchorDate: Option.getOrUndefined(o.anchorDate) }),
+    ),
     (sb: SandboxServer.RunningSandbox) => Effect.promise(() => sb.close()),
   );
 
@@ -55,14 +48,8 @@ const demoCommand = Command.make(
   {
     preset: Options.choice("preset", presets).pipe(Options.withDefault("tiny" as const)),
     seed: Options.integer("seed").pipe(Options.withDefault(42)),
-    timeScale: Options.integer("time-scale").pipe(
-      Options.withDescription("sandbox time compression (default: tiny 1, small 20, large 100)"),
-      Options.optional,
-    ),
-    anchorDate: Options.text("anchor-date").pipe(
-      Options.withDescription("the sandbox's today, YYYY-MM-DD"),
-      Options.optional,
-    ),
+    timeScale: Options.integer("time-scale").pipe(Options.optional),
+    anchorDate: Options.text("anchor-date").pipe(Options.optional),
     json,
   },
   (o) =>
@@ -81,7 +68,7 @@ const demoCommand = Command.make(
         });
         yield* say(
           Render.style.bold(`harvest-runn demo: ${o.preset} preset, seed ${o.seed}`),
-          `sandbox Harvest and Runn on ${sb.url} (today is ${sb.info.anchorDate}${timeScale > 1 ? `, time ×${timeScale}` : ""})`,
+          `sandbox Harvest and Runn on ${sb.url} (today ${sb.info.anchorDate}${timeScale > 1 ? `, time ×${timeScale}` : ""})`,
         );
         const layer = AppLayer.make({
           stateDir,
@@ -141,14 +128,14 @@ const demoCommand = Command.make(
             "",
             `store: ${stateDir} (SQLite, ${seconds} s in all)`,
             "look around (the sandbox stopped with the demo, so reads only):",
-            `  HARVEST_RUNN_STATE_DIR=${rel} pnpm -s harvest-runn status`,
-            `  HARVEST_RUNN_STATE_DIR=${rel} pnpm -s harvest-runn runs show ${result.summary.id} --outcome held`,
+            `  HARVEST_RUNN_STATE_DIR=${rel} ${Help.invokedAs()} status`,
+            `  HARVEST_RUNN_STATE_DIR=${rel} ${Help.invokedAs()} runs show ${result.summary.id} --outcome held`,
           ],
         );
         yield* Errors.setExitCode(Summary.exitOf(result.summary));
       }),
     ),
-).pipe(Command.withDescription("run the whole sync against the built-in sandbox into a fresh SQLite store"));
+);
 
 /** The demo command. */
 export const commands = [demoCommand] as const;

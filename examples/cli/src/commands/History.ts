@@ -3,14 +3,15 @@
  * `runs show <id>` (item outcomes, filtered by outcome and reason).
  */
 import { Args, Command, Options } from "@effect/cli";
-import { Reason } from "@harvest-runn/domain";
+import { Reason, ReconcileOptions } from "@harvest-runn/domain";
 import { Run } from "@harvest-runn/storage";
 import { type Output, Sync } from "@harvest-runn/sync";
 import { Effect, Option } from "effect";
 import * as Errors from "../Errors.ts";
+import * as Help from "../Help.ts";
 import * as Render from "../Render.ts";
 import * as Summary from "../Summary.ts";
-import { connection, json, resolveConnection, withApp } from "./Common.ts";
+import { connection, json, resolveConnection, resolveRunId, shortId, withApp } from "./Common.ts";
 
 const counts = (c: Output.Counts) =>
   (Object.entries(c) as Array<[string, number]>)
@@ -18,12 +19,19 @@ const counts = (c: Output.Counts) =>
     .map(([k, n]) => `${n} ${k}`)
     .join(", ") || "nothing";
 
+const header = ["id", "status", "trigger", "started", "took", "scope", "counts"];
+
 const runRow = (r: Output.RunSummary) => [
-  r.id,
+  shortId(r.id),
   r.status,
   r.trigger,
-  r.startedAt,
-  r.scope.kind === "project" ? `project ${r.scope.harvestProjectId}` : r.scope.types.join(","),
+  Render.shortTime(r.startedAt),
+  Render.took(r.startedAt, r.endedAt),
+  r.scope.kind === "project"
+    ? `project ${r.scope.harvestProjectId}`
+    : r.scope.types.length === ReconcileOptions.EntityType.literals.length
+      ? "all"
+      : r.scope.types.join(", "),
   counts(r.counts),
 ];
 
@@ -37,34 +45,30 @@ const statusCommand = Command.make("status", { connection, json }, (o) =>
       yield* Render.out(o.json, status, () => [
         Render.style.bold(`${status.connection.id} (${status.connection.name})`),
         `  running now   ${status.running ? "yes (a run holds the lease)" : "no"}`,
-        `  next run      ${status.nextScheduledAt ?? "not scheduled"}`,
+        `  next run      ${status.nextScheduledAt === null ? "not scheduled" : Render.localTime(status.nextScheduledAt)}`,
         "  last success",
-        ...Object.entries(status.lastSuccess).map(([k, v]) => `    ${k.padEnd(10)} ${v ?? "never"}`),
+        ...Object.entries(status.lastSuccess).map(
+          ([k, v]) => `    ${k.padEnd(10)} ${v === null ? "never" : Render.localTime(v)}`,
+        ),
         "  recent runs",
         ...(recent.runs.length === 0
           ? ["    none"]
-          : Render.table(
-              ["id", "status", "trigger", "started", "scope", "counts"],
-              recent.runs.map(runRow),
-            ).map((l) => `    ${l}`)),
+          : Render.table(header, recent.runs.map(runRow), {
+              width: Render.terminalWidth() - 4,
+              fixed: [0, 1, 3, 4],
+            }).map((l) => `    ${l}`)),
       ]);
     }),
   ),
-).pipe(Command.withDescription("last success per entity type, current lease, recent runs"));
+);
 
-const outcome = Options.choice("outcome", Run.Outcome.literals).pipe(
-  Options.withDescription("only items with this outcome"),
-  Options.optional,
-);
-const reason = Options.choice("reason", Reason.ReasonCode.literals).pipe(
-  Options.withDescription("only items with this reason code"),
-  Options.optional,
-);
+const outcome = Options.choice("outcome", Run.Outcome.literals).pipe(Options.optional);
+const reason = Options.choice("reason", Reason.ReasonCode.literals).pipe(Options.optional);
 
 const showCommand = Command.make("show", { id: Args.text({ name: "run id" }), outcome, reason, json }, (o) =>
   withApp(
     Effect.gen(function* () {
-      const detail = yield* (yield* Sync.Sync).runDetail(o.id, {
+      const detail = yield* (yield* Sync.Sync).runDetail(yield* resolveRunId(o.id), {
         ...Option.match(o.outcome, { onNone: () => ({}), onSome: (v) => ({ outcome: v }) }),
         ...Option.match(o.reason, { onNone: () => ({}), onSome: (v) => ({ reason: v }) }),
       });
@@ -96,13 +100,13 @@ const showCommand = Command.make("show", { id: Args.text({ name: "run id" }), ou
       ]);
     }),
   ),
-).pipe(Command.withDescription("one run's items (filter with --outcome and --reason)"));
+);
 
 const runsCommand = Command.make(
   "runs",
   {
     connection,
-    limit: Options.integer("limit").pipe(Options.withDefault(20), Options.withDescription("how many runs")),
+    limit: Options.integer("limit").pipe(Options.withDefault(20)),
     json,
   },
   (o) =>
@@ -113,15 +117,12 @@ const runsCommand = Command.make(
         const page = yield* (yield* Sync.Sync).runs(id, { limit: o.limit });
         yield* Render.out(o.json, page, () =>
           page.runs.length === 0
-            ? ["no runs yet: `harvest-runn sync`"]
-            : Render.table(["id", "status", "trigger", "started", "scope", "counts"], page.runs.map(runRow)),
+            ? [`no runs yet: \`${Help.invokedAs()} sync\``]
+            : Render.table(header, page.runs.map(runRow), { fixed: [0, 1, 3, 4] }),
         );
       }),
     ),
-).pipe(
-  Command.withDescription("a connection's runs, newest first; `runs show <id>` lists one run's items"),
-  Command.withSubcommands([showCommand]),
-);
+).pipe(Command.withSubcommands([showCommand]));
 
 /** The history commands. */
 export const commands = [statusCommand, runsCommand] as const;

@@ -5,9 +5,10 @@ import { Args, Command, Options } from "@effect/cli";
 import { type Output, Sync } from "@harvest-runn/sync";
 import { Effect, Option } from "effect";
 import * as Errors from "../Errors.ts";
+import * as Help from "../Help.ts";
 import * as Render from "../Render.ts";
 import * as Summary from "../Summary.ts";
-import { connection, json, resolveConnection, withApp } from "./Common.ts";
+import { connection, json, resolveConnection, resolveRunId, withApp } from "./Common.ts";
 
 const kinds = ["client", "project", "person"] as const;
 const kind = Args.choice(
@@ -17,10 +18,11 @@ const kind = Args.choice(
 const runnId = Args.integer({ name: "runn id" });
 const harvestId = Args.integer({ name: "harvest id" });
 
+/** One item as a line; a link item's label already names what was linked. */
 const itemLine = (i: Output.RunItem) =>
-  `${i.outcome === "failed" ? Render.style.red(i.outcome) : Render.style.green(i.outcome)} ${i.kind} ${i.label}${
-    i.error === null ? "" : `: ${i.error}`
-  }`;
+  `${i.outcome === "failed" ? Render.style.red(i.outcome) : Render.style.green(i.outcome)} ${
+    i.kind === "link" ? "" : `${i.kind} `
+  }${i.label}${i.error === null ? "" : `: ${i.error}`}`;
 
 const failedExit = (items: ReadonlyArray<Output.RunItem>) =>
   items.some((i) => i.outcome === "failed")
@@ -35,10 +37,8 @@ const linkCommand = Command.make(
     kind: Args.optional(kind),
     runnId: Args.optional(runnId),
     harvestId: Args.optional(harvestId),
-    suggest: Options.boolean("suggest").pipe(
-      Options.withDescription("list suggested links (possible duplicates)"),
-    ),
-    apply: Options.boolean("apply").pipe(Options.withDescription("with --suggest: link every suggestion")),
+    suggest: Options.boolean("suggest"),
+    apply: Options.boolean("apply"),
     connection,
     json,
   },
@@ -68,10 +68,10 @@ const linkCommand = Command.make(
                         s.harvestId,
                         s.label,
                         s.basis,
-                        `harvest-runn link ${s.kind} ${s.runnId} ${s.harvestId}`,
+                        `${Help.invokedAs()} link ${s.kind} ${s.runnId} ${s.harvestId}`,
                       ]),
                     ),
-                    Render.style.dim("link them all with `harvest-runn link --suggest --apply`"),
+                    Render.style.dim(`link them all with \`${Help.invokedAs()} link --suggest --apply\``),
                   ],
           );
           if (applied !== null) yield* failedExit(applied);
@@ -80,7 +80,7 @@ const linkCommand = Command.make(
         if (o.apply) return yield* Errors.usage("--apply goes with --suggest");
         if (Option.isNone(o.kind) || Option.isNone(o.runnId) || Option.isNone(o.harvestId))
           return yield* Errors.usage(
-            "usage: harvest-runn link <client|project|person> <runn id> <harvest id>, or link --suggest [--apply]",
+            `usage: ${Help.invokedAs()} link <client|project|person> <runn id> <harvest id>, or link --suggest [--apply]`,
           );
         const item = yield* sync.link(id, {
           kind: o.kind.value,
@@ -91,10 +91,6 @@ const linkCommand = Command.make(
         yield* failedExit([item]);
       }),
     ),
-).pipe(
-  Command.withDescription(
-    "link a Runn entity to a Harvest id, or --suggest [--apply] links for possible duplicates",
-  ),
 );
 
 const unlinkCommand = Command.make("unlink", { kind, runnId, harvestId, connection, json }, (o) =>
@@ -110,14 +106,14 @@ const unlinkCommand = Command.make("unlink", { kind, runnId, harvestId, connecti
       yield* failedExit([item]);
     }),
   ),
-).pipe(Command.withDescription("remove a Runn entity's link to a Harvest id"));
+);
 
 const ignoreCommand = Command.make(
   "ignore",
   {
     kind,
     harvestId,
-    undo: Options.boolean("undo").pipe(Options.withDescription("take it off the do-not-import list")),
+    undo: Options.boolean("undo"),
     note: Options.text("note").pipe(Options.optional),
     connection,
     json,
@@ -138,26 +134,29 @@ const ignoreCommand = Command.make(
         const result = { kind: o.kind, harvestId: o.harvestId, ignored: !o.undo };
         yield* Render.out(o.json, result, () => [
           o.undo
-            ? `${o.kind} ${o.harvestId} will be imported again`
-            : `${o.kind} ${o.harvestId} will not be imported`,
+            ? `Harvest ${o.kind} ${o.harvestId} is off the do-not-import list: the next sync imports it`
+            : `Harvest ${o.kind} ${o.harvestId} is on the do-not-import list: it will not be created in Runn`,
+          ...(o.undo
+            ? []
+            : [
+                `if it is already linked to a Runn ${o.kind}, that link stays${o.kind === "client" ? "" : " and its actuals keep syncing"}; \`${Help.invokedAs()} unlink ${o.kind} <runn id> ${o.harvestId}\` stops that too`,
+              ]),
         ]);
       }),
     ),
-).pipe(Command.withDescription("do not import a Harvest entity (--undo: import it again)"));
+);
 
 const undoCommand = Command.make(
   "undo",
   {
     runId: Args.text({ name: "run id" }),
-    dryRun: Options.boolean("dry-run").pipe(
-      Options.withDescription("list what would be removed, change nothing"),
-    ),
+    dryRun: Options.boolean("dry-run"),
     json,
   },
   (o) =>
     withApp(
       Effect.gen(function* () {
-        const report = yield* (yield* Sync.Sync).undo(o.runId, { dryRun: o.dryRun });
+        const report = yield* (yield* Sync.Sync).undo(yield* resolveRunId(o.runId), { dryRun: o.dryRun });
         const b = Summary.breakdown(report.items);
         yield* Render.out(o.json, report, () => [
           Render.style.bold(
@@ -171,7 +170,7 @@ const undoCommand = Command.make(
         yield* failedExit(report.items);
       }),
     ),
-).pipe(Command.withDescription("remove what a run created (people and projects deleted, clients archived)"));
+);
 
 /** The link commands. */
 export const commands = [linkCommand, unlinkCommand, ignoreCommand, undoCommand] as const;

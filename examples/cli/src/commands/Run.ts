@@ -8,6 +8,7 @@ import { ReconcileOptions } from "@harvest-runn/domain";
 import { Output, Sync } from "@harvest-runn/sync";
 import { Effect, Option } from "effect";
 import * as Errors from "../Errors.ts";
+import * as Help from "../Help.ts";
 import * as ProgressBars from "../ProgressBars.ts";
 import * as Render from "../Render.ts";
 import * as Summary from "../Summary.ts";
@@ -15,14 +16,8 @@ import { connection, json, resolveConnection, withApp } from "./Common.ts";
 
 const entityTypes = ReconcileOptions.EntityType.literals;
 
-const only = Options.text("only").pipe(
-  Options.withDescription("comma-separated entity types: clients,projects,people,actuals"),
-  Options.optional,
-);
-const project = Options.integer("project").pipe(
-  Options.withDescription("sync one Harvest project's actuals (SPEC A10)"),
-  Options.optional,
-);
+const only = Options.text("only").pipe(Options.optional);
+const project = Options.integer("project").pipe(Options.optional);
 
 /** The scope the flags ask for. */
 const scopeOf = (o: { readonly only: Option.Option<string>; readonly project: Option.Option<number> }) =>
@@ -37,6 +32,41 @@ const scopeOf = (o: { readonly only: Option.Option<string>; readonly project: Op
     if (bad.length > 0 || types.length === 0)
       return yield* Errors.usage(`--only takes ${entityTypes.join(",")}; got "${bad.join(",")}"`);
     return { kind: "entities", types: types as Array<(typeof entityTypes)[number]> } as const;
+  });
+
+/** The switch that allows each entity type. */
+const switchOf = {
+  clients: "clientsAndProjects",
+  projects: "clientsAndProjects",
+  people: "people",
+  actuals: "actuals",
+} as const;
+const flagOf = {
+  clientsAndProjects: "--clients-and-projects",
+  people: "--people",
+  actuals: "--actuals",
+} as const;
+
+const noOp = {
+  clientsAndProjects: "clients and projects are switched off, so it imports no clients or projects",
+  people: "people are switched off, so it imports no people",
+  actuals: "actuals are switched off, so it writes no actuals",
+} as const;
+
+/**
+ * Says when a switched-off switch makes part of an explicitly requested scope (`--only`, `--project`)
+ * a no-op; prints nothing under `--json` or for the default scope.
+ */
+export const switchNotes = (id: string, scope: Output.Scope, asJson: boolean) =>
+  Effect.gen(function* () {
+    if (asJson || scope === Output.scopeAll) return;
+    const { switches } = yield* (yield* Sync.Sync).settings(id);
+    const asked = scope.kind === "project" ? (["actuals"] as const) : scope.types;
+    for (const k of new Set(asked.map((t) => switchOf[t])))
+      if (!switches[k])
+        yield* Render.note(
+          `${Render.style.yellow("note")}: ${noOp[k]} (\`${Help.invokedAs()} settings ${flagOf[k]} on\` switches them on)`,
+        );
   });
 
 /** Prints a finished run (summary and breakdown, or the summary as JSON) and sets the exit code. */
@@ -81,16 +111,17 @@ const planCommand = Command.make("plan", { connection, only, project, json }, (o
     Effect.gen(function* () {
       const id = yield* resolveConnection(o.connection);
       const scope = yield* scopeOf(o);
+      yield* switchNotes(id, scope, o.json);
       const result = yield* (yield* Sync.Sync).plan(id, { scope });
       yield* Render.out(o.json, result.plan, () => [
         ...planLines(result.items, result.writes),
         Render.style.dim(
-          "save it with `harvest-runn plan --json > plan.json`, apply it with `harvest-runn apply plan.json`",
+          `save it with \`${Help.invokedAs()} plan --json > plan.json\`, apply it with \`${Help.invokedAs()} apply plan.json\``,
         ),
       ]);
     }),
   ),
-).pipe(Command.withDescription("show what a sync would write, writing nothing (--json: the Plan itself)"));
+);
 
 const syncCommand = Command.make(
   "sync",
@@ -98,7 +129,7 @@ const syncCommand = Command.make(
     connection,
     only,
     project,
-    dryRun: Options.boolean("dry-run").pipe(Options.withDescription("write nothing")),
+    dryRun: Options.boolean("dry-run"),
     json,
   },
   (o) =>
@@ -106,6 +137,7 @@ const syncCommand = Command.make(
       Effect.gen(function* () {
         const id = yield* resolveConnection(o.connection);
         const scope = yield* scopeOf(o);
+        yield* switchNotes(id, scope, o.json);
         const sync = yield* Sync.Sync;
         if (o.dryRun) {
           const result = yield* sync.plan(id, { scope });
@@ -119,7 +151,7 @@ const syncCommand = Command.make(
         yield* printRun(summary, o.json);
       }),
     ),
-).pipe(Command.withDescription("run the sync now (all types the switches allow, or --only / --project)"));
+);
 
 const applyCommand = Command.make("apply", { file: Args.text({ name: "plan.json" }), json }, (o) =>
   withApp(
@@ -133,24 +165,17 @@ const applyCommand = Command.make("apply", { file: Args.text({ name: "plan.json"
       yield* printRun(summary, o.json);
     }),
   ),
-).pipe(
-  Command.withDescription(
-    "apply a plan saved with `plan --json` (refused when Harvest or Runn changed since)",
-  ),
 );
 
-const backfillCommand = Command.make(
-  "backfill",
-  { connection, from: Options.text("from").pipe(Options.withDescription("first day, YYYY-MM-DD")), json },
-  (o) =>
-    withApp(
-      Effect.gen(function* () {
-        const id = yield* resolveConnection(o.connection);
-        const summary = yield* withProgress(o.json, (yield* Sync.Sync).backfill(id, o.from));
-        yield* printRun(summary, o.json);
-      }),
-    ),
-).pipe(Command.withDescription("recompute every day's actuals from a date (SPEC A6)"));
+const backfillCommand = Command.make("backfill", { connection, from: Options.text("from"), json }, (o) =>
+  withApp(
+    Effect.gen(function* () {
+      const id = yield* resolveConnection(o.connection);
+      const summary = yield* withProgress(o.json, (yield* Sync.Sync).backfill(id, o.from));
+      yield* printRun(summary, o.json);
+    }),
+  ),
+);
 
 /** The run commands. */
 export const commands = [planCommand, syncCommand, applyCommand, backfillCommand] as const;

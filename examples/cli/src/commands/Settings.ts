@@ -8,9 +8,8 @@ import { Effect, Option, Schema } from "effect";
 import * as Render from "../Render.ts";
 import { connection, json, resolveConnection, withApp } from "./Common.ts";
 
-const onOff = (name: string, description: string) =>
+const onOff = (name: string) =>
   Options.choice(name, ["on", "off"]).pipe(
-    Options.withDescription(description),
     Options.map((v) => v === "on"),
     Options.optional,
   );
@@ -31,32 +30,22 @@ const roleMapOf = (values: ReadonlyArray<string>) =>
 const flags = {
   connection,
   json,
-  clientsAndProjects: onOff("clients-and-projects", "import clients and projects"),
-  people: onOff("people", "import people"),
-  actuals: onOff("actuals", "sync actuals (timesheets)"),
+  clientsAndProjects: onOff("clients-and-projects"),
+  people: onOff("people"),
+  actuals: onOff("actuals"),
   onPossibleDuplicate: Options.choice("on-possible-duplicate", ["hold", "create", "link"]).pipe(
     Options.optional,
   ),
   onRemovedTime: Options.choice("on-removed-time", ["delete", "zero"]).pipe(Options.optional),
   windowDays: Options.integer("window-days").pipe(Options.optional),
-  includeArchived: onOff("include-archived", "import archived Harvest entities too"),
-  protectManualEdits: onOff(
-    "protect-manual-edits",
-    "report a conflict instead of overwriting edited actuals",
-  ),
-  approvedOnly: onOff("approved-only", "sync approved time entries only"),
-  roleMap: Options.text("role-map").pipe(
-    Options.withDescription("Harvest role=Runn role (repeat for more; replaces the table)"),
-    Options.repeated,
-    Options.mapEffect(roleMapOf),
-  ),
-  schedule: Options.text("schedule").pipe(Options.withDescription("daily run time HH:MM"), Options.optional),
-  timeZone: Options.text("time-zone").pipe(
-    Options.withDescription("IANA time zone of the schedule"),
-    Options.optional,
-  ),
-  scheduleEnabled: onOff("scheduled", "run daily"),
-  webhook: Options.text("webhook").pipe(Options.withDescription("webhook URL, or none"), Options.optional),
+  includeArchived: onOff("include-archived"),
+  protectManualEdits: onOff("protect-manual-edits"),
+  approvedOnly: onOff("approved-only"),
+  roleMap: Options.text("role-map").pipe(Options.repeated, Options.mapEffect(roleMapOf)),
+  schedule: Options.text("schedule").pipe(Options.optional),
+  timeZone: Options.text("time-zone").pipe(Options.optional),
+  scheduleEnabled: onOff("scheduled"),
+  webhook: Options.text("webhook").pipe(Options.optional),
 };
 
 type Success<O> = O extends Options.Options<infer A> ? A : never;
@@ -103,13 +92,17 @@ const settingsCommand = Command.make("settings", flags, (o) =>
       const settings = Schema.encodeSync(Output.SettingsView)(view);
       yield* Render.out(o.json, { connectionId: id, settings }, () => [
         Render.style.bold(`settings of ${id}`),
-        ...Object.entries(settings).map(
-          ([k, v]) => `  ${k.padEnd(20)} ${typeof v === "object" ? JSON.stringify(v) : String(v)}`,
-        ),
+        ...Render.table(
+          ["setting", "value"],
+          Object.entries(settings).map(([k, v]) => [k, Render.value(v)]),
+          { width: Render.terminalWidth() - 2 },
+        )
+          .slice(1)
+          .map((l) => `  ${l}`),
       ]);
     }),
   ),
-).pipe(Command.withDescription("show or change switches, policies, role mapping, schedule and webhook"));
+);
 
 /** The settings command. */
 export const commands = [settingsCommand] as const;

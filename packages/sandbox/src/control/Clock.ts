@@ -29,3 +29,19 @@ export const manualClock = (startMs = 0): SandboxClock & { advance: (ms: number)
     },
   };
 };
+
+/** The data clock's anchor instant on a day: 18:00 UTC, where generated data ends. */
+const anchorHourUtc = 18;
+
+/**
+ * Where a `real` data clock starts so that it reads the wall clock `wallMs` exactly: the latest day
+ * whose anchor instant (18:00 UTC) has passed, moved forward by the time since. Every generated record
+ * then lies in the past, and a machine with a correct clock measures no skew against the sandbox.
+ */
+export const realTimeStart = (
+  wallMs: number,
+): { readonly anchorDate: string; readonly advanceMs: number } => {
+  const anchorMs = wallMs - anchorHourUtc * 3_600_000;
+  const anchorDate = new Date(anchorMs).toISOString().slice(0, 10);
+  return { anchorDate, advanceMs: wallMs - (Date.parse(anchorDate) + anchorHourUtc * 3_600_000) };
+};
