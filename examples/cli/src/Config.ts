@@ -2,6 +2,7 @@
  * What the CLI reads from its environment: where the embedded store lives, the key that seals its
  * tokens, and overrides for the API base URLs (sandboxes, tests). Nothing here talks to a network.
  */
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { KeyFile } from "@harvest-runn/storage";
 import type { Clients } from "@harvest-runn/sync";
@@ -14,7 +15,11 @@ export const keyFileName = KeyFile.fileName;
 export interface CliConfig {
   /** Absolute folder of the embedded SQLite store. */
   readonly stateDir: string;
-  /** The key sealing stored tokens: `HARVEST_RUNN_SECRET_KEY`, else `<stateDir>/secret.key`. */
+  /**
+   * The key sealing stored tokens: `HARVEST_RUNN_SECRET_KEY`, else `<stateDir>/secret.key`, created
+   * (0600, said once on stderr) together with a new store; never beside an existing store, whose tokens
+   * only its own key opens.
+   */
   readonly secretKey: Option.Option<Redacted.Redacted<string>>;
   /** Overrides for both API clients (base URLs, compressed rate limits). */
   readonly clients: Clients.Options;
@@ -37,7 +42,21 @@ export const load: Effect.Effect<CliConfig> = Effect.gen(function* () {
   const keyFile = join(stateDir, keyFileName);
   const secretKey = Option.isSome(envKey)
     ? Option.some(Redacted.make(envKey.value))
-    : yield* KeyFile.read(keyFile).pipe(Effect.orElseSucceed(() => Option.none()));
+    : existsSync(join(stateDir, "state.db"))
+      ? yield* KeyFile.read(keyFile).pipe(Effect.orElseSucceed(() => Option.none()))
+      : yield* KeyFile.loadOrCreate(keyFile).pipe(
+          Effect.tap((file) =>
+            file.created
+              ? Effect.sync(() =>
+                  process.stderr.write(
+                    `created ${file.path}, the key that seals stored tokens: keep it with state.db\n`,
+                  ),
+                )
+              : Effect.void,
+          ),
+          Effect.map((file) => Option.some(file.key)),
+          Effect.orElseSucceed(() => Option.none()),
+        );
   const harvestBaseUrl = yield* optionalString("HARVEST_BASE_URL");
   const harvestIdBaseUrl = yield* optionalString("HARVEST_ID_BASE_URL");
   const scale = Number(Option.getOrElse(yield* optionalString("HARVEST_RUNN_RATE_SCALE"), () => "1"));
