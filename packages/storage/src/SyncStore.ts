@@ -17,7 +17,10 @@ import type { Connection, ConnectionPatch, NewConnection, Secrets } from "./Conn
 import * as Memory from "./internal/Memory.ts";
 import type { Lease, LeaseState } from "./Lease.ts";
 import type { AuditEntry, DoNotImport, ImportKind, NewAuditEntry, NewDoNotImport } from "./Links.ts";
+import type { RecordedStore } from "./Recorded.ts";
 import type * as Run from "./Run.ts";
+import type { SavedPlanStore } from "./SavedPlans.ts";
+import type { SessionStore } from "./Sessions.ts";
 import type { SyncStoreError } from "./SyncStoreError.ts";
 
 export { SyncStoreError, SyncStoreErrorReason } from "./SyncStoreError.ts";
@@ -196,6 +199,12 @@ export interface Shape {
   readonly ledger: LedgerStore;
   readonly doNotImport: DoNotImportStore;
   readonly audit: AuditLog;
+  /** Sign-in sessions of a host's pages (survive a restart, expire). */
+  readonly sessions: SessionStore;
+  /** Dry runs saved for applying later (survive a restart, expire). */
+  readonly savedPlans: SavedPlanStore;
+  /** What runs recorded from the APIs for hosts to show without calling them. */
+  readonly recorded: RecordedStore;
 }
 
 /** The `SyncStore` service tag. */

@@ -1,7 +1,10 @@
 export * as Connection from "./Connection.ts";
 export * as Lease from "./Lease.ts";
 export * as Links from "./Links.ts";
+export * as Recorded from "./Recorded.ts";
 export * as Run from "./Run.ts";
+export * as SavedPlans from "./SavedPlans.ts";
 export * as SecretBox from "./SecretBox.ts";
+export * as Sessions from "./Sessions.ts";
 export * as SyncStore from "./SyncStore.ts";
 export * as SyncStoreError from "./SyncStoreError.ts";
