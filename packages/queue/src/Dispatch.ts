@@ -21,7 +21,7 @@ import { Context, Duration, Effect, FiberSet, Layer, Option, type Redacted, Sche
 import { createEnqueuer } from "./Enqueuer.ts";
 import * as QueueError from "./QueueError.ts";
 
-/** What a manual run covers; `trigger` says who asked (default `api`; a page's button says `manual`). */
+/** What a manual run covers; `trigger` says who asked (default `api`; a page's button says `page`). */
 export type RunRequest = (
   | { readonly _tag: "Run"; readonly scope?: Sync.RunOptions["scope"] }
   | { readonly _tag: "Backfill"; readonly fromDate: string }

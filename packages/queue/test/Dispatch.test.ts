@@ -87,8 +87,8 @@ describe("Dispatch.layerInProcess", () => {
     const s = Scripted.make(() => ({ status: "succeeded" }));
     return Effect.gen(function* () {
       const id = yield* Scripted.connect;
-      yield* (yield* Dispatch.Dispatch).startRun(id, { _tag: "Run", trigger: "manual" });
-      expect(s.calls.map((c) => c.trigger)).toEqual(["manual"]);
+      yield* (yield* Dispatch.Dispatch).startRun(id, { _tag: "Run", trigger: "page" });
+      expect(s.calls.map((c) => c.trigger)).toEqual(["page"]);
     }).pipe(Effect.provide(Layer.provideMerge(Dispatch.layerInProcess(), s.layer)));
   });
 });
