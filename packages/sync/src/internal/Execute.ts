@@ -21,6 +21,7 @@ import * as Logging from "./Logging.ts";
 import { failOrphans } from "./Orphans.ts";
 import { prepare } from "./Prepare.ts";
 import { errorText, type StoredScope, storeRecorder, toSummary } from "./Record.ts";
+import { recordForPages } from "./RecordForPages.ts";
 import { reportItems } from "./Report.ts";
 import { fromRunnClient } from "./RunnWrites.ts";
 
@@ -166,6 +167,16 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
               },
             ).pipe(Effect.mapError(SyncError.fromStore));
             items.push(...applied.items);
+            yield* recordForPages(env.store, {
+              connectionId: conn.id,
+              runId: run.id,
+              scope: request.scope,
+              referenceName: conn.settings.referenceName,
+              harvest: prepared.harvest,
+              runn: prepared.runn,
+              report: prepared.plan.report,
+              applied: applied.items,
+            });
             // A write refused for the token's scope: nothing more was sent, and the next run cannot
             // complete it either, so the run fails with that one reason (SPEC C2, R1).
             if (applied.refused !== null)
