@@ -20,7 +20,7 @@ import { statusLine } from "./Model.ts";
 import * as Session from "./Session.ts";
 
 /** The home page: every connection with its state, or the connect form when there is none. */
-export const home = (list: ReadonlyArray<Output.Status>, csrf = ""): Safe =>
+export const home = (list: ReadonlyArray<Output.Status>, csrf: string): Safe =>
   list.length === 0
     ? ConnectPage.connect(csrf, ConnectPage.emptyValues, null, false)
     : html`<h1>Connections</h1>${list.map(

@@ -100,7 +100,7 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
         const list = yield* Effect.forEach(all, (c) => sync.status(c.id), { concurrency: 4 });
         return {
           shell: { title: "Connections · harvest-runn", crumbs: [{ label: "Connections", href: "/" }] },
-          body: () => Actions.home(list),
+          body: (csrf: string) => Actions.home(list, csrf),
         };
       }),
     ),
