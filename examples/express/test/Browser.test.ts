@@ -26,7 +26,7 @@ const shoot = async (page: Page, name: string) => {
   mkdirSync(outputDir, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    const scrollWidth = await page.evaluate("document.documentElement.scrollWidth");
     expect(scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(width);
     await page.screenshot({ path: join(outputDir, `${name}-${width}.png`), fullPage: true });
   }

@@ -69,20 +69,27 @@ const section = (id: string, title: string, reason: string | null, body: Safe, c
     words(reason).action ? html`<p class="help">${words(reason).action}</p>` : ""
   }${body}</section>`;
 
-/** Held time of one reason, grouped; from the run's record, or from its items when none was recorded. */
-const timeSection = (m: RunModel, id: string, title: string, reason: string, by: "person" | "project") => {
+/** The actual items of one reason, grouped by person or project from the run's record (or listed). */
+const timeBody = (m: RunModel, reason: string, by: "person" | "project"): { body: Safe; count: number } | null => {
   const items = m.items.filter((i) => i.kind === "actual" && i.reason === reason);
-  if (items.length === 0) return "";
+  if (items.length === 0) return null;
   if (m.names === null)
-    return section(id, title, reason, html`<ul>${items.slice(0, 200).map((i) => html`<li>${i.label}</li>`)}</ul>`, items.length);
+    return { body: html`<ul>${items.slice(0, 200).map((i) => html`<li>${i.label}</li>`)}</ul>`, count: items.length };
   const groups = groupTime(m.names, reason, by);
-  return section(id, title, reason, groupTable(groups, by), groups.length);
+  return { body: groupTable(groups, by), count: groups.length };
+};
+
+/** Held time of one reason, grouped, as its own section. */
+const timeSection = (m: RunModel, reason: string, id: string, title: string, by: "person" | "project") => {
+  const t = timeBody(m, reason, by);
+  return t === null ? "" : section(id, title, reason, t.body, t.count);
 };
 
 const duplicates = (m: RunModel, csrf: string) => {
   const open = m.items.filter(
     (i) =>
       i.reason === "possible_duplicate" &&
+      i.kind !== "actual" &&
       i.outcome === "held" &&
       i.harvestId !== null &&
       !m.settled.has(`${i.kind}:${i.harvestId}`),
@@ -111,18 +118,32 @@ const duplicates = (m: RunModel, csrf: string) => {
   );
 };
 
-const shown = new Set(["unknown_role", "possible_duplicate", "person_not_linked", "project_not_linked"]);
+/** Reasons with a section of their own: (reason, section id, title, group by). */
+const sections = [
+  ["unknown_role", "unknown-role", "People whose role is Unknown", "person"],
+  ["possible_duplicate", "duplicate-time", "Time waiting on a possible duplicate", "person"],
+  ["person_not_linked", "people-not-in-runn", "People not in Runn", "person"],
+  ["project_not_linked", "projects-not-in-runn", "Projects not in Runn", "project"],
+] as const;
+
+const ownSection = new Set<string>(sections.map(([r]) => r));
 
 const otherReasons = (m: RunModel) => {
   const rest = m.items.filter(
-    (i) => (i.outcome === "held" || i.outcome === "skipped") && !(shown.has(i.reason ?? "") && (i.kind === "actual" || i.reason === "possible_duplicate")),
+    (i) =>
+      (i.outcome === "held" || i.outcome === "skipped") &&
+      !(ownSection.has(i.reason ?? "") && (i.kind === "actual" || i.reason === "possible_duplicate")),
   );
   const reasons = [...new Set(rest.map((i) => i.reason))].sort((a, b) => words(a).label.localeCompare(words(b).label));
   if (reasons.length === 0) return "";
   return html`<section class="card" id="other-reasons"><h2>Other items held or skipped</h2>${reasons.map((r) => {
     const list = rest.filter((i) => i.reason === r);
+    const records = list.filter((i) => i.kind !== "actual");
+    const time = r === null ? null : timeBody(m, r, "person");
     return html`<details class="reason" data-reason="${r ?? ""}"><summary><strong>${words(r).label}</strong>: ${list.length}</summary>
-    ${words(r).action ? html`<p class="help">${words(r).action}</p>` : ""}<ul>${list.slice(0, 200).map((i) => html`<li>${i.kind}: ${i.label}</li>`)}</ul></details>`;
+    ${words(r).action ? html`<p class="help">${words(r).action}</p>` : ""}${
+      records.length > 0 ? html`<ul>${records.slice(0, 200).map((i) => html`<li>${i.kind}: ${i.label}</li>`)}</ul>` : ""
+    }${time === null ? "" : time.body}</details>`;
   })}</section>`;
 };
 
@@ -170,9 +191,6 @@ export const render = (m: RunModel, csrf: string, statusText: string): Safe => {
   }</p><ul class="counts" aria-label="Items by outcome">${
     counts.length === 0 ? html`<li>${countsText(r)}</li>` : counts.map(([k, n]) => html`<li><strong>${n}</strong> ${k}</li>`)
   }</ul>${m.truncated ? html`<p class="meta">Showing the first ${m.items.length} items.</p>` : ""}</section>
-  ${timeSection(m, "unknown-role", "People whose role is Unknown", "unknown_role", "person")}
-  ${duplicates(m, csrf)}
-  ${timeSection(m, "people-not-in-runn", "People not in Runn", "person_not_linked", "person")}
-  ${timeSection(m, "projects-not-in-runn", "Projects not in Runn", "project_not_linked", "project")}
+  ${timeSection(m, ...sections[0])}${duplicates(m, csrf)}${sections.slice(1).map(([r, id, title, by]) => timeSection(m, r, id, title, by))}
   ${otherReasons(m)}${failures(m.items)}${created(m)}${undo(m, csrf)}`;
 };
