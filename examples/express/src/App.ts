@@ -9,11 +9,11 @@
  */
 import type { Redacted } from "effect";
 import express, { type ErrorRequestHandler, type Express } from "express";
+import helmet from "helmet";
 import { requireKey } from "./api/Auth.ts";
 import * as Connections from "./api/Connections.ts";
 import * as Links from "./api/Links.ts";
 import * as Runs from "./api/Runs.ts";
-import helmet from "helmet";
 import { type FailureLimit, failedKeyLimit } from "./page/Guard.ts";
 import * as PageRoutes from "./page/Routes.ts";
 import type { HostRuntime } from "./Runtime.ts";

@@ -139,7 +139,9 @@ describe.skipIf(!present && !ci)("pages in Chromium", () => {
     const first = page.locator("#sync-actuals tbody tr").first();
     const name = (await first.locator("td").first().textContent()) ?? "";
     expect(await first.getByRole("button", { name: `Sync actuals for ${name}` }).count()).toBe(1);
-    expect(await page.getByRole("button", { name: "Import clients and projects from Harvest" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Import clients and projects from Harvest" }).count()).toBe(
+      1,
+    );
     await shoot(page, "connection");
     await page.getByRole("link", { name: "All runs" }).click();
     expect(await page.locator("tr.run").count()).toBe(1);

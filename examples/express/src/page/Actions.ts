@@ -3,7 +3,7 @@
  * link or ignore a possible duplicate, undo a run (or preview it), check the connection. Each leaves a
  * notice in words and redirects (303) to the page that shows the result: a started run's own page.
  */
-import { ReconcileOptions } from "@harvest-runn/domain";
+import type { ReconcileOptions } from "@harvest-runn/domain";
 import { Dispatch } from "@harvest-runn/queue";
 import { type Output, Sync } from "@harvest-runn/sync";
 import { Effect, Exit, Option, Redacted, Schema } from "effect";
@@ -11,9 +11,9 @@ import type { Request, RequestHandler, Response, Router } from "express";
 import { decode, Id, IntString } from "../api/Decode.ts";
 import * as HttpError from "../api/HttpError.ts";
 import type { HostRuntime, Services } from "../Runtime.ts";
-import { statusBadge, when } from "./Format.ts";
-import * as ConnectPage from "./ConnectPage.ts";
 import { type SwitchKey, switchRows } from "./ConnectionPage.ts";
+import * as ConnectPage from "./ConnectPage.ts";
+import { statusBadge, when } from "./Format.ts";
 import { csrfOk, forbidden, send } from "./Guard.ts";
 import { html, type Safe, seg } from "./Html.ts";
 import { statusLine } from "./Model.ts";
@@ -24,7 +24,9 @@ export const home = (list: ReadonlyArray<Output.Status>, csrf: string): Safe =>
   list.length === 0
     ? ConnectPage.connect(csrf, ConnectPage.emptyValues, null, false)
     : html`<h1>Connections</h1>${list.map(
-        (s) => html`<section class="card"><h2><a href="/ui/connections/${seg(s.connection.id)}">${s.connection.name}</a></h2>
+        (
+          s,
+        ) => html`<section class="card"><h2><a href="/ui/connections/${seg(s.connection.id)}">${s.connection.name}</a></h2>
         <p class="meta">${statusLine(s)} ${s.lastRun ? statusBadge(s.lastRun.status) : ""}</p>
         <p class="meta">Clients ${when(s.lastSuccess.clients)} · People ${when(s.lastSuccess.people)} · Actuals ${when(s.lastSuccess.actuals)}</p></section>`,
       )}<p><a href="/ui/connect">Connect another Harvest account</a></p>`;
@@ -132,14 +134,17 @@ export const routes = (
         )
         .then((exit) => {
           if (Exit.isFailure(exit)) return failed(res, exit.cause);
-          if (exit.value === "signin") return res.status(401).type("text").send("Unauthorized: sign in first");
+          if (exit.value === "signin")
+            return res.status(401).type("text").send("Unauthorized: sign in first");
           if (exit.value === "forbidden") return forbidden(res);
           res.redirect(303, exit.value.to);
         });
     };
 
   const backToConnection = (req: Request) =>
-    typeof req.params.id === "string" && /^[A-Za-z0-9_.-]{1,128}$/.test(req.params.id) ? connectionUrl(req.params.id) : "/";
+    typeof req.params.id === "string" && /^[A-Za-z0-9_.-]{1,128}$/.test(req.params.id)
+      ? connectionUrl(req.params.id)
+      : "/";
   const backToRun = (req: Request) => {
     const runId = (req.body as Record<string, unknown> | undefined)?.runId ?? req.params.runId;
     return typeof runId === "string" && /^[A-Za-z0-9_.-]{1,128}$/.test(runId)
@@ -169,14 +174,26 @@ export const routes = (
             Number.isSafeInteger(accountId) && accountId > 0
               ? sync.connect({
                   name: f.name,
-                  harvest: { accountId, userAgent: f.userAgent.trim(), token: Redacted.make(f.harvestToken.trim()) },
-                  runn: { baseUrl: f.runnBaseUrl.trim() || region.url, token: Redacted.make(f.runnToken.trim()) },
+                  harvest: {
+                    accountId,
+                    userAgent: f.userAgent.trim(),
+                    token: Redacted.make(f.harvestToken.trim()),
+                  },
+                  runn: {
+                    baseUrl: f.runnBaseUrl.trim() || region.url,
+                    token: Redacted.make(f.runnToken.trim()),
+                  },
                   settings: { switches: { actuals: true } },
                 })
               : Effect.fail({ message: "the Harvest account id is a number, e.g. 123456" }),
           );
           if (result._tag === "Left")
-            return { _tag: "Refused", csrf: session.value.csrf, values, message: result.left.message } as const;
+            return {
+              _tag: "Refused",
+              csrf: session.value.csrf,
+              values,
+              message: result.left.message,
+            } as const;
           const id = result.right.connection.id;
           const checks = yield* sync.doctor(id).pipe(Effect.orElseSucceed(() => []));
           yield* Session.notify(
@@ -221,7 +238,11 @@ export const routes = (
             people: f["switch-people"] === "on",
             actuals: f["switch-actuals"] === "on",
           },
-          schedule: { enabled: f["schedule-enabled"] === "on", timeOfDay: f.timeOfDay, timeZone: f.timeZone.trim() },
+          schedule: {
+            enabled: f["schedule-enabled"] === "on",
+            timeOfDay: f.timeOfDay,
+            timeZone: f.timeZone.trim(),
+          },
           onPossibleDuplicate: f.onPossibleDuplicate,
           onRemovedTime: f.onRemovedTime,
           windowDays: f.windowDays,
@@ -277,8 +298,15 @@ export const routes = (
       Effect.gen(function* () {
         const { id } = yield* decode(IdParams, req.params, "params");
         const f = yield* decode(LinkForm, req.body, "form");
-        const item = yield* (yield* Sync.Sync).link(id, { kind: f.kind, runnId: f.runnId, harvestId: f.harvestId });
-        return { to: backToRun(req), notice: `Linked ${f.kind} ${item.label} to Runn ${f.kind} ${f.runnId}.` };
+        const item = yield* (yield* Sync.Sync).link(id, {
+          kind: f.kind,
+          runnId: f.runnId,
+          harvestId: f.harvestId,
+        });
+        return {
+          to: backToRun(req),
+          notice: `Linked ${f.kind} ${item.label} to Runn ${f.kind} ${f.runnId}.`,
+        };
       }),
     ),
   );
@@ -290,7 +318,11 @@ export const routes = (
       Effect.gen(function* () {
         const { id } = yield* decode(IdParams, req.params, "params");
         const f = yield* decode(IgnoreForm, req.body, "form");
-        yield* (yield* Sync.Sync).ignore(id, { kind: f.kind, harvestId: f.harvestId, note: "ignored from a run page" });
+        yield* (yield* Sync.Sync).ignore(id, {
+          kind: f.kind,
+          harvestId: f.harvestId,
+          note: "ignored from a run page",
+        });
         return { to: backToRun(req), notice: `Harvest ${f.kind} ${f.harvestId} will not be imported.` };
       }),
     ),
@@ -305,11 +337,17 @@ export const routes = (
         const { dryRun } = yield* decode(UndoForm, req.body, "form");
         const sync = yield* Sync.Sync;
         const detail = yield* sync.runDetail(runId, { limit: 1 });
-        if (detail.summary.connectionId !== id) return { to: connectionUrl(id), notice: `Not done: no run ${runId} here.` };
+        if (detail.summary.connectionId !== id)
+          return { to: connectionUrl(id), notice: `Not done: no run ${runId} here.` };
         const report = yield* sync.undo(runId, { dryRun: dryRun === "true" });
-        const lines = report.items.slice(0, 20).map((i) => `${i.outcome} ${i.kind} ${i.label}${i.reason ? ` (${i.reason})` : ""}`);
+        const lines = report.items
+          .slice(0, 20)
+          .map((i) => `${i.outcome} ${i.kind} ${i.label}${i.reason ? ` (${i.reason})` : ""}`);
         if (dryRun === "true")
-          return { to: runUrl(id, runId), notice: [`The undo would change ${report.items.length} records:`, ...lines].join("\n") };
+          return {
+            to: runUrl(id, runId),
+            notice: [`The undo would change ${report.items.length} records:`, ...lines].join("\n"),
+          };
         return {
           to: report.undoRunId === null ? runUrl(id, runId) : runUrl(id, report.undoRunId),
           notice: [`Undone: ${report.items.length} records changed.`, ...lines].join("\n"),

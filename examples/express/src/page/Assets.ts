@@ -40,6 +40,7 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e5e8ec;vertic
 .empty{color:#57606a;font-style:italic}.meta{color:#57606a;font-size:.9rem}
 .counts{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}.counts li{background:#eef0f3;border-radius:6px;padding:.3rem .6rem}
 .spaced{margin-top:1rem}input.narrow{width:10rem}
+.card h2:not(:first-child){margin-top:1.1rem}
 .pager{display:flex;gap:1rem;margin-top:.6rem}
 .login{max-width:380px;margin:3rem auto}
 @media (max-width:600px){main{padding:.6rem}.card{padding:.8rem}th,td{padding:.35rem}.hide-narrow{display:none}}

@@ -29,7 +29,13 @@ export interface ConnectValues {
 }
 
 /** An empty form. */
-export const emptyValues: ConnectValues = { name: "", accountId: "", userAgent: "", region: "eu", runnBaseUrl: "" };
+export const emptyValues: ConnectValues = {
+  name: "",
+  accountId: "",
+  userAgent: "",
+  region: "eu",
+  runnBaseUrl: "",
+};
 
 const text = (
   id: string,
@@ -43,7 +49,12 @@ const text = (
   } autocomplete="off" aria-describedby="${id}-help"><p class="help" id="${id}-help">${help}</p></div>`;
 
 /** The connect page: the form, and the refusal in words when the checks failed. */
-export const connect = (csrf: string, values: ConnectValues, error: string | null, hasConnections: boolean): Safe =>
+export const connect = (
+  csrf: string,
+  values: ConnectValues,
+  error: string | null,
+  hasConnections: boolean,
+): Safe =>
   html`<h1>Connect Harvest to Runn</h1>
   <p>Both sides are checked before anything is saved: the Harvest token and account, its access role, the Runn token, its region and that it may write. Tokens are stored encrypted and never shown again.</p>
   ${error ? html`<div class="flash error" role="alert" id="connect-error"><p>Not connected: ${error}</p></div>` : ""}

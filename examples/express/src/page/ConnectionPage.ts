@@ -5,7 +5,7 @@
  * Every run button is disabled while a run holds the lease.
  */
 import type { Output } from "@harvest-runn/sync";
-import { duration, scopeText, statusBadge, triggerLabel, typeLabels, when } from "./Format.ts";
+import { duration, scopeText, statusBadge, triggerLabel, type typeLabels, when } from "./Format.ts";
 import { csrfField, html, type Part, type Safe, seg } from "./Html.ts";
 import type { ConnectionModel } from "./Model.ts";
 
@@ -43,12 +43,25 @@ const toggle = (name: string, label: string, help: string, checked: boolean, ext
   html`<div class="switch"><input type="checkbox" role="switch" id="${name}" name="${name}" value="on"${checked ? html` checked` : ""} aria-describedby="${name}-help">
   <div class="what"><label for="${name}"><strong>${label}</strong></label><p class="help" id="${name}-help">${help}</p>${extra}</div></div>`;
 
-const select = (name: string, label: string, help: string, value: string, options: ReadonlyArray<readonly [string, string]>) =>
+const select = (
+  name: string,
+  label: string,
+  help: string,
+  value: string,
+  options: ReadonlyArray<readonly [string, string]>,
+) =>
   html`<div class="field"><label for="${name}">${label}</label><select id="${name}" name="${name}" aria-describedby="${name}-help">${options.map(
     ([v, l]) => html`<option value="${v}"${v === value ? html` selected` : ""}>${l}</option>`,
   )}</select><p class="help" id="${name}-help">${help}</p></div>`;
 
-const input = (name: string, label: string, help: string, value: string | number, type: string, extra: Part = "") =>
+const input = (
+  name: string,
+  label: string,
+  help: string,
+  value: string | number,
+  type: string,
+  extra: Part = "",
+) =>
   html`<div class="field"><label for="${name}">${label}</label><input type="${type}" id="${name}" name="${name}" value="${value}" aria-describedby="${name}-help"${extra}>
   <p class="help" id="${name}-help">${help}</p></div>`;
 
@@ -74,15 +87,27 @@ const settingsForm = (m: ConnectionModel, csrf: string) => {
   <div class="grid">${input("timeOfDay", "Time", "24-hour clock, e.g. 02:00.", s.schedule.timeOfDay, "time", html` required`)}
   ${input("timeZone", "Time zone", "An IANA name, e.g. Europe/Berlin or America/New_York.", s.schedule.timeZone, "text", html` required`)}</div>
   <h2 class="spaced">Policies</h2><div class="grid">
-  ${select("onPossibleDuplicate", "Possible duplicates", "A Runn record with the same name or email as an unlinked Harvest one: wait for you, create anyway (Runn's way), or link automatically.", s.onPossibleDuplicate, [
-    ["hold", "Hold for me to decide"],
-    ["create", "Create anyway"],
-    ["link", "Link automatically"],
-  ])}
-  ${select("onRemovedTime", "Removed time", "Time deleted or moved in Harvest: delete the Runn actual, or write zero hours.", s.onRemovedTime, [
-    ["delete", "Delete the actual"],
-    ["zero", "Write zero"],
-  ])}
+  ${select(
+    "onPossibleDuplicate",
+    "Possible duplicates",
+    "A Runn record with the same name or email as an unlinked Harvest one: wait for you, create anyway (Runn's way), or link automatically.",
+    s.onPossibleDuplicate,
+    [
+      ["hold", "Hold for me to decide"],
+      ["create", "Create anyway"],
+      ["link", "Link automatically"],
+    ],
+  )}
+  ${select(
+    "onRemovedTime",
+    "Removed time",
+    "Time deleted or moved in Harvest: delete the Runn actual, or write zero hours.",
+    s.onRemovedTime,
+    [
+      ["delete", "Delete the actual"],
+      ["zero", "Write zero"],
+    ],
+  )}
   ${input("windowDays", "Window (days)", "Every run recomputes this many past days, so edits and deletions reach Runn.", s.windowDays, "number", html` min="1" max="3660" required`)}
   </div>
   ${toggle("protectManualEdits", "Protect manual edits", "When someone changed an actual in Runn by hand, report it instead of overwriting it.", s.protectManualEdits)}
@@ -99,7 +124,9 @@ const importButtons = (m: ConnectionModel, csrf: string) => {
   const busy = m.status.running;
   return html`<section class="card"><h2>Import now</h2><p class="help">One entity type at a time, like Runn's "Import from Harvest" buttons; the switches above still apply.</p>
   <div class="row">${switchRows.map(
-    (r) => html`<form class="inline" method="post" action="/ui/connections/${id}/import">${csrfField(csrf)}<input type="hidden" name="type" value="${r.key}">
+    (
+      r,
+    ) => html`<form class="inline" method="post" action="/ui/connections/${id}/import">${csrfField(csrf)}<input type="hidden" name="type" value="${r.key}">
     <button type="submit" class="secondary" data-run${busy ? html` disabled` : ""}>Import ${r.label.toLowerCase()} from Harvest</button></form>`,
   )}</div></section>`;
 };
@@ -116,7 +143,9 @@ const actualsSection = (m: ConnectionModel, csrf: string) => {
         : html`<p class="meta">As the run of ${when(projects.at)} saw them.</p><div class="scroll"><table><thead><tr><th>Project</th><th class="hide-narrow">Harvest id</th><th></th></tr></thead><tbody>${projects.list
             .slice(0, 200)
             .map(
-              (p) => html`<tr><td>${p.name}</td><td class="hide-narrow">${p.harvestId}</td><td><form class="inline" method="post" action="${action}">${csrfField(csrf)}
+              (
+                p,
+              ) => html`<tr><td>${p.name}</td><td class="hide-narrow">${p.harvestId}</td><td><form class="inline" method="post" action="${action}">${csrfField(csrf)}
               <input type="hidden" name="harvestProjectId" value="${p.harvestId}"><button type="submit" class="secondary" data-run${busy ? html` disabled` : ""} aria-label="Sync actuals for ${p.name}">Sync actuals</button></form></td></tr>`,
             )}</tbody></table></div>${projects.list.length > 200 ? html`<p class="meta">${projects.list.length - 200} more: use the Harvest project id below.</p>` : ""}`;
   return html`<section class="card" id="sync-actuals"><h2>Sync actuals per project</h2>${list}
@@ -130,7 +159,9 @@ export const runsTable = (connectionId: string, runs: ReadonlyArray<Output.RunSu
   runs.length === 0
     ? html`<p class="empty">No runs yet.</p>`
     : html`<div class="scroll"><table><thead><tr><th>Run</th><th>Status</th><th>Started</th><th class="hide-narrow">Duration</th><th class="hide-narrow">Trigger</th><th class="hide-narrow">Scope</th></tr></thead><tbody>${runs.map(
-        (r) => html`<tr class="run" data-run-id="${r.id}"><td><a href="/ui/connections/${seg(connectionId)}/runs/${seg(r.id)}">Run of ${when(r.startedAt)}</a></td>
+        (
+          r,
+        ) => html`<tr class="run" data-run-id="${r.id}"><td><a href="/ui/connections/${seg(connectionId)}/runs/${seg(r.id)}">Run of ${when(r.startedAt)}</a></td>
         <td>${statusBadge(r.status)}${r.dryRun ? " (dry run)" : ""}</td><td>${when(r.startedAt).slice(11)}</td><td class="hide-narrow">${duration(r)}</td>
         <td class="hide-narrow">${triggerLabel(r.trigger)}</td><td class="hide-narrow">${scopeText(r.scope)}</td></tr>`,
       )}</tbody></table></div>`;

@@ -64,5 +64,7 @@ export const errorText = (error: NonNullable<Output.RunSummary["error"]>): strin
   let message = error.message.trim();
   for (let i = 0; i < 5 && message.startsWith(`${error.reason}: `); i++)
     message = message.slice(error.reason.length + 2);
-  return message.toLowerCase().startsWith(error.reason.toLowerCase()) ? message : `${error.reason}: ${message}`;
+  return message.toLowerCase().startsWith(error.reason.toLowerCase())
+    ? message
+    : `${error.reason}: ${message}`;
 };

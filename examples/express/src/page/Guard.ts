@@ -35,8 +35,7 @@ export const failedKeyLimit = (options: FailureLimit = {}, json: boolean): Reque
       const retry = Math.ceil(o.windowMs / 1000);
       if (!res.hasHeader("Retry-After")) res.setHeader("Retry-After", String(retry));
       const message = "too many wrong keys from this address; try again later";
-      if (json)
-        res.status(429).json({ error: { _tag: "HttpError", reason: "TooManyRequests", message } });
+      if (json) res.status(429).json({ error: { _tag: "HttpError", reason: "TooManyRequests", message } });
       else res.status(429).type("text").send(`Too many attempts: ${message}.`);
     },
   });

@@ -130,15 +130,18 @@ export interface Live {
 
 /** Reads the live status of a connection. */
 export const live = (connectionId: string) =>
-  Effect.map(Effect.flatMap(Sync.Sync, (s) => s.status(connectionId)), (status): Live => {
-    const last = status.lastRun;
-    return {
-      running: status.running,
-      runId: last?.id ?? null,
-      runStatus: last?.status ?? null,
-      text: statusLine(status),
-    };
-  });
+  Effect.map(
+    Effect.flatMap(Sync.Sync, (s) => s.status(connectionId)),
+    (status): Live => {
+      const last = status.lastRun;
+      return {
+        running: status.running,
+        runId: last?.id ?? null,
+        runStatus: last?.status ?? null,
+        text: statusLine(status),
+      };
+    },
+  );
 
 /** One line on the connection's state. */
 export const statusLine = (status: Output.Status): string => {

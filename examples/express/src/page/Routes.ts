@@ -62,7 +62,10 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
   const failed = (res: Response, cause: Parameters<typeof HttpError.toResponse>[0]) => {
     const { status, body } = HttpError.toResponse(cause);
     if (status === 500) console.error("page failed with a defect");
-    res.status(status).type("text").send(status === 404 ? `Not found: ${body.error.message}` : `Failed: ${body.error.message}`);
+    res
+      .status(status)
+      .type("text")
+      .send(status === 404 ? `Not found: ${body.error.message}` : `Failed: ${body.error.message}`);
   };
 
   /** A page behind the session: renders `view`, showing (and clearing) the session's notice. */
@@ -82,7 +85,12 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
           if (Exit.isFailure(exit)) return failed(res, exit.cause);
           if (exit.value === null) return showSignIn(res, 401, null);
           const { session, view: v } = exit.value;
-          send(res, v.status ?? 200, { ...v.shell, csrf: session.csrf, notice: session.notice }, v.body(session.csrf));
+          send(
+            res,
+            v.status ?? 200,
+            { ...v.shell, csrf: session.csrf, notice: session.notice },
+            v.body(session.csrf),
+          );
         });
     };
 
@@ -110,7 +118,13 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
     "/ui/connect",
     page(() =>
       Effect.succeed({
-        shell: { title: "Connect · harvest-runn", crumbs: [{ label: "Connections", href: "/" }, { label: "Connect", href: "/ui/connect" }] },
+        shell: {
+          title: "Connect · harvest-runn",
+          crumbs: [
+            { label: "Connections", href: "/" },
+            { label: "Connect", href: "/ui/connect" },
+          ],
+        },
         body: (csrf: string) => ConnectPage.connect(csrf, ConnectPage.emptyValues, null, true),
       }),
     ),
@@ -168,7 +182,10 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
               { label: "Runs", href: runs },
               { label: "This run", href: `${runs}/${seg(runId)}` },
             ],
-            live: { url: `/ui/connections/${seg(id)}/live`, busy: m.status.running || m.run.status === "running" },
+            live: {
+              url: `/ui/connections/${seg(id)}/live`,
+              busy: m.status.running || m.run.status === "running",
+            },
           },
           body: (csrf: string) => RunPage.render(m, csrf, Model.statusLine(m.status)),
         };
@@ -188,7 +205,8 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
       )
       .then((exit) => {
         if (Exit.isFailure(exit)) return failed(res, exit.cause);
-        if (exit.value === null) return res.status(401).json({ error: { reason: "Unauthorized", message: "sign in first" } });
+        if (exit.value === null)
+          return res.status(401).json({ error: { reason: "Unauthorized", message: "sign in first" } });
         res.json(exit.value);
       });
   });
@@ -196,7 +214,8 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
   router.post("/login", limit, form, (req, res) => {
     if (!csrfOk(req, Session.cookieOf(req.headers.cookie, Session.loginCookie))) return forbidden(res);
     const key = (req.body as Record<string, unknown>).key;
-    if (typeof key !== "string" || !matches(options.apiKey, key)) return showSignIn(res, 401, "Wrong API key.");
+    if (typeof key !== "string" || !matches(options.apiKey, key))
+      return showSignIn(res, 401, "Wrong API key.");
     void runtime.runPromiseExit(Session.open).then((exit) => {
       if (Exit.isFailure(exit)) return failed(res, exit.cause);
       res.setHeader("Set-Cookie", [

@@ -52,7 +52,13 @@ const groupTime = (
     (by === "person" ? names.people[String(id)] : names.projects[String(id)]) ??
     `Harvest ${by === "person" ? "user" : "project"} ${id}`;
   return [...groups]
-    .map(([id, g]) => ({ id, name: nameOf(id), days: g.days, minutes: g.minutes, others: [...g.others].sort() }))
+    .map(([id, g]) => ({
+      id,
+      name: nameOf(id),
+      days: g.days,
+      minutes: g.minutes,
+      others: [...g.others].sort(),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 };
 
@@ -60,7 +66,9 @@ const groupTable = (groups: ReadonlyArray<Group>, by: "person" | "project") =>
   html`<div class="scroll"><table><thead><tr><th>${by === "person" ? "Person" : "Project"}</th><th>Days</th><th>Time</th><th class="hide-narrow">${
     by === "person" ? "Projects" : "People"
   }</th></tr></thead><tbody>${groups.map(
-    (g) => html`<tr class="group" data-harvest-id="${g.id}"><td>${g.name} <span class="meta">(Harvest ${g.id})</span></td><td>${g.days}</td><td>${hours(g.minutes)}</td>
+    (
+      g,
+    ) => html`<tr class="group" data-harvest-id="${g.id}"><td>${g.name} <span class="meta">(Harvest ${g.id})</span></td><td>${g.days}</td><td>${hours(g.minutes)}</td>
     <td class="hide-narrow">${g.others.slice(0, 8).join(", ")}${g.others.length > 8 ? ` and ${g.others.length - 8} more` : ""}</td></tr>`,
   )}</tbody></table></div>`;
 
@@ -70,11 +78,18 @@ const section = (id: string, title: string, reason: string | null, body: Safe, c
   }${body}</section>`;
 
 /** The actual items of one reason, grouped by person or project from the run's record (or listed). */
-const timeBody = (m: RunModel, reason: string, by: "person" | "project"): { body: Safe; count: number } | null => {
+const timeBody = (
+  m: RunModel,
+  reason: string,
+  by: "person" | "project",
+): { body: Safe; count: number } | null => {
   const items = m.items.filter((i) => i.kind === "actual" && i.reason === reason);
   if (items.length === 0) return null;
   if (m.names === null)
-    return { body: html`<ul>${items.slice(0, 200).map((i) => html`<li>${i.label}</li>`)}</ul>`, count: items.length };
+    return {
+      body: html`<ul>${items.slice(0, 200).map((i) => html`<li>${i.label}</li>`)}</ul>`,
+      count: items.length,
+    };
   const groups = groupTime(m.names, reason, by);
   return { body: groupTable(groups, by), count: groups.length };
 };
@@ -134,17 +149,23 @@ const otherReasons = (m: RunModel) => {
       (i.outcome === "held" || i.outcome === "skipped") &&
       !(ownSection.has(i.reason ?? "") && (i.kind === "actual" || i.reason === "possible_duplicate")),
   );
-  const reasons = [...new Set(rest.map((i) => i.reason))].sort((a, b) => words(a).label.localeCompare(words(b).label));
+  const reasons = [...new Set(rest.map((i) => i.reason))].sort((a, b) =>
+    words(a).label.localeCompare(words(b).label),
+  );
   if (reasons.length === 0) return "";
-  return html`<section class="card" id="other-reasons"><h2>Other items held or skipped</h2>${reasons.map((r) => {
-    const list = rest.filter((i) => i.reason === r);
-    const records = list.filter((i) => i.kind !== "actual");
-    const time = r === null ? null : timeBody(m, r, "person");
-    return html`<details class="reason" data-reason="${r ?? ""}"><summary><strong>${words(r).label}</strong>: ${list.length}</summary>
+  return html`<section class="card" id="other-reasons"><h2>Other items held or skipped</h2>${reasons.map(
+    (r) => {
+      const list = rest.filter((i) => i.reason === r);
+      const records = list.filter((i) => i.kind !== "actual");
+      const time = r === null ? null : timeBody(m, r, "person");
+      return html`<details class="reason" data-reason="${r ?? ""}"><summary><strong>${words(r).label}</strong>: ${list.length}</summary>
     ${words(r).action ? html`<p class="help">${words(r).action}</p>` : ""}${
-      records.length > 0 ? html`<ul>${records.slice(0, 200).map((i) => html`<li>${i.kind}: ${i.label}</li>`)}</ul>` : ""
+      records.length > 0
+        ? html`<ul>${records.slice(0, 200).map((i) => html`<li>${i.kind}: ${i.label}</li>`)}</ul>`
+        : ""
     }${time === null ? "" : time.body}</details>`;
-  })}</section>`;
+    },
+  )}</section>`;
 };
 
 const created = (m: RunModel) => {
@@ -154,11 +175,18 @@ const created = (m: RunModel) => {
   if (made.length === 0 && written === 0 && deleted === 0) return "";
   return html`<section class="card" id="changes"><h2>What it changed in Runn</h2>
   ${written + deleted > 0 ? html`<p>${written} actuals written${deleted > 0 ? `, ${deleted} removed` : ""}.</p>` : ""}
-  ${made.length > 0 ? html`<div class="scroll"><table><thead><tr><th>What</th><th>Kind</th><th class="hide-narrow">Harvest id</th><th class="hide-narrow">Runn id</th></tr></thead><tbody>${made
-    .slice(0, 300)
-    .map((i) => html`<tr><td>${i.outcome} ${i.label}</td><td>${i.kind}</td><td class="hide-narrow">${i.harvestId ?? ""}</td><td class="hide-narrow">${i.runnId ?? ""}</td></tr>`)}</tbody></table></div>${
-    made.length > 300 ? html`<p class="meta">and ${made.length - 300} more</p>` : ""
-  }` : ""}</section>`;
+  ${
+    made.length > 0
+      ? html`<div class="scroll"><table><thead><tr><th>What</th><th>Kind</th><th class="hide-narrow">Harvest id</th><th class="hide-narrow">Runn id</th></tr></thead><tbody>${made
+          .slice(0, 300)
+          .map(
+            (i) =>
+              html`<tr><td>${i.outcome} ${i.label}</td><td>${i.kind}</td><td class="hide-narrow">${i.harvestId ?? ""}</td><td class="hide-narrow">${i.runnId ?? ""}</td></tr>`,
+          )}</tbody></table></div>${
+          made.length > 300 ? html`<p class="meta">and ${made.length - 300} more</p>` : ""
+        }`
+      : ""
+  }</section>`;
 };
 
 const failures = (items: ReadonlyArray<Item>) => {
@@ -169,7 +197,9 @@ const failures = (items: ReadonlyArray<Item>) => {
 };
 
 const undo = (m: RunModel, csrf: string) => {
-  const madeHere = m.items.filter((i) => i.outcome === "created" && i.kind !== "role" && i.harvestId !== null);
+  const madeHere = m.items.filter(
+    (i) => i.outcome === "created" && i.kind !== "role" && i.harvestId !== null,
+  );
   const undone = madeHere.every((i) => m.settled.has(`${i.kind}:${i.harvestId}`));
   if (m.run.status === "running" || m.run.dryRun || madeHere.length === 0 || undone) return "";
   const action = `/ui/connections/${seg(m.run.connectionId)}/runs/${seg(m.run.id)}/undo`;
@@ -189,7 +219,9 @@ export const render = (m: RunModel, csrf: string, statusText: string): Safe => {
   <section class="card"><p>Started by ${triggerLabel(r.trigger)} · ${scopeText(r.scope, projectName)}${r.dryRun ? " · dry run" : ""} · ${duration(r)}${
     r.endedAt ? ` · ended ${when(r.endedAt)}` : ""
   }</p><ul class="counts" aria-label="Items by outcome">${
-    counts.length === 0 ? html`<li>${countsText(r)}</li>` : counts.map(([k, n]) => html`<li><strong>${n}</strong> ${k}</li>`)
+    counts.length === 0
+      ? html`<li>${countsText(r)}</li>`
+      : counts.map(([k, n]) => html`<li><strong>${n}</strong> ${k}</li>`)
   }</ul>${m.truncated ? html`<p class="meta">Showing the first ${m.items.length} items.</p>` : ""}</section>
   ${timeSection(m, ...sections[0])}${duplicates(m, csrf)}${sections.slice(1).map(([r, id, title, by]) => timeSection(m, r, id, title, by))}
   ${otherReasons(m)}${failures(m.items)}${created(m)}${undo(m, csrf)}`;

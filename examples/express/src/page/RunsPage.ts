@@ -9,6 +9,8 @@ export const render = (m: RunsModel, before: number | undefined, statusText: str
   return html`<h1>Runs of ${m.status.connection.name}</h1><p id="live-status" class="meta" aria-live="polite">${statusText}</p>
   <section class="card">${runsTable(id, m.runs)}
   <div class="pager">${before === undefined ? "" : html`<a href="/ui/connections/${seg(id)}/runs">Newest runs</a>`}${
-    m.next === null ? "" : html`<a href="/ui/connections/${seg(id)}/runs?before=${m.next}" rel="next">Older runs</a>`
+    m.next === null
+      ? ""
+      : html`<a href="/ui/connections/${seg(id)}/runs?before=${m.next}" rel="next">Older runs</a>`
   }</div></section>`;
 };

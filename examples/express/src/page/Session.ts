@@ -66,4 +66,5 @@ export const notify = (key: string, notice: string | null) =>
   Effect.flatMap(SyncStore.SyncStore, (store) => store.sessions.setNotice(key, notice));
 
 /** Ends a session. */
-export const close = (key: string) => Effect.flatMap(SyncStore.SyncStore, (store) => store.sessions.delete(key));
+export const close = (key: string) =>
+  Effect.flatMap(SyncStore.SyncStore, (store) => store.sessions.delete(key));
