@@ -42,7 +42,7 @@ const IgnoreForm = Schema.Struct({ kind: Kind, harvestId: IntString, ...BackToRu
 const UndoForm = Schema.Struct({ dryRun: Schema.Literal("true", "false") });
 const on = Schema.optional(Schema.Literal("on"));
 const SettingsForm = Schema.Struct({
-  then: Schema.Literal("save", "run"),
+  after: Schema.Literal("save", "run"),
   "switch-clientsAndProjects": on,
   "switch-people": on,
   "switch-actuals": on,
@@ -250,7 +250,7 @@ export const routes = (
           approvedOnly: f.approvedOnly === "on",
           roleMapping: roleMapping(f.roleMapping),
         });
-        if (f.then === "save") return { to: connectionUrl(id), notice: "Settings saved." };
+        if (f.after === "save") return { to: connectionUrl(id), notice: "Settings saved." };
         const started = yield* startRun(id, null, "Settings saved. The sync");
         return started;
       }),

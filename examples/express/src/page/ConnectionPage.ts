@@ -115,8 +115,8 @@ const settingsForm = (m: ConnectionModel, csrf: string) => {
   <div class="field spaced"><label for="roleMapping">Role mapping</label>
   <textarea id="roleMapping" name="roleMapping" rows="3" aria-describedby="roleMapping-help">${mapping}</textarea>
   <p class="help" id="roleMapping-help">One per line, "Harvest role = Runn role": people with that Harvest role get that Runn role.</p></div>
-  <p class="row"><button type="submit" name="then" value="save">Save</button>
-  <button type="submit" name="then" value="run" data-run${busy ? html` disabled` : ""}>Save and run</button></p></form>`;
+  <p class="row"><button type="submit" name="after" value="save">Save</button>
+  <button type="submit" name="after" value="run" data-run${busy ? html` disabled` : ""}>Save and run</button></p></form>`;
 };
 
 const importButtons = (m: ConnectionModel, csrf: string) => {
