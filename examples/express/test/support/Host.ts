@@ -85,6 +85,8 @@ export const timeOf = (sb: SandboxServer.RunningSandbox) =>
 export interface HostOptions {
   readonly store?: Layer.Layer<SyncStore.SyncStore, SyncStore.SyncStoreError>;
   readonly dispatch?: Runtime.DispatchChoice;
+  /** The sandbox's data preset (default `tiny`). */
+  readonly preset?: "tiny" | "small" | "large";
   /** The failed-key limit of the app (default the app's). */
   readonly failedKeys?: { readonly limit?: number; readonly windowMs?: number };
 }
@@ -94,7 +96,7 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
   const sb = await SandboxServer.startSandbox({
     port: 0,
     seed: 7,
-    preset: "tiny",
+    preset: options.preset ?? "tiny",
     anchorDate,
     timeScale: 200,
     runnData: "existing",
