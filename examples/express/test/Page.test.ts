@@ -155,6 +155,36 @@ describe("connection page", () => {
     expect((await fetch(`${host.base}/ui/connections/acme/live`)).status).toBe(401);
   });
 
+  it("while a run holds the lease, every run button is disabled and the status endpoint says so", async () => {
+    const { session } = await login();
+    const faults = (body: unknown) =>
+      fetch(`${host.sb.info.control}/faults`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    await faults({ latency: { probability: 1, ms: 40 } });
+    try {
+      const started = await host.api("POST", "/connections/acme/sync");
+      expect(started.status).toBe(202);
+      const html = await (await get("/ui/connections/acme", session)).text();
+      const buttons = html.match(/<button [^>]*data-run[^>]*>/g) ?? [];
+      expect(buttons.length).toBeGreaterThan(3);
+      for (const b of buttons) expect(b).toContain("disabled");
+      expect(html).toContain('data-busy="true"');
+      expect(await (await get("/ui/connections/acme/live", session)).json()).toMatchObject({
+        running: true,
+        runId: started.json.runId,
+        runStatus: "running",
+      });
+      await host.waitForRun("acme", started.json.runId);
+    } finally {
+      await faults({});
+    }
+    const after = await (await get("/ui/connections/acme", session)).text();
+    expect(after.match(/<button [^>]*data-run[^>]*disabled/g)).toBeNull();
+  });
+
   it("refuses a form post without the CSRF token, with a wrong one, or without a session", async () => {
     const { session, csrf } = await login();
     const before = (await host.api("GET", "/connections/acme/runs")).json.runs.length;
