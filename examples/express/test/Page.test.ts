@@ -149,7 +149,7 @@ describe("connection page", () => {
     const { session } = await login();
     const res = await get("/ui/connections/acme/live", session);
     expect(res.status).toBe(200);
-    const live = await res.json();
+    const live = (await res.json()) as { text: string };
     expect(live).toMatchObject({ running: false, runStatus: "succeeded" });
     expect(live.text).toMatch(/^Last run succeeded at /);
     expect((await fetch(`${host.base}/ui/connections/acme/live`)).status).toBe(401);
