@@ -35,9 +35,32 @@ export interface RunRequest {
   readonly scheduledFor?: Date | null;
   /** Called once the run holds the lease and is recorded, with its id (`Sync.start`). */
   readonly onStart?: (runId: string) => Effect.Effect<void>;
+  /** The `queued` run this run adopts (see `startRecord`). */
+  readonly requestedRunId?: string;
 }
 
 const types = ReconcileOptions.EntityType.literals;
+
+/**
+ * Records the run as started: adopts the `queued` run recorded when it was requested, so the id a host
+ * answered with is the run's; a request that is no longer queued gives way to a new run.
+ */
+const startRecord = (env: Env, lease: Lease.Lease, request: RunRequest, scope: StoredScope) => {
+  const fresh = env.store.runs.start(lease, { trigger: request.trigger, scope });
+  const requested = request.requestedRunId;
+  return (
+    requested === undefined
+      ? fresh
+      : env.store.runs
+          .start(lease, { trigger: request.trigger, scope, requested: requested as Ids.RunId })
+          .pipe(
+            Effect.catchIf(
+              (e) => e.reason === "NotFound",
+              () => fresh,
+            ),
+          )
+  ).pipe(Effect.mapError(SyncError.fromStore));
+};
 
 /** Held items of the connection's latest run that got to apply, to tell new holds from known ones. */
 const previouslyHeld = (env: Env, connectionId: string) =>
@@ -127,9 +150,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
             scheduledFor: request.scheduledFor?.toISOString() ?? null,
           };
           yield* failOrphans(env.store, lease);
-          const run = yield* env.store.runs
-            .start(lease, { trigger: request.trigger, scope: stored })
-            .pipe(Effect.mapError(SyncError.fromStore));
+          const run = yield* startRecord(env, lease, request, stored);
           if (request.onStart) yield* request.onStart(run.id);
           const at = yield* now;
           const recorder = storeRecorder(env.store, lease, run.id);
