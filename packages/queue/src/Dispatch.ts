@@ -16,7 +16,7 @@
  */
 import { type Ids, Optional, type ReconcileOptions } from "@harvest-runn/domain";
 import { SyncStore } from "@harvest-runn/storage";
-import { Sync, SyncError } from "@harvest-runn/sync";
+import { Output, Sync, SyncError } from "@harvest-runn/sync";
 import { Context, Duration, Effect, FiberSet, Layer, Option, type Redacted, Schema } from "effect";
 import { createEnqueuer } from "./Enqueuer.ts";
 import * as QueueError from "./QueueError.ts";
@@ -51,10 +51,13 @@ export class AlreadyQueued extends Schema.TaggedError<AlreadyQueued>()("AlreadyQ
   jobId: Schema.NullOr(Schema.String),
 }) {}
 
-/** What starting a run did: started it here (its run id is known), or queued it for a worker. */
+/**
+ * What starting a run did: started it here, or queued it for a worker. Either way the run is recorded
+ * and has its id (queued: status `queued` until a worker starts it).
+ */
 export type Started =
   | { readonly _tag: "Started"; readonly runId: string }
-  | { readonly _tag: "Queued"; readonly jobId: string };
+  | { readonly _tag: "Queued"; readonly jobId: string; readonly runId: string };
 
 /** Why a run could not be started or queued. */
 export type StartError = SyncError.SyncError | AlreadyQueued | QueueError.QueueError;
@@ -200,6 +203,7 @@ export const layerQueue = (options: QueueOptions = {}) =>
     Dispatch,
     Effect.gen(function* () {
       const sync = yield* Sync.Sync;
+      const store = yield* SyncStore.SyncStore;
       const local = yield* makeInProcess(options);
       const queue = yield* Effect.acquireRelease(
         Effect.tryPromise({
@@ -220,18 +224,28 @@ export const layerQueue = (options: QueueOptions = {}) =>
         if (request._tag !== "Run") return yield* local.startRun(connectionId, request);
         // An unknown connection is a 404 now, not a job a worker would skip later.
         yield* sync.status(connectionId);
+        const trigger = request.trigger ?? "api";
+        // The run exists (queued) from the moment it is requested; the worker's run adopts its id.
+        const requested = yield* store.runs
+          .request(connectionId as Ids.ConnectionId, {
+            trigger,
+            scope: { scope: request.scope ?? Output.scopeAll, mode: "run" },
+          })
+          .pipe(Effect.mapError(SyncError.fromStore));
         const r = yield* Effect.tryPromise({
-          try: () => queue.enqueueSync(connectionId, request.scope, request.trigger ?? "api"),
+          try: () => queue.enqueueSync(connectionId, request.scope, trigger, requested.id),
           catch: (e) =>
             e instanceof QueueError.QueueError ? e : QueueError.make("Queue", "could not enqueue the run"),
-        });
-        if (r._tag === "AlreadyQueued")
+        }).pipe(Effect.tapError(() => store.runs.discard(requested.id).pipe(Effect.ignore)));
+        if (r._tag === "AlreadyQueued") {
+          yield* store.runs.discard(requested.id).pipe(Effect.ignore);
           return yield* new AlreadyQueued({
             reason: "AlreadyQueued",
             message: `connection ${connectionId} already has a run ${r.state === "active" ? "running" : "queued"} on the queue`,
             jobId: r.jobId,
           });
-        return { _tag: "Queued", jobId: r.jobId } as const;
+        }
+        return { _tag: "Queued", jobId: r.jobId, runId: requested.id } as const;
       });
 
       return Dispatch.of({ ...local, startRun });

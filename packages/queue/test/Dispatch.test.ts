@@ -4,6 +4,8 @@
  * connection, while backfills stay in process.
  */
 import { describe, expect, it } from "@effect/vitest";
+import type { Ids } from "@harvest-runn/domain";
+import { SyncStore } from "@harvest-runn/storage";
 import { Effect, Exit, Layer, Redacted, Scope } from "effect";
 import { Dispatch } from "../src/index.ts";
 import * as Pg from "./support/Pg.ts";
@@ -105,17 +107,23 @@ suite("Dispatch.layerQueue on Postgres", () => {
     return Effect.gen(function* () {
       const dispatch = yield* Dispatch.Dispatch;
       const id = yield* Scripted.connect;
-      const queued = yield* dispatch.startRun(id, { _tag: "Run" });
+      const queued = yield* dispatch.startRun(id, { _tag: "Run", trigger: "page" });
       expect(queued._tag).toBe("Queued");
+      // The run is recorded (queued) from the moment it is requested, so a page can link to it.
+      const store = yield* SyncStore.SyncStore;
+      const recorded = yield* store.runs.get(queued.runId as Ids.RunId);
+      expect(recorded.run).toMatchObject({ connectionId: id, status: "queued", trigger: "page" });
       const again = yield* Effect.flip(dispatch.startRun(id, { _tag: "Run" }));
       expect(again).toMatchObject({
         _tag: "AlreadyQueued",
         jobId: queued._tag === "Queued" ? queued.jobId : "",
       });
+      // The refused request leaves no run behind.
+      expect((yield* store.runs.list(id as Ids.ConnectionId)).runs.map((r) => r.id)).toEqual([queued.runId]);
       // Nothing ran here: the run waits on the queue for a worker.
       expect(s.calls).toEqual([]);
       const backfill = yield* dispatch.startRun(id, { _tag: "Backfill", fromDate: "2026-01-01" });
-      expect(backfill).toEqual({ _tag: "Started", runId: "run-1" });
+      expect(backfill._tag).toBe("Started");
       const unknown = yield* Effect.flip(dispatch.startRun("nope", { _tag: "Run" }));
       expect(unknown.reason).toBe("ConnectionNotFound");
     }).pipe(Effect.provide(Layer.provideMerge(queue, s.layer)));

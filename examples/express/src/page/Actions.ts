@@ -75,7 +75,7 @@ interface Outcome {
 const connectionUrl = (id: string) => `/ui/connections/${seg(id)}`;
 const runUrl = (id: string, runId: string) => `${connectionUrl(id)}/runs/${seg(runId)}`;
 
-/** Starts a run from a button; leads to its page (or, queued, to the run history). */
+/** Starts a run from a button (or queues it); leads to its page either way. */
 const startRun = (id: string, types: ReadonlyArray<ReconcileOptions.EntityType> | null, what: string) =>
   Effect.gen(function* () {
     const dispatch = yield* Dispatch.Dispatch;
@@ -84,12 +84,10 @@ const startRun = (id: string, types: ReadonlyArray<ReconcileOptions.EntityType> 
       trigger: "page",
       ...(types === null ? {} : { scope: { kind: "entities" as const, types } }),
     });
-    return started._tag === "Started"
-      ? { to: runUrl(id, started.runId), notice: `${what} started.` }
-      : {
-          to: `${connectionUrl(id)}/runs`,
-          notice: `${what} is queued (job ${started.jobId}); it shows here when a worker starts it.`,
-        };
+    return {
+      to: runUrl(id, started.runId),
+      notice: started._tag === "Started" ? `${what} started.` : `${what} is queued; a worker starts it soon.`,
+    };
   });
 
 const typesOf = (key: SwitchKey): ReadonlyArray<ReconcileOptions.EntityType> =>
@@ -284,9 +282,11 @@ export const routes = (
           scope: { kind: "project", harvestProjectId },
         });
         const what = `Sync actuals of Harvest project ${harvestProjectId}`;
-        return started._tag === "Started"
-          ? { to: runUrl(id, started.runId), notice: `${what} started.` }
-          : { to: `${connectionUrl(id)}/runs`, notice: `${what} is queued (job ${started.jobId}).` };
+        return {
+          to: runUrl(id, started.runId),
+          notice:
+            started._tag === "Started" ? `${what} started.` : `${what} is queued; a worker starts it soon.`,
+        };
       }),
     ),
   );
