@@ -1,8 +1,9 @@
 /**
  * The pages' stylesheet and their one small script, served as files so the CSP allows no inline code.
- * The script polls the connection's status endpoint (a few seconds apart, bounded), updates the status
- * line, disables run buttons while a run holds the lease, and reloads once when the run ends. Pages
- * work without it: buttons are disabled at render time and a reload shows the result.
+ * The script polls the connection's status endpoint (every second while a run is queued or running,
+ * else every five; bounded), updates the status line, disables run buttons while a run holds the lease,
+ * and reloads when the latest run or its status changed. Pages work without it: buttons are disabled
+ * at render time and a reload shows the result.
  */
 
 /** `/assets/app.css`. */
@@ -49,9 +50,10 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e5e8ec;vertic
 /** `/assets/live.js`. */
 export const js = `"use strict";
 (() => {
-  const url = document.body.dataset.live;
-  if (!url) return;
-  let busy = document.body.dataset.busy === "true";
+  const data = document.body.dataset;
+  if (!data.live) return;
+  const rendered = (data.runId || "") + "|" + (data.runStatus || "");
+  let active = data.busy === "true";
   let polls = 0;
   const apply = (s) => {
     const line = document.getElementById("live-status");
@@ -62,16 +64,16 @@ export const js = `"use strict";
     polls += 1;
     if (polls > 1200) return;
     try {
-      const res = await fetch(url, { headers: { accept: "application/json" }, credentials: "same-origin" });
+      const res = await fetch(data.live, { headers: { accept: "application/json" }, credentials: "same-origin" });
       if (res.ok) {
         const s = await res.json();
         apply(s);
-        if (busy && !s.running) return location.reload();
-        busy = s.running;
+        if ((s.runId || "") + "|" + (s.runStatus || "") !== rendered) return location.reload();
+        active = s.running || s.runStatus === "running" || s.runStatus === "queued";
       }
     } catch (_) {}
-    setTimeout(tick, busy ? 1000 : 5000);
+    setTimeout(tick, active ? 1000 : 5000);
   };
-  setTimeout(tick, busy ? 1000 : 5000);
+  setTimeout(tick, active ? 1000 : 5000);
 })();
 `;

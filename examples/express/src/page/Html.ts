@@ -51,8 +51,16 @@ export interface Shell {
   readonly notice?: string | null;
   /** The session's CSRF token (for the sign-out form); absent on the sign-in page. */
   readonly csrf?: string;
-  /** The status URL the live script polls, and whether a run holds the lease now. */
-  readonly live?: { readonly url: string; readonly busy: boolean };
+  /**
+   * The status URL the live script polls, whether a run is active now, and the latest run as rendered
+   * (the script reloads when it changes).
+   */
+  readonly live?: {
+    readonly url: string;
+    readonly busy: boolean;
+    readonly runId: string | null;
+    readonly runStatus: string | null;
+  };
 }
 
 const noticeBlock = (notice: string) => {
@@ -73,7 +81,11 @@ export const layout = (shell: Shell, body: Safe): string => {
   return `<!doctype html>${
     html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${shell.title}</title><link rel="stylesheet" href="/assets/app.css"><script src="/assets/live.js" defer></script></head>
-<body${shell.live ? html` data-live="${shell.live.url}" data-busy="${String(shell.live.busy)}"` : ""}>
+<body${
+      shell.live
+        ? html` data-live="${shell.live.url}" data-busy="${String(shell.live.busy)}" data-run-id="${shell.live.runId ?? ""}" data-run-status="${shell.live.runStatus ?? ""}"`
+        : ""
+    }>
 <header><a class="brand" href="/">harvest-runn</a>${
       shell.csrf === undefined
         ? ""

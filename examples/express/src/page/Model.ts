@@ -128,19 +128,19 @@ export interface Live {
   readonly text: string;
 }
 
+/** A connection's live status, from its status. */
+export const liveOf = (status: Output.Status): Live => ({
+  running: status.running,
+  runId: status.lastRun?.id ?? null,
+  runStatus: status.lastRun?.status ?? null,
+  text: statusLine(status),
+});
+
 /** Reads the live status of a connection. */
 export const live = (connectionId: string) =>
   Effect.map(
     Effect.flatMap(Sync.Sync, (s) => s.status(connectionId)),
-    (status): Live => {
-      const last = status.lastRun;
-      return {
-        running: status.running,
-        runId: last?.id ?? null,
-        runStatus: last?.status ?? null,
-        text: statusLine(status),
-      };
-    },
+    liveOf,
   );
 
 /** One line on the connection's state. */
@@ -152,5 +152,7 @@ export const statusLine = (status: Output.Status): string => {
   }
   if (status.running) return "A run is in progress.";
   if (last === null) return "No run yet.";
+  if (last.status === "queued")
+    return `A run is queued since ${last.startedAt.slice(11, 19)} UTC; a worker starts it soon.`;
   return `Last run ${last.status}${last.endedAt ? ` at ${last.endedAt.replace("T", " ").slice(0, 16)} UTC` : ""}.`;
 };

@@ -4,7 +4,7 @@
  * the result, a run's own page for every button that starts one. `/ui/connections/:id/live` is the small
  * status endpoint the page script polls.
  */
-import { Sync } from "@harvest-runn/sync";
+import { type Output, Sync } from "@harvest-runn/sync";
 import { Effect, Exit, Option, type Redacted, Schema } from "effect";
 import express, { type Request, type Response, type Router } from "express";
 import { matches } from "../api/Auth.ts";
@@ -40,6 +40,17 @@ interface View {
   readonly shell: Omit<Shell, "csrf" | "notice">;
   readonly body: (csrf: string) => Safe;
 }
+
+/** What the live script needs: where to poll, and the latest run as this page shows it. */
+const liveOf = (id: string, status: Output.Status) => {
+  const last = Model.liveOf(status);
+  return {
+    url: `/ui/connections/${seg(id)}/live`,
+    busy: last.running || last.runStatus === "running" || last.runStatus === "queued",
+    runId: last.runId,
+    runStatus: last.runStatus,
+  };
+};
 
 /** Adds the page routes to the app. */
 export const routes = (router: Router, runtime: HostRuntime, options: PageOptions) => {
@@ -140,7 +151,7 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
           shell: {
             title: `${m.status.connection.name} · harvest-runn`,
             crumbs: crumbsFor(m.status),
-            live: { url: `/ui/connections/${seg(id)}/live`, busy: m.status.running },
+            live: liveOf(id, m.status),
           },
           body: (csrf: string) => ConnectionPage.render(m, csrf, Model.statusLine(m.status)),
         };
@@ -159,7 +170,7 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
           shell: {
             title: `Runs · ${m.status.connection.name}`,
             crumbs: [...crumbsFor(m.status), { label: "Runs", href: `/ui/connections/${seg(id)}/runs` }],
-            live: { url: `/ui/connections/${seg(id)}/live`, busy: m.status.running },
+            live: liveOf(id, m.status),
           },
           body: () => RunsPage.render(m, before, Model.statusLine(m.status)),
         };
@@ -182,10 +193,7 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
               { label: "Runs", href: runs },
               { label: "This run", href: `${runs}/${seg(runId)}` },
             ],
-            live: {
-              url: `/ui/connections/${seg(id)}/live`,
-              busy: m.status.running || m.run.status === "running",
-            },
+            live: liveOf(id, m.status),
           },
           body: (csrf: string) => RunPage.render(m, csrf, Model.statusLine(m.status)),
         };
