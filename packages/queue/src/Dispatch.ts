@@ -138,6 +138,8 @@ const makeInProcess = (options: InProcessOptions) =>
           ...patch,
           ttl: planTtl,
         });
+      // Expired dry runs go as new ones come (their results can be large).
+      yield* store.savedPlans.prune.pipe(Effect.ignore);
       yield* save({ status: "running", result: null, error: null }).pipe(
         Effect.mapError((e) => SyncError.make("Store", `could not save the dry run: ${e.message}`)),
       );
