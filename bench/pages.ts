@@ -30,7 +30,11 @@ try {
 
   // Sign in like a browser: the login form's CSRF cookie, then the key.
   const first = await fetch(`${host.base}/`);
-  const loginCookie = first.headers.getSetCookie().find((c) => c.startsWith("hr_login="))?.split(";")[0] ?? "";
+  const loginCookie =
+    first.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("hr_login="))
+      ?.split(";")[0] ?? "";
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await first.text())?.[1] ?? "";
   const signedIn = await fetch(`${host.base}/login`, {
     method: "POST",
@@ -38,7 +42,10 @@ try {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: loginCookie },
     body: new URLSearchParams({ _csrf: csrf, key: apiKey }).toString(),
   });
-  const session = signedIn.headers.getSetCookie().find((c) => c.startsWith("hr_session="))?.split(";")[0];
+  const session = signedIn.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("hr_session="))
+    ?.split(";")[0];
   if (session === undefined) throw new Error(`sign-in failed: ${signedIn.status}`);
 
   await fetch(`${host.sb.info.control}/faults`, {
@@ -70,10 +77,13 @@ try {
       if (i >= 3) times.push(ms);
     }
     times.sort((a, b) => a - b);
-    const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
+    const at = (q: number) =>
+      Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
     results.push({ page: name, status, medianMs: at(0.5), p95Ms: at(0.95), maxMs: at(1), bytes });
   }
-  console.log(`pages with Harvest and Runn answering 500 (preset ${preset}, ${samples} samples; budget: median ≤ 100 ms)`);
+  console.log(
+    `pages with Harvest and Runn answering 500 (preset ${preset}, ${samples} samples; budget: median ≤ 100 ms)`,
+  );
   for (const r of results) console.log(JSON.stringify(r));
 } finally {
   await host.close();
