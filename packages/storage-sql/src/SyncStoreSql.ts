@@ -176,11 +176,17 @@ const checkFile = (filename: string) =>
       Effect.mapError((e) => fileError(filename, e)),
     );
     const first = rows[0]?.quick_check;
+    // SQLite may report several damaged trees in one answer, a line each: the message stays one line.
+    const what = (first ?? "no answer")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "")
+      .join("; ");
     if (first !== "ok")
       return yield* Effect.fail(
         SyncStoreError.fail(
           "Corrupt",
-          `the state file ${filename} is damaged (${first ?? "no answer"}): restore it from a backup, or move it away to start afresh`,
+          `the state file ${filename} is damaged (${what}): restore it from a backup, or move it away to start afresh`,
         ),
       );
   });
