@@ -13,6 +13,7 @@ import * as HttpError from "../api/HttpError.ts";
 import type { HostRuntime, Services } from "../Runtime.ts";
 import * as Actions from "./Actions.ts";
 import * as Assets from "./Assets.ts";
+import * as Connect from "./Connect.ts";
 import * as ConnectionPage from "./ConnectionPage.ts";
 import * as ConnectPage from "./ConnectPage.ts";
 import { csrfOk, type FailureLimit, failedKeyLimit, forbidden, send } from "./Guard.ts";
@@ -119,7 +120,7 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
         const list = yield* Effect.forEach(all, (c) => sync.status(c.id), { concurrency: 4 });
         return {
           shell: { title: "Connections · harvest-runn", crumbs: [{ label: "Connections", href: "/" }] },
-          body: (csrf: string) => Actions.home(list, csrf),
+          body: (csrf: string) => Connect.home(list, csrf),
         };
       }),
     ),
@@ -253,5 +254,6 @@ export const routes = (router: Router, runtime: HostRuntime, options: PageOption
       });
   });
 
+  Connect.routes(router, runtime, form, failed);
   Actions.routes(router, runtime, form, failed);
 };
