@@ -9,12 +9,13 @@
  */
 import type { Redacted } from "effect";
 import express, { type ErrorRequestHandler, type Express } from "express";
+import helmet from "helmet";
 import { requireKey } from "./api/Auth.ts";
 import * as Connections from "./api/Connections.ts";
 import * as Links from "./api/Links.ts";
 import * as Runs from "./api/Runs.ts";
+import { type FailureLimit, failedKeyLimit } from "./page/Guard.ts";
 import * as PageRoutes from "./page/Routes.ts";
-import { Sessions } from "./page/Session.ts";
 import type { HostRuntime } from "./Runtime.ts";
 
 /** Options of `createApp`. */
@@ -23,8 +24,8 @@ export interface AppOptions {
   readonly apiKey: Redacted.Redacted<string>;
   /** Add `Secure` to cookies (serve behind HTTPS). Default false. */
   readonly cookieSecure?: boolean;
-  /** The session table (default a fresh one). */
-  readonly sessions?: Sessions;
+  /** How many wrong keys (sign-in or bearer) a client may send before it gets 429 (default 10 per 15 minutes). */
+  readonly failedKeys?: FailureLimit;
 }
 
 /**
@@ -57,15 +58,27 @@ export const createApp = (runtime: HostRuntime, options: AppOptions): Express =>
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          styleSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+        },
+      },
+      frameguard: { action: "deny" },
+      referrerPolicy: { policy: "no-referrer" },
+      strictTransportSecurity: options.cookieSecure === true,
+    }),
+  );
   app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
     res.setHeader("Cache-Control", "no-store");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader(
-      "Content-Security-Policy",
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    );
     next();
   });
 
@@ -76,12 +89,13 @@ export const createApp = (runtime: HostRuntime, options: AppOptions): Express =>
   const pages = express.Router();
   PageRoutes.routes(pages, runtime, {
     apiKey: options.apiKey,
-    sessions: options.sessions ?? new Sessions(),
     cookieSecure: options.cookieSecure ?? false,
+    ...(options.failedKeys === undefined ? {} : { failedKeys: options.failedKeys }),
   });
   app.use(pages);
 
   const api = express.Router();
+  api.use(failedKeyLimit(options.failedKeys, true));
   api.use(requireKey(options.apiKey));
   api.use(express.json({ limit: "1mb" }));
   Connections.routes(api, runtime);

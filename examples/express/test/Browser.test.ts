@@ -1,14 +1,15 @@
 /**
- * The status page in a real browser (Debian's Chromium, headless, driven by playwright-core): log in,
- * press "Import from Harvest" for people, see the new run and its held items appear. A screenshot is
- * written to `test-output/status-page.png`. Without Chromium the test is skipped with a printed reason,
- * except under `CI=true`, where it fails.
+ * The pages in a real browser (Debian's Chromium, headless, driven by playwright-core), as a new user
+ * with only the API key: sign in, connect from the page, toggle a switch and save, Save and run, open the
+ * run's page, link a possible duplicate and see it disappear, and render with both APIs answering 500.
+ * Every page is captured at 1280 and 390 px into `test-output/`, and none is wider than the window.
+ * Without Chromium the suite is skipped with a printed reason, except under `CI=true`, where it fails.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKey, type Host, secretsOf, startHost } from "./support/Host.ts";
 
@@ -20,15 +21,36 @@ if (!present && !ci)
 
 const outputDir = fileURLToPath(new URL("../test-output/", import.meta.url));
 
-describe.skipIf(!present && !ci)("status page in Chromium", () => {
+/** Saves the page at 1280 and 390 px wide and checks that neither needs horizontal scrolling. */
+const shoot = async (page: Page, name: string) => {
+  mkdirSync(outputDir, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    const scrollWidth = await page.evaluate("document.documentElement.scrollWidth");
+    expect(scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: join(outputDir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+};
+
+const faults = (host: Host, body: unknown) =>
+  fetch(`${host.sb.info.control}/faults`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+describe.skipIf(!present && !ci)("pages in Chromium", () => {
   let host: Host;
   let context: BrowserContext;
   let profile: string;
+  let page: Page;
+  let connectionUrl = "";
+  let runUrl = "";
 
   beforeAll(async () => {
     expect(present, `${executablePath} must exist under CI`).toBe(true);
     host = await startHost();
-    await host.connect("acme");
     profile = mkdtempSync(join(tmpdir(), "harvest-runn-chromium-"));
     context = await chromium.launchPersistentContext(profile, {
       executablePath,
@@ -44,6 +66,7 @@ describe.skipIf(!present && !ci)("status page in Chromium", () => {
       ],
       viewport: { width: 1280, height: 900 },
     });
+    page = await context.newPage();
   });
 
   afterAll(async () => {
@@ -52,58 +75,105 @@ describe.skipIf(!present && !ci)("status page in Chromium", () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it("logs in, imports people, and shows the new run with its held items", async () => {
-    const page = await context.newPage();
-    const login = await page.goto(`${host.base}/`);
-    expect(login?.status()).toBe(401);
+  it("signs in with the API key and connects from the page, with each check said in words", async () => {
+    const signIn = await page.goto(`${host.base}/`);
+    expect(signIn?.status()).toBe(401);
+    await shoot(page, "sign-in");
     await page.getByLabel("API key").fill(apiKey);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${host.base}/`);
-    await expect.poll(() => page.getByRole("heading", { name: "Sandbox acme" }).count()).toBe(1);
-    expect(await page.locator("tr.run").count()).toBe(0);
+    await expect.poll(() => page.getByRole("heading", { name: "Connect Harvest to Runn" }).count()).toBe(1);
+    await shoot(page, "connect");
 
-    const people = page.locator('section[data-connection-id="acme"] tr[data-type="people"]');
-    await people.getByRole("button", { name: "Import from Harvest" }).click();
-    const notice = (await page.getByRole("status").textContent()) ?? "";
-    const runId = /run ([0-9a-f-]{36})/.exec(notice)?.[1];
-    expect(runId, notice).toBeDefined();
+    const pair = host.sb.info.accounts[0]!;
+    const fill = async (harvestToken: string) => {
+      await page.getByLabel("Connection name").fill("Acme");
+      await page.getByLabel("Personal access token").fill(harvestToken);
+      await page.getByLabel("Account id").fill(pair.harvest.accountId);
+      await page.getByLabel("Contact for Harvest (User-Agent)").fill("Acme sync (ops@acme.test)");
+      await page.getByLabel("API token").fill(pair.runn.token);
+      await page.getByLabel("Other API address (optional)").fill(pair.runn.baseUrl);
+      await page.getByRole("button", { name: "Check and connect" }).click();
+    };
+    await fill("wrong-token");
+    await expect.poll(() => page.locator("#connect-error").count()).toBe(1);
+    expect(await page.locator("#connect-error").textContent()).toMatch(/Harvest/);
+    expect(await page.getByLabel("Personal access token").inputValue()).toBe("");
+    expect(await page.getByLabel("Account id").inputValue()).toBe(pair.harvest.accountId);
 
-    // The page asks to reload itself while a run is in progress (meta refresh, which headless Chromium
-    // does not honour), so reload explicitly until the run's row shows it finished (bounded).
-    mkdirSync(outputDir, { recursive: true });
-    const finished = page.locator(`tr.run[data-run-id="${runId}"] td.st-succeeded`);
-    for (let i = 0; i < 120 && (await finished.count()) === 0; i++) {
-      await page.waitForTimeout(250);
-      await page.reload();
+    await fill(pair.harvest.token);
+    await page.waitForURL(/\/ui\/connections\/[^/]+$/);
+    connectionUrl = page.url();
+    const notice = page.locator("#notice");
+    expect(await notice.textContent()).toMatch(/^Connected Acme/);
+    expect(await notice.locator("li").count()).toBeGreaterThan(1);
+    expect(await page.getByRole("switch", { name: "Actuals (timesheets)" }).isChecked()).toBe(true);
+    for (const secret of secretsOf(host)) expect(await page.content()).not.toContain(secret);
+  });
+
+  it("toggles a switch and saves it; Save and run opens the run's page, which shows who must act", async () => {
+    const approved = page.getByRole("switch", { name: "Approved time only" });
+    expect(await approved.isChecked()).toBe(false);
+    await approved.check();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect.poll(() => page.locator("#notice").textContent()).toBe("Settings saved.");
+    expect(await page.getByRole("switch", { name: "Approved time only" }).isChecked()).toBe(true);
+    await page.getByRole("switch", { name: "Approved time only" }).uncheck();
+
+    await page.getByRole("button", { name: "Save and run" }).click();
+    await page.waitForURL(/\/runs\/[^/]+$/);
+    runUrl = page.url();
+    // The page's script polls the status endpoint and reloads once the run has ended.
+    await expect
+      .poll(() => page.locator("h1 .badge").textContent(), { timeout: 60_000, interval: 250 })
+      .toBe("succeeded");
+    expect(await page.locator("#notice").count()).toBe(0);
+    const unknown = page.locator("#unknown-role tr.group");
+    expect(await unknown.count()).toBeGreaterThan(0);
+    // People by name, not "user 3000005".
+    expect(await unknown.first().locator("td").first().textContent()).toMatch(/^\S+ \S+ \(Harvest \d+\)$/);
+    expect(await page.locator("#possible-duplicates tr.duplicate").count()).toBeGreaterThan(0);
+    await shoot(page, "run");
+
+    await page.goto(connectionUrl);
+    expect(await page.getByRole("switch", { name: "Approved time only" }).isChecked()).toBe(false);
+    const first = page.locator("#sync-actuals tbody tr").first();
+    const name = (await first.locator("td").first().textContent()) ?? "";
+    expect(await first.getByRole("button", { name: `Sync actuals for ${name}` }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Import clients and projects from Harvest" }).count()).toBe(
+      1,
+    );
+    await shoot(page, "connection");
+    await page.getByRole("link", { name: "All runs" }).click();
+    expect(await page.locator("tr.run").count()).toBe(1);
+    expect(await page.locator("tr.run td").nth(4).textContent()).toBe("page");
+    await shoot(page, "runs");
+  });
+
+  it("links a possible duplicate, which then disappears from the run's page", async () => {
+    await page.goto(runUrl);
+    const rows = page.locator("#possible-duplicates tr.duplicate");
+    const before = await rows.count();
+    const row = rows.first();
+    const key = `tr.duplicate[data-kind="${await row.getAttribute("data-kind")}"][data-harvest-id="${await row.getAttribute("data-harvest-id")}"]`;
+    await row.getByRole("button", { name: /^Link Harvest / }).click();
+    await expect.poll(() => page.locator("#notice").textContent()).toMatch(/^Linked /);
+    expect(page.url()).toBe(runUrl);
+    expect(await page.locator(key).count()).toBe(0);
+    expect(await page.locator("#possible-duplicates tr.duplicate").count()).toBe(before - 1);
+  });
+
+  it("renders every page from the store while Harvest and Runn answer 500", async () => {
+    await faults(host, { serverError: 1 });
+    try {
+      for (const url of [connectionUrl, runUrl, `${connectionUrl}/runs`, `${host.base}/`]) {
+        const res = await page.goto(url);
+        expect(res?.status(), url).toBe(200);
+      }
+      await page.goto(connectionUrl);
+      expect(await page.locator("#sync-actuals tbody tr").count()).toBeGreaterThan(0);
+      await shoot(page, "connection-apis-down");
+    } finally {
+      await faults(host, {});
     }
-    if ((await finished.count()) === 0)
-      await page.screenshot({ path: join(outputDir, "status-page-failed.png"), fullPage: true });
-    expect(await finished.count()).toBe(1);
-    expect(await people.locator("td").first().textContent()).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-
-    const detail = (await host.api("GET", `/connections/acme/runs/${runId}?outcome=held`)).json;
-    expect(detail.items.length).toBeGreaterThan(0);
-    const section = page.locator('section[data-connection-id="acme"]');
-    const heldRows = section.locator("tr.held-item");
-    expect(await heldRows.count()).toBe(detail.items.length);
-    const duplicates = detail.items.filter((i: { reason: string }) => i.reason === "possible_duplicate");
-    expect(duplicates.length).toBeGreaterThan(0);
-    const linkButtons = section
-      .locator('tr.held-item[data-reason="possible_duplicate"]')
-      .getByRole("button", {
-        name: "Link",
-      });
-    expect(await linkButtons.count()).toBe(duplicates.length);
-    const firstLabel = duplicates[0].label as string;
-    await expect.poll(() => section.getByText(firstLabel, { exact: true }).count()).toBeGreaterThan(0);
-
-    await page.screenshot({ path: join(outputDir, "status-page.png"), fullPage: true });
-
-    // The Link button links the duplicate through Runn's references and says so.
-    await linkButtons.first().click();
-    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/^Linked: /);
-
-    const html = await page.content();
-    for (const secret of secretsOf(host)) expect(html).not.toContain(secret);
   });
 });

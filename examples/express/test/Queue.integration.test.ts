@@ -1,6 +1,6 @@
 /**
  * Manual runs through the pg-boss queue, over real HTTP on loopback against the sandbox: the host
- * (Postgres store, `layerQueue`) answers `202 {jobId, status: "queued"}`, a worker started in this
+ * (Postgres store, `layerQueue`) answers `202 {runId, jobId, status: "queued"}` (the run is recorded at once), a worker started in this
  * process runs the job, and the run shows in `GET .../runs` with its items; a second request while the
  * connection's job is queued or running answers 409 `AlreadyQueued`. Real Postgres (`DATABASE_URL`);
  * the store and pg-boss each get their own schema, dropped afterwards.
@@ -110,10 +110,10 @@ describe.skipIf(rawUrl === undefined)("manual runs through the queue (DATABASE_U
       await Effect.runPromise(SyncStoreSql.dropPgSchema({ url, schema })).catch(() => {});
   });
 
-  it("queues a sync (202 {jobId}), refuses a second one with 409, and a worker runs it into the history", async () => {
+  it("queues a sync (202 {runId, jobId}), refuses a second one with 409, and a worker runs that run", async () => {
     const queued = await host.api("POST", "/connections/acme/sync", { body: { types: ["people"] } });
     expect(queued.status).toBe(202);
-    expect(queued.json).toEqual({ jobId: expect.any(String), status: "queued" });
+    expect(queued.json).toEqual({ runId: expect.any(String), jobId: expect.any(String), status: "queued" });
 
     // While the job waits for a worker: a second run of the connection, of any scope, is refused.
     const again = await host.api("POST", "/connections/acme/sync", { body: { types: ["clients"] } });
@@ -121,12 +121,16 @@ describe.skipIf(rawUrl === undefined)("manual runs through the queue (DATABASE_U
     expect(again.json.error).toMatchObject({ reason: "AlreadyQueued", jobId: queued.json.jobId });
     const actuals = await host.api("POST", "/connections/acme/projects/1/sync-actuals");
     expect([actuals.status, actuals.json.error.reason]).toEqual([409, "AlreadyQueued"]);
-    // No worker yet: nothing has run, and the history says so.
-    expect((await host.api("GET", "/connections/acme/runs")).json.runs).toEqual([]);
+    // No worker yet: the requested run is in the history, queued; the refused ones left nothing.
+    const waiting = (await host.api("GET", "/connections/acme/runs")).json.runs;
+    expect(waiting.map((r: Json) => [r.id, r.status])).toEqual([[queued.json.runId, "queued"]]);
     expect((await host.api("POST", "/connections/nobody/sync")).status).toBe(404);
 
     worker = startWorker();
-    const run = await waitForRuns((runs) => runs.find((r) => r.status !== "running"));
+    const run = await waitForRuns((runs) =>
+      runs.find((r) => r.status !== "running" && r.status !== "queued"),
+    );
+    expect(run.id).toBe(queued.json.runId);
     expect(run.status).toBe("succeeded");
     expect(run.trigger).toBe("api");
     expect(run.scope).toEqual({ kind: "entities", types: ["people"] });
@@ -157,6 +161,7 @@ describe.skipIf(rawUrl === undefined)("manual runs through the queue (DATABASE_U
     try {
       expect(queued?.status).toBe("queued");
       const running = await waitForRuns((runs) => runs.find((r) => r.status === "running"));
+      expect(running.id).toBe(queued.runId);
       const busy = await host.api("POST", "/connections/acme/sync", { body: { types: ["clients"] } });
       expect(busy.status).toBe(409);
       expect(busy.json.error).toMatchObject({ reason: "AlreadyQueued", jobId: queued.jobId });

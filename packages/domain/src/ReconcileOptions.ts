@@ -11,8 +11,8 @@ import * as ConnectionSettings from "./Settings.ts";
 export const EntityType = Schema.Literal("clients", "projects", "people", "actuals");
 export type EntityType = typeof EntityType.Type;
 
-/** What started a run (SPEC R1). */
-export const Trigger = Schema.Literal("schedule", "manual", "api");
+/** What started a run (SPEC R1): the schedule, a command, the HTTP API, or a button on a host's page. */
+export const Trigger = Schema.Literal("schedule", "manual", "api", "page");
 export type Trigger = typeof Trigger.Type;
 
 /** What one run covers: some entity types, or one Harvest project's actuals (SPEC A10, R4). */

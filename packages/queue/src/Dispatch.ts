@@ -14,17 +14,19 @@
  *   console.log(started._tag === "Started" ? started.runId : started.jobId);
  * });
  */
-import { Optional } from "@harvest-runn/domain";
-import { Sync, SyncError } from "@harvest-runn/sync";
-import { Context, Effect, FiberSet, Layer, type Redacted, Ref, Schema } from "effect";
+import { type Ids, Optional, type ReconcileOptions } from "@harvest-runn/domain";
+import { SyncStore } from "@harvest-runn/storage";
+import { Output, Sync, SyncError } from "@harvest-runn/sync";
+import { Context, Duration, Effect, FiberSet, Layer, Option, type Redacted, Schema } from "effect";
 import { createEnqueuer } from "./Enqueuer.ts";
 import * as QueueError from "./QueueError.ts";
 
-/** What a manual run covers. */
-export type RunRequest =
+/** What a manual run covers; `trigger` says who asked (default `api`; a page's button says `page`). */
+export type RunRequest = (
   | { readonly _tag: "Run"; readonly scope?: Sync.RunOptions["scope"] }
   | { readonly _tag: "Backfill"; readonly fromDate: string }
-  | { readonly _tag: "Apply"; readonly plan: unknown };
+  | { readonly _tag: "Apply"; readonly plan: unknown }
+) & { readonly trigger?: ReconcileOptions.Trigger };
 
 /** A dry run in progress or done. */
 export interface PlanJob {
@@ -49,10 +51,13 @@ export class AlreadyQueued extends Schema.TaggedError<AlreadyQueued>()("AlreadyQ
   jobId: Schema.NullOr(Schema.String),
 }) {}
 
-/** What starting a run did: started it here (its run id is known), or queued it for a worker. */
+/**
+ * What starting a run did: started it here, or queued it for a worker. Either way the run is recorded
+ * and has its id (queued: status `queued` until a worker starts it).
+ */
 export type Started =
   | { readonly _tag: "Started"; readonly runId: string }
-  | { readonly _tag: "Queued"; readonly jobId: string };
+  | { readonly _tag: "Queued"; readonly jobId: string; readonly runId: string };
 
 /** Why a run could not be started or queued. */
 export type StartError = SyncError.SyncError | AlreadyQueued | QueueError.QueueError;
@@ -69,7 +74,7 @@ export interface Shape {
     connectionId: string,
     options: Sync.PlanOptions,
   ) => Effect.Effect<{ readonly planId: string }, SyncError.SyncError>;
-  /** A dry run by id (kept in memory: the newest `maxPlans`). */
+  /** A dry run by id (kept in the store for `planTtl`, so it survives a restart). */
   readonly plan: (connectionId: string, planId: string) => Effect.Effect<PlanJob, PlanNotFound>;
 }
 
@@ -78,21 +83,30 @@ export class Dispatch extends Context.Tag("@harvest-runn/queue/Dispatch")<Dispat
 
 const newId = () => `plan_${crypto.randomUUID()}`;
 
+/** Options of the in-process dispatch. */
+export interface InProcessOptions {
+  /** How long a dry run stays appliable in the store (default 24 hours). */
+  readonly planTtl?: Duration.DurationInput;
+}
+
+const planError = (e: { readonly message: string }) =>
+  new PlanNotFound({ reason: "PlanNotFound", message: `saved plans unavailable: ${e.message}` });
+
 /** The in-process dispatch; its fibers live as long as the scope. */
-const makeInProcess = (options: { readonly maxPlans?: number }) =>
+const makeInProcess = (options: InProcessOptions) =>
   Effect.gen(function* () {
     const sync = yield* Sync.Sync;
+    const store = yield* SyncStore.SyncStore;
     const fibers = yield* FiberSet.make<unknown, unknown>();
-    const plans = yield* Ref.make<ReadonlyArray<PlanJob>>([]);
-    const maxPlans = options.maxPlans ?? 50;
+    const planTtl = Duration.decode(options.planTtl ?? "24 hours");
 
     const startRun: Shape["startRun"] = Effect.fn("Dispatch.startRun")(function* (connectionId, request) {
       // `start` answers once the run holds the lease and is recorded; Busy or an unknown id fail here.
       const started =
         request._tag === "Apply"
-          ? yield* sync.startApply(request.plan, { trigger: "api" })
+          ? yield* sync.startApply(request.plan, { trigger: request.trigger ?? "api" })
           : yield* sync.start(connectionId, {
-              trigger: "api",
+              trigger: request.trigger ?? "api",
               ...(request._tag === "Backfill"
                 ? { backfillFrom: request.fromDate }
                 : request.scope === undefined
@@ -116,44 +130,59 @@ const makeInProcess = (options: { readonly maxPlans?: number }) =>
       const known = yield* sync.connections;
       if (!known.some((c) => c.id === connectionId))
         return yield* SyncError.make("ConnectionNotFound", `no connection ${connectionId}`);
-      const job: PlanJob = {
-        id: newId(),
-        connectionId,
-        status: "running",
-        createdAt: new Date().toISOString(),
-        result: null,
-        error: null,
-      };
-      yield* Ref.update(plans, (all) => [job, ...all].slice(0, maxPlans));
-      const settle = (patch: Partial<PlanJob>) =>
-        Ref.update(plans, (all) => all.map((p) => (p.id === job.id ? { ...p, ...patch } : p)));
+      const id = newId();
+      const save = (patch: Pick<PlanJob, "status" | "result" | "error">) =>
+        store.savedPlans.put({
+          id,
+          connectionId: connectionId as Ids.ConnectionId,
+          ...patch,
+          ttl: planTtl,
+        });
+      // Expired dry runs go as new ones come (their results can be large).
+      yield* store.savedPlans.prune.pipe(Effect.ignore);
+      yield* save({ status: "running", result: null, error: null }).pipe(
+        Effect.mapError((e) => SyncError.make("Store", `could not save the dry run: ${e.message}`)),
+      );
       yield* FiberSet.run(
         fibers,
         sync.plan(connectionId, o).pipe(
           Effect.matchEffect({
-            onSuccess: (result) => settle({ status: "done", result }),
-            onFailure: (e) => settle({ status: "failed", error: { reason: e.reason, message: e.message } }),
+            onSuccess: (result) => save({ status: "done", result, error: null }),
+            onFailure: (e) =>
+              save({ status: "failed", result: null, error: { reason: e.reason, message: e.message } }),
           }),
+          Effect.tapError((e) => Effect.logWarning("dry run not saved", { message: e.message })),
+          Effect.ignore,
         ),
       );
-      return { planId: job.id };
+      return { planId: id };
     });
 
     const plan: Shape["plan"] = (connectionId, planId) =>
-      Ref.get(plans).pipe(
-        Effect.flatMap((all) => {
-          const found = all.find((p) => p.id === planId && p.connectionId === connectionId);
-          return found
-            ? Effect.succeed(found)
-            : Effect.fail(new PlanNotFound({ reason: "PlanNotFound", message: `no plan ${planId}` }));
-        }),
+      store.savedPlans.get(connectionId as Ids.ConnectionId, planId).pipe(
+        Effect.mapError(planError),
+        Effect.flatMap(
+          Option.match({
+            onNone: () =>
+              Effect.fail(new PlanNotFound({ reason: "PlanNotFound", message: `no plan ${planId}` })),
+            onSome: (p): Effect.Effect<PlanJob> =>
+              Effect.succeed({
+                id: p.id,
+                connectionId: p.connectionId,
+                status: p.status,
+                createdAt: p.createdAt,
+                result: p.result as Sync.PlanResult | null,
+                error: p.error,
+              }),
+          }),
+        ),
       );
 
     return Dispatch.of({ startRun, startPlan, plan });
   });
 
 /** Runs in this process: each started run is a fiber owned by the layer, interrupted on shutdown. */
-export const layerInProcess = (options: { readonly maxPlans?: number } = {}) =>
+export const layerInProcess = (options: InProcessOptions = {}) =>
   Layer.scoped(Dispatch, makeInProcess(options));
 
 /** Options of `layerQueue`. */
@@ -162,7 +191,8 @@ export interface QueueOptions {
   readonly url?: Redacted.Redacted<string>;
   /** pg-boss schema, the workers' (default `pgboss`). */
   readonly schema?: string;
-  readonly maxPlans?: number;
+  /** How long a dry run stays appliable (default 24 hours). */
+  readonly planTtl?: Duration.DurationInput;
 }
 
 /**
@@ -175,6 +205,7 @@ export const layerQueue = (options: QueueOptions = {}) =>
     Dispatch,
     Effect.gen(function* () {
       const sync = yield* Sync.Sync;
+      const store = yield* SyncStore.SyncStore;
       const local = yield* makeInProcess(options);
       const queue = yield* Effect.acquireRelease(
         Effect.tryPromise({
@@ -195,18 +226,28 @@ export const layerQueue = (options: QueueOptions = {}) =>
         if (request._tag !== "Run") return yield* local.startRun(connectionId, request);
         // An unknown connection is a 404 now, not a job a worker would skip later.
         yield* sync.status(connectionId);
+        const trigger = request.trigger ?? "api";
+        // The run exists (queued) from the moment it is requested; the worker's run adopts its id.
+        const requested = yield* store.runs
+          .request(connectionId as Ids.ConnectionId, {
+            trigger,
+            scope: { scope: request.scope ?? Output.scopeAll, mode: "run" },
+          })
+          .pipe(Effect.mapError(SyncError.fromStore));
         const r = yield* Effect.tryPromise({
-          try: () => queue.enqueueSync(connectionId, request.scope, "api"),
+          try: () => queue.enqueueSync(connectionId, request.scope, trigger, requested.id),
           catch: (e) =>
             e instanceof QueueError.QueueError ? e : QueueError.make("Queue", "could not enqueue the run"),
-        });
-        if (r._tag === "AlreadyQueued")
+        }).pipe(Effect.tapError(() => store.runs.discard(requested.id).pipe(Effect.ignore)));
+        if (r._tag === "AlreadyQueued") {
+          yield* store.runs.discard(requested.id).pipe(Effect.ignore);
           return yield* new AlreadyQueued({
             reason: "AlreadyQueued",
             message: `connection ${connectionId} already has a run ${r.state === "active" ? "running" : "queued"} on the queue`,
             jobId: r.jobId,
           });
-        return { _tag: "Queued", jobId: r.jobId } as const;
+        }
+        return { _tag: "Queued", jobId: r.jobId, runId: requested.id } as const;
       });
 
       return Dispatch.of({ ...local, startRun });

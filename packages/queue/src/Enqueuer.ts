@@ -19,11 +19,15 @@ import { databaseUrl } from "./SyncQueue.ts";
 
 /** An open connection to the queue that can enqueue runs. */
 export interface Enqueuer {
-  /** Queues a run; resolves `AlreadyQueued` when the connection has a job queued, retrying or running. */
+  /**
+   * Queues a run (with `runId`, the `queued` run recorded for it, which the worker's run adopts);
+   * resolves `AlreadyQueued` when the connection has a job queued, retrying or running.
+   */
   readonly enqueueSync: (
     connectionId: string,
     scope?: Output.Scope,
     trigger?: Output.Trigger,
+    runId?: string,
   ) => Promise<Enqueued>;
   /** Stops pg-boss and closes its pool. */
   readonly close: () => Promise<void>;
@@ -44,14 +48,14 @@ export const createEnqueuer = async (
     ),
   );
   return {
-    enqueueSync: (connectionId, scope, trigger) =>
+    enqueueSync: (connectionId, scope, trigger, runId) =>
       connectionId.trim() === ""
         ? Promise.reject(QueueError.make("InvalidInput", "connectionId is empty"))
         : Effect.runPromise(
             send(boss, config.schema, {
               connectionId,
               trigger: trigger ?? "manual",
-              ...Optional.fields({ scope }),
+              ...Optional.fields({ scope, runId }),
             }),
           ),
     close: () => Effect.runPromise(Scope.close(scope, Exit.void)),

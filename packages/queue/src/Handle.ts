@@ -31,6 +31,7 @@ export const syncJob = (sync: Sync.Service, raw: unknown): Effect.Effect<JobOutp
         ...Optional.fields({
           scope: job.scope,
           scheduledFor: Optional.map(job.scheduledFor, (at) => new Date(at)),
+          requestedRunId: job.runId,
         }),
       }),
     );
@@ -96,7 +97,7 @@ export const deadLetter = (
       return yield* new RetryLater({ reason: "Busy", message: `Busy: ${lease.left.message}` });
     }
     const recorded = Effect.gen(function* () {
-      const run = yield* store.runs.start(lease.right, {
+      const input = {
         trigger: job.trigger,
         scope: {
           scope: job.scope ?? Output.scopeAll,
@@ -104,7 +105,16 @@ export const deadLetter = (
           mode: "run",
           deadLetter: { attempts: letter.attempts, reason: error.reason },
         },
-      });
+      };
+      // The run requested for this job (still queued when no attempt started it) records the give-up.
+      const run = yield* job.runId === undefined
+        ? store.runs.start(lease.right, input)
+        : store.runs.start(lease.right, { ...input, requested: job.runId as Ids.RunId }).pipe(
+            Effect.catchIf(
+              (e) => e.reason === "NotFound",
+              () => store.runs.start(lease.right, input),
+            ),
+          );
       const text = `${error.reason}: gave up after ${letter.attempts} attempts (dead letter): ${error.message}`;
       yield* store.runs.finish(lease.right, run.id, { status: "failed", error: text });
       return { runId: run.id as string, status: "failed", reason: "DeadLetter" } satisfies JobOutput;

@@ -23,6 +23,8 @@ export const SyncJob = Schema.Struct({
   scheduledFor: Schema.optional(Schema.String),
   /** Scheduled runs: the connection's local date of `scheduledFor` (part of the job id). */
   localDate: Schema.optional(Schema.String),
+  /** The `queued` run recorded when the run was requested; the worker's run keeps its id. */
+  runId: Schema.optional(Schema.String),
 }).annotations({ identifier: "SyncJob" });
 export interface SyncJob extends Schema.Schema.Type<typeof SyncJob> {}
 

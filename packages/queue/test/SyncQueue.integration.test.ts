@@ -190,7 +190,9 @@ suite("SyncQueue on Postgres", () => {
         Enqueuer.createEnqueuer({ url: w.options.url!, schema: w.options.schema! }),
       );
       const scope = { kind: "entities", types: ["clients", "projects"] } as const;
-      const first = yield* Effect.promise(() => host.enqueueSync(id, scope, "api"));
+      const store = yield* SyncStore.SyncStore;
+      const requested = yield* store.runs.request(id as never, { trigger: "api", scope: null });
+      const first = yield* Effect.promise(() => host.enqueueSync(id, scope, "api", requested.id));
       expect(first._tag).toBe("Enqueued");
       const second = yield* Effect.promise(() => host.enqueueSync(id));
       expect(second).toMatchObject({ _tag: "AlreadyQueued", state: "created" });
@@ -201,7 +203,9 @@ suite("SyncQueue on Postgres", () => {
           for (let i = 0; i < 50 && w.calls.length === 0; i++) yield* Effect.sleep("100 millis");
         }),
       );
-      expect(w.calls).toMatchObject([{ connectionId: id, trigger: "api", scope }]);
+      expect(w.calls).toMatchObject([
+        { connectionId: id, trigger: "api", scope, requestedRunId: requested.id },
+      ]);
     }).pipe(Effect.provide(w.layer));
   });
 });

@@ -18,6 +18,7 @@ import { makeLeases } from "./internal/Leases.ts";
 import { makeLedger } from "./internal/Ledger.ts";
 import { makeAudit, makeDoNotImport } from "./internal/Links.ts";
 import * as Migrations from "./internal/Migrations.ts";
+import { makeRecorded, makeSavedPlans, makeSessions } from "./internal/Pages.ts";
 import { makeRuns } from "./internal/Runs.ts";
 import { mapErrors } from "./internal/Support.ts";
 
@@ -73,6 +74,9 @@ export const make = (
       ledger: makeLedger(deps),
       doNotImport: makeDoNotImport(deps),
       audit: makeAudit(deps),
+      sessions: makeSessions(deps),
+      savedPlans: makeSavedPlans(deps),
+      recorded: makeRecorded(deps),
     } satisfies SyncStore.Shape;
   });
 
@@ -172,11 +176,17 @@ const checkFile = (filename: string) =>
       Effect.mapError((e) => fileError(filename, e)),
     );
     const first = rows[0]?.quick_check;
+    // SQLite may report several damaged trees in one answer, a line each: the message stays one line.
+    const what = (first ?? "no answer")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "")
+      .join("; ");
     if (first !== "ok")
       return yield* Effect.fail(
         SyncStoreError.fail(
           "Corrupt",
-          `the state file ${filename} is damaged (${first ?? "no answer"}): restore it from a backup, or move it away to start afresh`,
+          `the state file ${filename} is damaged (${what}): restore it from a backup, or move it away to start afresh`,
         ),
       );
   });

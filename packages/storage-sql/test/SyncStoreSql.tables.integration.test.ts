@@ -9,7 +9,7 @@ import { describe, expect, it } from "@effect/vitest";
 import { SyncStore } from "@harvest-runn/storage";
 import { Fixtures } from "@harvest-runn/storage/testing";
 import { Effect, Layer, Redacted } from "effect";
-import { connectionTables, table as migrationsTable } from "../src/internal/Migrations.ts";
+import { connectionTables, hostTables, table as migrationsTable } from "../src/internal/Migrations.ts";
 import * as Adapters from "./support/Adapters.ts";
 
 const adapters = Adapters.available("tables");
@@ -32,6 +32,15 @@ const populate = Effect.gen(function* () {
   yield* store.ledger.upsert(lease, Fixtures.ledgerRows(25));
   yield* store.doNotImport.add(connection.id, [{ kind: "person", harvestId: 9 }]);
   yield* store.audit.record(connection.id, { action: "link", kind: "person", harvestId: 9, runnId: 90 });
+  yield* store.savedPlans.put({
+    id: `plan-${connection.id}`,
+    connectionId: connection.id,
+    status: "done",
+    result: { writes: 0 },
+    error: null,
+    ttl: "1 hour",
+  });
+  yield* store.recorded.put(connection.id, "projects", [{ harvestId: 1, name: "Platform 7" }]);
   return { connection, input };
 });
 
@@ -75,7 +84,7 @@ describe.each(adapters.map((a) => [a.name, a] as const))("SQL tables: %s", (name
         return yield* sql<{ migration_id: number }>`SELECT migration_id FROM ${sql(migrationsTable)}`;
       }),
     );
-    expect(applied.map((r) => Number(r.migration_id))).toEqual([1]);
+    expect(applied.map((r) => Number(r.migration_id)).sort((a, b) => a - b)).toEqual([1, 5]);
   });
 
   it("deleting a connection leaves none of its rows in any table", async () => {
@@ -109,7 +118,9 @@ describe.each(adapters.map((a) => [a.name, a] as const))("SQL tables: %s", (name
             WHERE table_schema = current_schema()`,
           orElse: () => sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`,
         });
-        return rows.map((r) => r.name).filter((n) => n.startsWith("hr_") && n !== migrationsTable);
+        return rows
+          .map((r) => r.name)
+          .filter((n) => n.startsWith("hr_") && n !== migrationsTable && !hostTables.includes(n));
       }),
     );
     expect(counts.map(([t]) => t).sort()).toEqual([...tables].sort());

@@ -5,8 +5,11 @@
 import { Ids, Ledger, Reason, ReconcileOptions } from "@harvest-runn/domain";
 import { Schema } from "effect";
 
-/** Status of a run: `running` until finished; a holder that died leaves it `running`. */
-export const RunStatus = Schema.Literal("running", "succeeded", "partial", "failed");
+/**
+ * Status of a run: `queued` from the moment it is requested until a worker starts it, then `running`
+ * until finished; a holder that died leaves it `running`.
+ */
+export const RunStatus = Schema.Literal("queued", "running", "succeeded", "partial", "failed");
 export type RunStatus = typeof RunStatus.Type;
 
 /** What happened to one item. */

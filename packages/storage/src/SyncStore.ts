@@ -17,7 +17,10 @@ import type { Connection, ConnectionPatch, NewConnection, Secrets } from "./Conn
 import * as Memory from "./internal/Memory.ts";
 import type { Lease, LeaseState } from "./Lease.ts";
 import type { AuditEntry, DoNotImport, ImportKind, NewAuditEntry, NewDoNotImport } from "./Links.ts";
+import type { RecordedStore } from "./Recorded.ts";
 import type * as Run from "./Run.ts";
+import type { SavedPlanStore } from "./SavedPlans.ts";
+import type { SessionStore } from "./Sessions.ts";
 import type { SyncStoreError } from "./SyncStoreError.ts";
 
 export { SyncStoreError, SyncStoreErrorReason } from "./SyncStoreError.ts";
@@ -96,11 +99,29 @@ export interface Leases {
 
 /** Runs and their item outcomes (SPEC R1, R5, R9). */
 export interface Runs {
-  /** Records a new `running` run under the lease; fails with `Fenced` for a stale lease. */
+  /**
+   * Records a new `running` run under the lease, or with `requested` turns that `queued` run of the
+   * connection into the running one (keeping its id and number; `NotFound` when it is not queued);
+   * fails with `Fenced` for a stale lease.
+   */
   readonly start: (
     lease: Lease,
+    input: {
+      readonly trigger: ReconcileOptions.Trigger;
+      readonly scope: unknown;
+      readonly requested?: Ids.RunId;
+    },
+  ) => Effect.Effect<Run.Run, SyncStoreError>;
+  /**
+   * Records a `queued` run, so a run requested for a worker has an id at once (no lease: nothing is
+   * written for it until `start` adopts it); fails with `NotFound` for an unknown connection.
+   */
+  readonly request: (
+    connectionId: Ids.ConnectionId,
     input: { readonly trigger: ReconcileOptions.Trigger; readonly scope: unknown },
   ) => Effect.Effect<Run.Run, SyncStoreError>;
+  /** Removes a run that is still `queued` (its request was refused); any other run is left alone. */
+  readonly discard: (runId: Ids.RunId) => Effect.Effect<void, SyncStoreError>;
   /** Appends item outcomes in one batch; fails with `Fenced`, or `NotFound` for an unknown run. */
   readonly append: (
     lease: Lease,
@@ -196,6 +217,12 @@ export interface Shape {
   readonly ledger: LedgerStore;
   readonly doNotImport: DoNotImportStore;
   readonly audit: AuditLog;
+  /** Sign-in sessions of a host's pages (survive a restart, expire). */
+  readonly sessions: SessionStore;
+  /** Dry runs saved for applying later (survive a restart, expire). */
+  readonly savedPlans: SavedPlanStore;
+  /** What runs recorded from the APIs for hosts to show without calling them. */
+  readonly recorded: RecordedStore;
 }
 
 /** The `SyncStore` service tag. */

@@ -53,6 +53,11 @@ export interface RunOptions {
   readonly trigger?: Trigger;
   /** For scheduled runs: the instant the run was due. */
   readonly scheduledFor?: Date;
+  /**
+   * The `queued` run recorded when this run was requested (`SyncStore.runs.request`, e.g. by a queue):
+   * the run keeps that id. When it is no longer queued, the run gets a new id.
+   */
+  readonly requestedRunId?: string;
 }
 
 /** Options of `start`: a run's, or a backfill's when `backfillFrom` is given. */
@@ -194,7 +199,7 @@ export const make = (options: SyncOptions = {}) =>
             mode: o.backfillFrom === undefined ? "run" : "backfill",
             backfillFrom: o.backfillFrom ?? null,
             scheduledFor: o.scheduledFor ?? null,
-            ...Optional.fields({ onStart }),
+            ...Optional.fields({ onStart, requestedRunId: o.requestedRunId }),
           });
     const applyWith = (raw: unknown, o: { readonly trigger?: Trigger }, onStart?: OnStart) =>
       Effect.gen(function* () {

@@ -3,6 +3,7 @@ export * as Facade from "./Facade.ts";
 export * as Notify from "./Notify.ts";
 export * as Output from "./Output.ts";
 export * as Progress from "./Progress.ts";
+export * as Recorded from "./Recorded.ts";
 export * as Scheduler from "./Scheduler.ts";
 export * as Sync from "./Sync.ts";
 export * as SyncClock from "./SyncClock.ts";

@@ -21,13 +21,13 @@ export const SyncBody = Schema.Struct({
   backfillFrom: Schema.optional(Ids.IsoDate),
 });
 
-/** `202` of a started run: `{runId}` in process, `{jobId, status: "queued"}` through the queue. */
+/** `202` of a started run: `{runId}` in process, `{runId, jobId, status: "queued"}` through the queue. */
 const Started = Schema.Union(
+  Schema.Struct({ runId: Schema.String, jobId: Schema.String, status: Schema.Literal("queued") }),
   Schema.Struct({ runId: Schema.String }),
-  Schema.Struct({ jobId: Schema.String, status: Schema.Literal("queued") }),
 );
 const startedBody = (s: Dispatch.Started): typeof Started.Type =>
-  s._tag === "Started" ? { runId: s.runId } : { jobId: s.jobId, status: "queued" };
+  s._tag === "Started" ? { runId: s.runId } : { runId: s.runId, jobId: s.jobId, status: "queued" };
 const PlanStarted = Schema.Struct({ planId: Schema.String });
 const IdParams = Schema.Struct({ id: Id });
 const RunParams = Schema.Struct({ id: Id, runId: Id });

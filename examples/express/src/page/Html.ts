@@ -1,6 +1,8 @@
 /**
  * Server-rendered HTML with escaping by default: every interpolated value is escaped unless it is
  * itself the result of `html` (or `raw`), so data from Harvest, Runn or the store never becomes markup.
+ * A tagged template of a few lines does what a template engine would here, with types and no new
+ * syntax (see the README); `layout` is the shell every page shares.
  */
 
 /** Markup that is already safe. */
@@ -37,25 +39,62 @@ export const html = (strings: TemplateStringsArray, ...values: ReadonlyArray<Par
 /** Marks a constant string as markup (never pass data here). */
 export const raw = (s: string): Safe => new Safe(s);
 
-const style = `
-body{font:15px/1.45 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1d232b}
-header{background:#1d3a5f;color:#fff;padding:.8rem 1.5rem;display:flex;justify-content:space-between;align-items:center}
-header h1{font-size:1.2rem;margin:0}main{padding:1rem 1.5rem;max-width:1200px}
-section.conn{background:#fff;border:1px solid #d8dde3;border-radius:6px;padding:1rem 1.2rem;margin-bottom:1.5rem}
-h2{margin:.2rem 0 .6rem}h3{margin:1.1rem 0 .4rem;font-size:1.02rem}
-table{border-collapse:collapse;width:100%;margin:.3rem 0}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e5e8ec;vertical-align:top}
-th{background:#f0f2f5;font-weight:600}button{background:#1f6feb;color:#fff;border:0;border-radius:4px;padding:.3rem .7rem;cursor:pointer}
-button.secondary{background:#57606a}form.inline{display:inline;margin:0}input{padding:.25rem .4rem}
-.meta{color:#57606a;font-size:.9rem}.flash{background:#fff8c5;border:1px solid #d4a72c;padding:.5rem .8rem;border-radius:4px;margin-bottom:1rem}
-.st-succeeded{color:#1a7f37}.st-partial{color:#9a6700}.st-failed{color:#cf222e}.st-running{color:#0969da}
-.empty{color:#57606a;font-style:italic}details{margin:.2rem 0}code{font-size:.85rem}
-.login{max-width:360px;margin:4rem auto;background:#fff;border:1px solid #d8dde3;border-radius:6px;padding:1.5rem}
-.login input{width:100%;box-sizing:border-box;margin:.4rem 0 .8rem}`;
+/** A path segment, percent-encoded. */
+export const seg = (s: string | number): string => encodeURIComponent(String(s));
 
-/** A whole page; `refresh` reloads it every few seconds (while a run is in progress). */
-export const page = (title: string, body: Safe, options: { readonly refresh?: boolean } = {}): string =>
-  `<!doctype html>${
-    html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${
-      options.refresh ? raw('<meta http-equiv="refresh" content="2">') : ""
-    }<title>${title}</title><style>${raw(style)}</style></head><body>${body}</body></html>`.value
+/** What the shell of a page shows around its body. */
+export interface Shell {
+  readonly title: string;
+  /** Breadcrumb links, outermost first; the last one is the current page (not a link). */
+  readonly crumbs?: ReadonlyArray<{ readonly label: string; readonly href: string }>;
+  /** The one-shot notice after a form post, shown first in `<main>` where the eye lands. */
+  readonly notice?: string | null;
+  /** The session's CSRF token (for the sign-out form); absent on the sign-in page. */
+  readonly csrf?: string;
+  /**
+   * The status URL the live script polls, whether a run is active now, and the latest run as rendered
+   * (the script reloads when it changes).
+   */
+  readonly live?: {
+    readonly url: string;
+    readonly busy: boolean;
+    readonly runId: string | null;
+    readonly runStatus: string | null;
+  };
+}
+
+const noticeBlock = (notice: string) => {
+  const [first, ...rest] = notice.split("\n");
+  return html`<div class="flash" role="status" id="notice" tabindex="-1"><p>${first}</p>${
+    rest.length > 0 ? html`<ul>${rest.map((l) => html`<li>${l}</li>`)}</ul>` : ""
+  }</div>`;
+};
+
+/** A whole page: header with breadcrumbs and sign-out, the notice, the body; CSS and script are files. */
+export const layout = (shell: Shell, body: Safe): string => {
+  const crumbs = shell.crumbs ?? [];
+  const nav = crumbs.map((c, i) =>
+    i === crumbs.length - 1
+      ? html`<li aria-current="page">${c.label}</li>`
+      : html`<li><a href="${c.href}">${c.label}</a></li>`,
+  );
+  return `<!doctype html>${
+    html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${shell.title}</title><link rel="stylesheet" href="/assets/app.css"><script src="/assets/live.js" defer></script></head>
+<body${
+      shell.live
+        ? html` data-live="${shell.live.url}" data-busy="${String(shell.live.busy)}" data-run-id="${shell.live.runId ?? ""}" data-run-status="${shell.live.runStatus ?? ""}"`
+        : ""
+    }>
+<header><a class="brand" href="/">harvest-runn</a>${
+      shell.csrf === undefined
+        ? ""
+        : html`<form class="inline" method="post" action="/logout"><input type="hidden" name="_csrf" value="${shell.csrf}"><button type="submit" class="link">Sign out</button></form>`
+    }</header>
+${crumbs.length > 0 ? html`<nav aria-label="Breadcrumb"><ol class="crumbs">${nav}</ol></nav>` : ""}
+<main>${shell.notice ? noticeBlock(shell.notice) : ""}${body}</main></body></html>`.value
   }`;
+};
+
+/** The hidden CSRF field every form carries. */
+export const csrfField = (csrf: string): Safe => html`<input type="hidden" name="_csrf" value="${csrf}">`;

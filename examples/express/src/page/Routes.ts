@@ -1,190 +1,259 @@
 /**
- * The status page's routes: the login form (the API key, CSRF-protected with a cookie-bound token), the
- * page itself, and its form posts ("Import from Harvest", "Sync Actuals", "Link", log out), each
- * refused with 403 without the session's CSRF token. Posts answer with a redirect back to the page.
+ * The pages' routes. Reads (`GET`) render from the store only; form posts check the session and its
+ * CSRF token, do one thing, leave a notice in the session and redirect (303) to the page that shows
+ * the result, a run's own page for every button that starts one. `/ui/connections/:id/live` is the small
+ * status endpoint the page script polls.
  */
-import { ReconcileOptions } from "@harvest-runn/domain";
-import { Dispatch } from "@harvest-runn/queue";
-import { Sync } from "@harvest-runn/sync";
-import { Effect, Exit, type Redacted, Schema } from "effect";
+import { type Output, Sync } from "@harvest-runn/sync";
+import { Effect, Exit, Option, type Redacted, Schema } from "effect";
 import express, { type Request, type Response, type Router } from "express";
-import { matches, sameToken } from "../api/Auth.ts";
+import { matches } from "../api/Auth.ts";
 import { decode, Id, IntString } from "../api/Decode.ts";
 import * as HttpError from "../api/HttpError.ts";
 import type { HostRuntime, Services } from "../Runtime.ts";
-import { page } from "./Html.ts";
+import * as Actions from "./Actions.ts";
+import * as Assets from "./Assets.ts";
+import * as Connect from "./Connect.ts";
+import * as ConnectionPage from "./ConnectionPage.ts";
+import * as ConnectPage from "./ConnectPage.ts";
+import { csrfOk, type FailureLimit, failedKeyLimit, forbidden, send } from "./Guard.ts";
+import type { Safe, Shell } from "./Html.ts";
+import { seg } from "./Html.ts";
 import * as Model from "./Model.ts";
-import {
-  cookieOf,
-  loginCookie,
-  newToken,
-  type Session,
-  type Sessions,
-  sessionCookie,
-  setCookie,
-} from "./Session.ts";
-import * as StatusPage from "./StatusPage.ts";
+import * as RunPage from "./RunPage.ts";
+import * as RunsPage from "./RunsPage.ts";
+import * as Session from "./Session.ts";
 
 /** Options of the page routes. */
 export interface PageOptions {
   readonly apiKey: Redacted.Redacted<string>;
-  readonly sessions: Sessions;
   readonly cookieSecure: boolean;
+  readonly failedKeys?: FailureLimit;
 }
 
 const IdParams = Schema.Struct({ id: Id });
-const ImportForm = Schema.Struct({ type: ReconcileOptions.EntityType });
-const ActualsForm = Schema.Struct({ harvestProjectId: IntString });
-const LinkForm = Schema.Struct({
-  kind: Schema.Literal("client", "project", "person"),
-  runnId: IntString,
-  harvestId: IntString,
-});
+const RunParams = Schema.Struct({ id: Id, runId: Id });
+const RunsQuery = Schema.Struct({ before: Schema.optional(IntString) });
 
-/** The notice after a button: the run started here, or queued for a worker. */
-const startedText = (s: Dispatch.Started) =>
-  s._tag === "Started"
-    ? `started (run ${s.runId})`
-    : `queued (job ${s.jobId}; the run appears when a worker starts it)`;
+/** A rendered page: its shell and body. */
+interface View {
+  readonly status?: number;
+  readonly shell: Omit<Shell, "csrf" | "notice">;
+  readonly body: (csrf: string) => Safe;
+}
 
-const send = (
-  res: Response,
-  status: number,
-  title: string,
-  body: ReturnType<typeof StatusPage.login>,
-  refresh = false,
-) => {
-  res
-    .status(status)
-    .type("html")
-    .send(page(title, body, { refresh }));
+/** What the live script needs: where to poll, and the latest run as this page shows it. */
+const liveOf = (id: string, status: Output.Status) => {
+  const last = Model.liveOf(status);
+  return {
+    url: `/ui/connections/${seg(id)}/live`,
+    busy: last.running || last.runStatus === "running" || last.runStatus === "queued",
+    runId: last.runId,
+    runStatus: last.runStatus,
+  };
 };
 
 /** Adds the page routes to the app. */
 export const routes = (router: Router, runtime: HostRuntime, options: PageOptions) => {
-  const form = express.urlencoded({ extended: false, limit: "16kb" });
-  const sessionOf = (req: Request): Session | null =>
-    options.sessions.get(cookieOf(req.headers.cookie, sessionCookie));
+  const form = express.urlencoded({ extended: false, limit: "64kb" });
+  const limit = failedKeyLimit(options.failedKeys, false);
 
-  const showLogin = (res: Response, status: number, message: string | null) => {
-    const csrf = newToken();
-    res.setHeader("Set-Cookie", setCookie(loginCookie, csrf, 3600, options.cookieSecure));
-    send(res, status, "Sign in · harvest-runn", StatusPage.login(csrf, message));
-  };
-
-  const csrfOk = (req: Request, expected: string | undefined) => {
-    const given = (req.body as Record<string, unknown> | undefined)?._csrf;
-    return typeof given === "string" && expected !== undefined && sameToken(given, expected);
-  };
-
-  router.get("/", (req, res, next) => {
-    const session = sessionOf(req);
-    if (session === null) return showLogin(res, 401, null);
-    runtime
-      .runPromise(Model.loadAll)
-      .then((models) => {
-        const notice = session.notice;
-        session.notice = null;
-        send(
-          res,
-          200,
-          "harvest-runn status",
-          StatusPage.render(models, { csrf: session.csrf, notice }),
-          StatusPage.busy(models),
-        );
-      })
-      .catch(next);
+  router.get("/assets/app.css", (_req, res) => {
+    res.type("css").setHeader("Cache-Control", "public, max-age=300").send(Assets.css);
+  });
+  router.get("/assets/live.js", (_req, res) => {
+    res.type("js").setHeader("Cache-Control", "public, max-age=300").send(Assets.js);
   });
 
-  router.post("/login", form, (req, res) => {
-    if (!csrfOk(req, cookieOf(req.headers.cookie, loginCookie)))
-      return res.status(403).type("text").send("Forbidden: missing or wrong CSRF token; reload the page");
-    const key = (req.body as Record<string, unknown>).key;
-    if (typeof key !== "string" || !matches(options.apiKey, key))
-      return showLogin(res, 401, "Wrong API key.");
-    const session = options.sessions.create();
-    res.setHeader("Set-Cookie", [
-      setCookie(sessionCookie, session.id, Math.floor(options.sessions.ttlMs / 1000), options.cookieSecure),
-      setCookie(loginCookie, "", 0, options.cookieSecure),
-    ]);
-    res.redirect(303, "/");
-  });
+  const showSignIn = (res: Response, status: number, message: string | null) => {
+    const csrf = Session.newToken();
+    res.setHeader("Set-Cookie", Session.setCookie(Session.loginCookie, csrf, 3600, options.cookieSecure));
+    send(res, status, { title: "Sign in · harvest-runn" }, ConnectPage.signIn(csrf, message));
+  };
 
-  /** A form post of a logged-in page: session and CSRF token checked, then the action, then back to `/`. */
-  const action = (
-    run: (req: Request) => Effect.Effect<string, unknown, Services>,
-  ): express.RequestHandler[] => [
-    form,
-    (req, res) => {
-      const session = sessionOf(req);
-      if (session === null) return res.status(401).type("text").send("Unauthorized: sign in first");
-      if (!csrfOk(req, session.csrf))
-        return res.status(403).type("text").send("Forbidden: missing or wrong CSRF token; reload the page");
-      void runtime.runPromiseExit(Effect.suspend(() => run(req))).then((exit) => {
-        if (Exit.isSuccess(exit)) session.notice = exit.value;
-        else {
-          const { status, body } = HttpError.toResponse(exit.cause);
-          if (status === 400) return res.status(400).type("text").send(`Bad request: ${body.error.message}`);
-          session.notice = `Not done: ${body.error.message}`;
-          if (status === 500) console.error("page action failed with a defect");
-        }
-        const id = typeof req.params.id === "string" ? `#conn-${encodeURIComponent(req.params.id)}` : "";
-        res.redirect(303, `/${id}`);
-      });
-    },
+  const failed = (res: Response, cause: Parameters<typeof HttpError.toResponse>[0]) => {
+    const { status, body } = HttpError.toResponse(cause);
+    if (status === 500) console.error("page failed with a defect");
+    res
+      .status(status)
+      .type("text")
+      .send(status === 404 ? `Not found: ${body.error.message}` : `Failed: ${body.error.message}`);
+  };
+
+  /** A page behind the session: renders `view`, showing (and clearing) the session's notice. */
+  const page =
+    (view: (req: Request) => Effect.Effect<View, unknown, Services>) => (req: Request, res: Response) => {
+      void runtime
+        .runPromiseExit(
+          Effect.gen(function* () {
+            const session = yield* Session.load(req.headers.cookie);
+            if (Option.isNone(session)) return null;
+            const v = yield* Effect.suspend(() => view(req));
+            if (session.value.notice !== null) yield* Session.notify(session.value.key, null);
+            return { session: session.value, view: v };
+          }),
+        )
+        .then((exit) => {
+          if (Exit.isFailure(exit)) return failed(res, exit.cause);
+          if (exit.value === null) return showSignIn(res, 401, null);
+          const { session, view: v } = exit.value;
+          send(
+            res,
+            v.status ?? 200,
+            { ...v.shell, csrf: session.csrf, notice: session.notice },
+            v.body(session.csrf),
+          );
+        });
+    };
+
+  const crumbsFor = (status: { connection: { id: string; name: string } }) => [
+    { label: "Connections", href: "/" },
+    { label: status.connection.name, href: `/ui/connections/${seg(status.connection.id)}` },
   ];
 
-  router.post("/logout", form, (req, res) => {
-    const session = sessionOf(req);
-    if (session !== null && !csrfOk(req, session.csrf))
-      return res.status(403).type("text").send("Forbidden: missing or wrong CSRF token; reload the page");
-    if (session !== null) options.sessions.delete(session.id);
-    res.setHeader("Set-Cookie", setCookie(sessionCookie, "", 0, options.cookieSecure));
-    res.redirect(303, "/");
+  router.get(
+    "/",
+    page(() =>
+      Effect.gen(function* () {
+        const sync = yield* Sync.Sync;
+        const all = yield* sync.connections;
+        const list = yield* Effect.forEach(all, (c) => sync.status(c.id), { concurrency: 4 });
+        return {
+          shell: { title: "Connections · harvest-runn", crumbs: [{ label: "Connections", href: "/" }] },
+          body: (csrf: string) => Connect.home(list, csrf),
+        };
+      }),
+    ),
+  );
+
+  router.get(
+    "/ui/connect",
+    page(() =>
+      Effect.succeed({
+        shell: {
+          title: "Connect · harvest-runn",
+          crumbs: [
+            { label: "Connections", href: "/" },
+            { label: "Connect", href: "/ui/connect" },
+          ],
+        },
+        body: (csrf: string) => ConnectPage.connect(csrf, ConnectPage.emptyValues, null, true),
+      }),
+    ),
+  );
+
+  router.get(
+    "/ui/connections/:id",
+    page((req) =>
+      Effect.gen(function* () {
+        const { id } = yield* decode(IdParams, req.params, "params");
+        const m = yield* Model.connection(id);
+        return {
+          shell: {
+            title: `${m.status.connection.name} · harvest-runn`,
+            crumbs: crumbsFor(m.status),
+            live: liveOf(id, m.status),
+          },
+          body: (csrf: string) => ConnectionPage.render(m, csrf, Model.statusLine(m.status)),
+        };
+      }),
+    ),
+  );
+
+  router.get(
+    "/ui/connections/:id/runs",
+    page((req) =>
+      Effect.gen(function* () {
+        const { id } = yield* decode(IdParams, req.params, "params");
+        const { before } = yield* decode(RunsQuery, req.query, "query");
+        const m = yield* Model.runs(id, before);
+        return {
+          shell: {
+            title: `Runs · ${m.status.connection.name}`,
+            crumbs: [...crumbsFor(m.status), { label: "Runs", href: `/ui/connections/${seg(id)}/runs` }],
+            live: liveOf(id, m.status),
+          },
+          body: () => RunsPage.render(m, before, Model.statusLine(m.status)),
+        };
+      }),
+    ),
+  );
+
+  router.get(
+    "/ui/connections/:id/runs/:runId",
+    page((req) =>
+      Effect.gen(function* () {
+        const { id, runId } = yield* decode(RunParams, req.params, "params");
+        const m = yield* Model.run(id, runId);
+        const runs = `/ui/connections/${seg(id)}/runs`;
+        return {
+          shell: {
+            title: `Run · ${m.status.connection.name}`,
+            crumbs: [
+              ...crumbsFor(m.status),
+              { label: "Runs", href: runs },
+              { label: "This run", href: `${runs}/${seg(runId)}` },
+            ],
+            live: liveOf(id, m.status),
+          },
+          body: (csrf: string) => RunPage.render(m, csrf, Model.statusLine(m.status)),
+        };
+      }),
+    ),
+  );
+
+  router.get("/ui/connections/:id/live", (req, res) => {
+    void runtime
+      .runPromiseExit(
+        Effect.gen(function* () {
+          const session = yield* Session.load(req.headers.cookie);
+          if (Option.isNone(session)) return null;
+          const { id } = yield* decode(IdParams, req.params, "params");
+          return yield* Model.live(id);
+        }),
+      )
+      .then((exit) => {
+        if (Exit.isFailure(exit)) return failed(res, exit.cause);
+        if (exit.value === null)
+          return res.status(401).json({ error: { reason: "Unauthorized", message: "sign in first" } });
+        res.json(exit.value);
+      });
   });
 
-  router.post(
-    "/ui/connections/:id/import",
-    ...action((req) =>
-      Effect.gen(function* () {
-        const { id } = yield* decode(IdParams, req.params, "params");
-        const { type } = yield* decode(ImportForm, req.body, "form");
-        const dispatch = yield* Dispatch.Dispatch;
-        const started = yield* dispatch.startRun(id, {
-          _tag: "Run",
-          scope: { kind: "entities", types: [type] },
-        });
-        return `Import of ${type} from Harvest ${startedText(started)}.`;
-      }),
-    ),
-  );
+  router.post("/login", limit, form, (req, res) => {
+    if (!csrfOk(req, Session.cookieOf(req.headers.cookie, Session.loginCookie))) return forbidden(res);
+    const key = (req.body as Record<string, unknown>).key;
+    if (typeof key !== "string" || !matches(options.apiKey, key))
+      return showSignIn(res, 401, "Wrong API key.");
+    void runtime.runPromiseExit(Session.open).then((exit) => {
+      if (Exit.isFailure(exit)) return failed(res, exit.cause);
+      res.setHeader("Set-Cookie", [
+        Session.setCookie(Session.sessionCookie, exit.value, Session.sessionTtlSeconds, options.cookieSecure),
+        Session.setCookie(Session.loginCookie, "", 0, options.cookieSecure),
+      ]);
+      res.redirect(303, "/");
+    });
+  });
 
-  router.post(
-    "/ui/connections/:id/sync-actuals",
-    ...action((req) =>
-      Effect.gen(function* () {
-        const { id } = yield* decode(IdParams, req.params, "params");
-        const { harvestProjectId } = yield* decode(ActualsForm, req.body, "form");
-        const dispatch = yield* Dispatch.Dispatch;
-        const started = yield* dispatch.startRun(id, {
-          _tag: "Run",
-          scope: { kind: "project", harvestProjectId },
-        });
-        return `Sync Actuals of Harvest project ${harvestProjectId} ${startedText(started)}.`;
-      }),
-    ),
-  );
+  router.post("/logout", form, (req, res) => {
+    void runtime
+      .runPromiseExit(
+        Effect.gen(function* () {
+          const session = yield* Session.load(req.headers.cookie);
+          if (Option.isNone(session)) return true;
+          if (!csrfOk(req, session.value.csrf)) return false;
+          yield* Session.close(session.value.key);
+          return true;
+        }),
+      )
+      .then((exit) => {
+        if (Exit.isFailure(exit)) return failed(res, exit.cause);
+        if (!exit.value) return forbidden(res);
+        res.setHeader("Set-Cookie", Session.setCookie(Session.sessionCookie, "", 0, options.cookieSecure));
+        res.redirect(303, "/");
+      });
+  });
 
-  router.post(
-    "/ui/connections/:id/link",
-    ...action((req) =>
-      Effect.gen(function* () {
-        const { id } = yield* decode(IdParams, req.params, "params");
-        const input = yield* decode(LinkForm, req.body, "form");
-        const sync = yield* Sync.Sync;
-        const item = yield* sync.link(id, input);
-        return `Linked: ${item.label}.`;
-      }),
-    ),
-  );
+  Connect.routes(router, runtime, form, failed);
+  Actions.routes(router, runtime, form, failed);
 };

@@ -1,84 +1,70 @@
 /**
- * Login sessions of the status page, in memory: a random session id in an `HttpOnly`, `SameSite=Strict`
- * cookie, a CSRF token per session that every form carries, and a one-shot notice. Bounded in number
- * and age; a restart logs everyone out.
+ * Sign-in sessions of the pages, kept in the store (`SyncStore.sessions`) so a restart signs nobody
+ * out: a random id in an `HttpOnly`, `SameSite=Strict` cookie, stored only as its SHA-256 (a copy of the
+ * database holds no usable cookie), a CSRF token per session that every form carries, and a one-shot
+ * notice shown after a redirect. Cookies are parsed and written with the `cookie` package.
  */
-import { randomBytes } from "node:crypto";
-
-/** One logged-in browser. */
-export interface Session {
-  readonly id: string;
-  readonly csrf: string;
-  readonly expiresAt: number;
-  notice: string | null;
-}
+import { createHash, randomBytes } from "node:crypto";
+import { SyncStore } from "@harvest-runn/storage";
+import { parse, serialize } from "cookie";
+import { Effect, Option } from "effect";
 
 /** The cookie holding the session id. */
 export const sessionCookie = "hr_session";
 /** The cookie holding the login form's CSRF token (before a session exists). */
 export const loginCookie = "hr_login";
 
-const token = () => randomBytes(32).toString("base64url");
+/** How long a session lasts. */
+export const sessionTtlSeconds = 8 * 3600;
 
-/** The session table. */
-export class Sessions {
-  private readonly byId = new Map<string, Session>();
-
-  constructor(
-    readonly ttlMs: number = 8 * 3600_000,
-    readonly max: number = 1000,
-  ) {}
-
-  /** Opens a session (dropping expired ones, and the oldest when full). */
-  create(now: number = Date.now()): Session {
-    for (const [id, s] of this.byId) if (s.expiresAt <= now) this.byId.delete(id);
-    while (this.byId.size >= this.max) {
-      const oldest = this.byId.keys().next();
-      if (oldest.done) break;
-      this.byId.delete(oldest.value);
-    }
-    const s: Session = { id: token(), csrf: token(), expiresAt: now + this.ttlMs, notice: null };
-    this.byId.set(s.id, s);
-    return s;
-  }
-
-  /** The live session with that id, or null. */
-  get(id: string | undefined, now: number = Date.now()): Session | null {
-    if (id === undefined) return null;
-    const s = this.byId.get(id);
-    if (s === undefined) return null;
-    if (s.expiresAt <= now) {
-      this.byId.delete(id);
-      return null;
-    }
-    return s;
-  }
-
-  /** Closes a session. */
-  delete(id: string): void {
-    this.byId.delete(id);
-  }
+/** A signed-in browser as the routes see it. */
+export interface PageSession {
+  /** The store key (hash of the cookie value). */
+  readonly key: string;
+  readonly csrf: string;
+  readonly notice: string | null;
 }
 
-/** A fresh random token (the login form's CSRF token). */
-export const newToken = token;
+/** A fresh random token (session ids and CSRF tokens). */
+export const newToken = (): string => randomBytes(32).toString("base64url");
 
-/** Reads one cookie from a `Cookie` header; a value that is not valid percent-encoding is ignored. */
+/** The store key of a cookie value. */
+export const keyOf = (cookieValue: string): string =>
+  createHash("sha256").update(cookieValue, "utf8").digest("base64url");
+
+/** One cookie of a `Cookie` header; a value that does not decode is ignored. */
 export const cookieOf = (header: string | undefined, name: string): string | undefined => {
-  if (header === undefined) return undefined;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
+  const value = header === undefined ? undefined : parse(header)[name];
+  return value === undefined || value === "" || value.includes("%") ? undefined : value;
 };
 
 /** A `Set-Cookie` value: `HttpOnly`, `SameSite=Strict`, path `/`; `maxAge` 0 deletes it. */
 export const setCookie = (name: string, value: string, maxAgeSeconds: number, secure: boolean): string =>
-  `${name}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? "; Secure" : ""}`;
+  serialize(name, value, { path: "/", httpOnly: true, sameSite: "strict", maxAge: maxAgeSeconds, secure });
+
+/** The session of a request's cookie, when it is live. */
+export const load = (cookieHeader: string | undefined) =>
+  Effect.gen(function* () {
+    const value = cookieOf(cookieHeader, sessionCookie);
+    if (value === undefined) return Option.none<PageSession>();
+    const store = yield* SyncStore.SyncStore;
+    const found = yield* store.sessions.get(keyOf(value));
+    return Option.map(found, (s): PageSession => ({ key: s.key, csrf: s.csrf, notice: s.notice }));
+  });
+
+/** Opens a session; returns the cookie value to set. Expired sessions are pruned on the way. */
+export const open = Effect.gen(function* () {
+  const store = yield* SyncStore.SyncStore;
+  yield* store.sessions.prune;
+  const value = newToken();
+  yield* store.sessions.create({ key: keyOf(value), csrf: newToken(), ttl: `${sessionTtlSeconds} seconds` });
+  return value;
+});
+
+/** Leaves a notice for the session's next page view. */
+export const notify = (key: string, notice: string | null) =>
+  Effect.flatMap(SyncStore.SyncStore, (store) => store.sessions.setNotice(key, notice));
+
+/** Ends a session. */
+export const close = (key: string) =>
+  Effect.flatMap(SyncStore.SyncStore, (store) => store.sessions.delete(key));

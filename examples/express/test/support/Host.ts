@@ -52,6 +52,11 @@ export interface Host {
    * a pair can be connected once.
    */
   readonly connect: (id: string, settings?: unknown, account?: 0 | 1) => Promise<Json>;
+  /**
+   * Stops the app and disposes its runtime, then starts both again over the same store (a restart of
+   * the host; the sandbox keeps running). `base` stays the same.
+   */
+  readonly restart: () => Promise<void>;
   /** Polls a run until it has ended (bounded). */
   readonly waitForRun: (connectionId: string, runId: string) => Promise<Json>;
   readonly close: () => Promise<void>;
@@ -80,6 +85,10 @@ export const timeOf = (sb: SandboxServer.RunningSandbox) =>
 export interface HostOptions {
   readonly store?: Layer.Layer<SyncStore.SyncStore, SyncStore.SyncStoreError>;
   readonly dispatch?: Runtime.DispatchChoice;
+  /** The sandbox's data preset (default `tiny`). */
+  readonly preset?: "tiny" | "small" | "large";
+  /** The failed-key limit of the app (default the app's). */
+  readonly failedKeys?: { readonly limit?: number; readonly windowMs?: number };
 }
 
 /** Starts the sandbox and the host. */
@@ -87,33 +96,45 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
   const sb = await SandboxServer.startSandbox({
     port: 0,
     seed: 7,
-    preset: "tiny",
+    preset: options.preset ?? "tiny",
     anchorDate,
     timeScale: 200,
     runnData: "existing",
     accounts: 2,
   });
   const dir = mkdtempSync(join(tmpdir(), "harvest-runn-express-"));
-  const runtime = ManagedRuntime.make(
-    Runtime.layer({
-      store:
-        options.store ??
-        SyncStoreSql.layerSqlite({
-          filename: join(dir, "state.db"),
-          secretKey: SecretBox.generateKey(),
-        }),
-      clients: clientsFor(sb),
-      sync: syncOptions,
-      clock: SyncClock.make(timeOf(sb)),
-      scheduler: false,
-      ...Optional.fields({ dispatch: options.dispatch }),
-    }).pipe(Layer.orDie),
-  );
-  const app = createApp(runtime, { apiKey: Redacted.make(apiKey) });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const secretKey = SecretBox.generateKey();
+  // One clock for every runtime of this host, so a restart does not step time back.
+  const clock = SyncClock.make(timeOf(sb));
+  const makeRuntime = () =>
+    ManagedRuntime.make(
+      Runtime.layer({
+        store: options.store ?? SyncStoreSql.layerSqlite({ filename: join(dir, "state.db"), secretKey }),
+        clients: clientsFor(sb),
+        sync: syncOptions,
+        clock,
+        scheduler: false,
+        ...Optional.fields({ dispatch: options.dispatch }),
+      }).pipe(Layer.orDie),
+    );
+  const listen = (port: number, runtime: ReturnType<typeof makeRuntime>): Promise<Server> => {
+    const app = createApp(runtime, {
+      apiKey: Redacted.make(apiKey),
+      ...Optional.fields({ failedKeys: options.failedKeys }),
+    });
+    return new Promise((resolve) => {
+      const s = app.listen(port, "127.0.0.1", () => resolve(s));
+    });
+  };
+  let runtime = makeRuntime();
+  let server = await listen(0, runtime);
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await runtime.dispose();
+  };
   const bodies: Array<Recorded> = [];
 
   const api: Host["api"] = async (method, path, options = {}) => {
@@ -172,10 +193,15 @@ export const startHost = async (options: HostOptions = {}): Promise<Host> => {
     api,
     connect,
     waitForRun,
+    restart: async () => {
+      await stop();
+      // Let the test's HTTP client see its kept-alive sockets closed before the next request.
+      await new Promise((r) => setTimeout(r, 100));
+      runtime = makeRuntime();
+      server = await listen(port, runtime);
+    },
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runtime.dispose();
+      await stop();
       await sb.close();
       rmSync(dir, { recursive: true, force: true });
     },

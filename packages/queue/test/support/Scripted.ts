@@ -24,6 +24,8 @@ export interface Call {
   readonly trigger: string | undefined;
   readonly scheduledFor: string | undefined;
   readonly scope: Output.Scope | undefined;
+  /** The queued run the call was asked to adopt (a job enqueued through `Dispatch`). */
+  readonly requestedRunId: string | undefined;
   readonly at: number;
   interrupted: boolean;
 }
@@ -54,6 +56,7 @@ export const make = (script: (connectionId: string, attempt: number) => Step) =>
           trigger: o.trigger,
           scheduledFor: o.scheduledFor?.toISOString(),
           scope: o.scope,
+          requestedRunId: o.requestedRunId,
           at: Date.now(),
           interrupted: false,
         };

@@ -113,8 +113,35 @@ const initial = Effect.gen(function* () {
   yield* sql`CREATE INDEX hr_audit_connection ON hr_audit (connection_id, seq)`;
 });
 
+/** Sessions, saved plans and recorded documents: what a host's pages keep across restarts. */
+const pages = Effect.gen(function* () {
+  const sql = yield* SqlClient;
+  yield* sql`CREATE TABLE hr_sessions (
+    key TEXT PRIMARY KEY,
+    csrf TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    notice TEXT)`;
+  yield* sql`CREATE INDEX hr_sessions_expires ON hr_sessions (expires_at)`;
+  yield* sql`CREATE TABLE hr_saved_plans (
+    id TEXT PRIMARY KEY,
+    connection_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    result TEXT NOT NULL,
+    error TEXT)`;
+  yield* sql`CREATE INDEX hr_saved_plans_expires ON hr_saved_plans (expires_at)`;
+  yield* sql`CREATE TABLE hr_recorded (
+    connection_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (connection_id, name))`;
+});
+
 /** Every migration, by `<id>_<name>`. */
-export const migrations = Migrator.fromRecord({ "0001_initial": initial });
+export const migrations = Migrator.fromRecord({ "0001_initial": initial, "0005_pages": pages });
 
 /** The tables that hold per-connection rows, with the column naming the connection. */
 export const connectionTables: ReadonlyArray<readonly [table: string, column: string]> = [
@@ -129,7 +156,12 @@ export const connectionTables: ReadonlyArray<readonly [table: string, column: st
   ["hr_ledger_entries", "connection_id"],
   ["hr_do_not_import", "connection_id"],
   ["hr_audit", "connection_id"],
+  ["hr_saved_plans", "connection_id"],
+  ["hr_recorded", "connection_id"],
 ];
+
+/** Tables that belong to no connection (the host's sign-in sessions). */
+export const hostTables: ReadonlyArray<string> = ["hr_sessions"];
 
 /** Applies pending migrations; a second start finds none. */
 export const run = Migrator.make({})({ loader: migrations, table });

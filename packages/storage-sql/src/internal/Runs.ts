@@ -13,6 +13,7 @@ import {
   num,
   numOrNull,
   requireConnection,
+  writeLock,
 } from "./Support.ts";
 
 interface RunRow {
@@ -99,6 +100,16 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
         .withTransaction(
           Effect.gen(function* () {
             yield* fence(sql, lease);
+            if (input.requested !== undefined) {
+              const adopted = yield* sql<{ id: string }>`UPDATE hr_runs SET status = 'running',
+                run_trigger = ${input.trigger}, scope = ${JSON.stringify(input.scope ?? null)},
+                generation = ${lease.generation}, started_at = ${t.iso}
+                WHERE id = ${input.requested} AND connection_id = ${lease.connectionId} AND status = 'queued'
+                RETURNING id`;
+              if (adopted.length === 0)
+                return yield* SyncStoreError.fail("NotFound", `no queued run ${input.requested}`);
+              return yield* runById(input.requested);
+            }
             const [next] = yield* sql<{ n: unknown }>`
               SELECT COALESCE(MAX(run_number), 0) + 1 AS n FROM hr_runs WHERE connection_id = ${lease.connectionId}`;
             yield* sql`INSERT INTO hr_runs ${sql.insert({
@@ -118,6 +129,39 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
           }),
         )
         .pipe(mapErrors("runs.start"));
+    }),
+    request: Effect.fn("SyncStore.runs.request")(function* (connectionId, input) {
+      const t = yield* now;
+      const id = randomUUID() as Ids.RunId;
+      return yield* sql
+        .withTransaction(
+          Effect.gen(function* () {
+            yield* writeLock(sql);
+            yield* requireConnection(sql, connectionId);
+            const [next] = yield* sql<{ n: unknown }>`
+              SELECT COALESCE(MAX(run_number), 0) + 1 AS n FROM hr_runs WHERE connection_id = ${connectionId}`;
+            yield* sql`INSERT INTO hr_runs ${sql.insert({
+              id,
+              connection_id: connectionId,
+              run_number: num(next?.n ?? 1),
+              run_trigger: input.trigger,
+              scope: JSON.stringify(input.scope ?? null),
+              status: "queued",
+              generation: 0,
+              started_at: t.iso,
+              finished_at: null,
+              counts: JSON.stringify(Run.zeroCounts),
+              error: null,
+            })}`;
+            return yield* runById(id);
+          }),
+        )
+        .pipe(mapErrors("runs.request"));
+    }),
+    discard: Effect.fn("SyncStore.runs.discard")(function* (runId) {
+      yield* sql`DELETE FROM hr_runs WHERE id = ${runId} AND status = 'queued'`.pipe(
+        mapErrors("runs.discard"),
+      );
     }),
     append: Effect.fn("SyncStore.runs.append")(function* (lease, runId, items) {
       const t = yield* now;

@@ -7,6 +7,14 @@ import type { Lease } from "../Lease.ts";
 import * as SecretBox from "../SecretBox.ts";
 import type * as SyncStore from "../SyncStore.ts";
 import { fail } from "../SyncStoreError.ts";
+import {
+  emptyPagesState,
+  forgetConnection,
+  makeRecorded,
+  makeSavedPlans,
+  makeSessions,
+  type PagesState,
+} from "./MemoryPages.ts";
 import { makeLedger, makeRuns } from "./MemoryRuns.ts";
 import { clampLimit, fence, json, now, row, type State } from "./MemoryState.ts";
 
@@ -17,7 +25,7 @@ export const capabilities: SyncStore.Capabilities = {
   encryptedAtRest: false,
 };
 
-const makeConnections = (state: State): SyncStore.Connections => ({
+const makeConnections = (state: State, pages: PagesState): SyncStore.Connections => ({
   create: (input) =>
     Effect.gen(function* () {
       const id = input.id ?? (randomUUID() as Ids.ConnectionId);
@@ -78,6 +86,7 @@ const makeConnections = (state: State): SyncStore.Connections => ({
       Effect.sync(() => {
         state.connections.delete(id);
         state.leases.delete(id);
+        forgetConnection(pages, id);
         for (const [runId, r] of state.runs) if (r.run.connectionId === id) state.runs.delete(runId);
       }),
     ),
@@ -231,9 +240,10 @@ const makeAudit = (state: State): SyncStore.AuditLog => ({
 /** Builds an empty in-memory store. */
 export const make: Effect.Effect<SyncStore.Shape> = Effect.map(SecretBox.ephemeral, (box) => {
   const state: State = { box, connections: new Map(), leases: new Map(), runs: new Map(), auditSeq: 0 };
+  const pages = emptyPagesState();
   return {
     supports: capabilities,
-    connections: makeConnections(state),
+    connections: makeConnections(state, pages),
     settings: makeSettings(state),
     cursors: makeCursors(state),
     leases: makeLeases(state),
@@ -241,5 +251,8 @@ export const make: Effect.Effect<SyncStore.Shape> = Effect.map(SecretBox.ephemer
     ledger: makeLedger(state),
     doNotImport: makeDoNotImport(state),
     audit: makeAudit(state),
+    sessions: makeSessions(pages),
+    savedPlans: makeSavedPlans(state, pages),
+    recorded: makeRecorded(state, pages),
   };
 });

@@ -24,6 +24,24 @@ export const makeRuns = (state: State): SyncStore.Runs => ({
       yield* fence(state, lease);
       const r = yield* row(state, lease.connectionId);
       const t = yield* now;
+      if (input.requested !== undefined) {
+        const queued = state.runs.get(input.requested);
+        if (
+          queued === undefined ||
+          queued.run.connectionId !== lease.connectionId ||
+          queued.run.status !== "queued"
+        )
+          return yield* Effect.fail(fail("NotFound", `no queued run ${input.requested}`));
+        queued.run = {
+          ...queued.run,
+          trigger: input.trigger,
+          scope: json(input.scope ?? null),
+          status: "running",
+          generation: lease.generation,
+          startedAt: t.iso,
+        };
+        return queued.run;
+      }
       r.runCount += 1;
       const run: Run.Run = {
         id: randomUUID() as Ids.RunId,
@@ -40,6 +58,31 @@ export const makeRuns = (state: State): SyncStore.Runs => ({
       };
       state.runs.set(run.id, { run, items: [] });
       return run;
+    }),
+  request: (connectionId, input) =>
+    Effect.gen(function* () {
+      const r = yield* row(state, connectionId);
+      const t = yield* now;
+      r.runCount += 1;
+      const run: Run.Run = {
+        id: randomUUID() as Ids.RunId,
+        connectionId,
+        number: r.runCount,
+        trigger: input.trigger,
+        scope: json(input.scope ?? null),
+        status: "queued",
+        generation: 0,
+        startedAt: t.iso,
+        finishedAt: null,
+        counts: Run.zeroCounts,
+        error: null,
+      };
+      state.runs.set(run.id, { run, items: [] });
+      return run;
+    }),
+  discard: (runId) =>
+    Effect.sync(() => {
+      if (state.runs.get(runId)?.run.status === "queued") state.runs.delete(runId);
     }),
   append: (lease, runId, items) =>
     Effect.gen(function* () {

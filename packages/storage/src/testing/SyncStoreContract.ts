@@ -15,6 +15,8 @@ import * as ConnectionsContract from "./contract/ConnectionsContract.ts";
 import * as LeasesContract from "./contract/LeasesContract.ts";
 import * as LedgerContract from "./contract/LedgerContract.ts";
 import * as LinksContract from "./contract/LinksContract.ts";
+import * as PagesContract from "./contract/PagesContract.ts";
+import * as RequestedRunsContract from "./contract/RequestedRunsContract.ts";
 import * as RunsContract from "./contract/RunsContract.ts";
 import * as SettingsContract from "./contract/SettingsContract.ts";
 import * as StoreRegistry from "./StoreRegistry.ts";
@@ -25,8 +27,10 @@ export const concerns = [
   SettingsContract,
   LeasesContract,
   RunsContract,
+  RequestedRunsContract,
   LedgerContract,
   LinksContract,
+  PagesContract,
   CapabilitiesContract,
 ] as const;
 

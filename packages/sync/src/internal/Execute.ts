@@ -21,6 +21,7 @@ import * as Logging from "./Logging.ts";
 import { failOrphans } from "./Orphans.ts";
 import { prepare } from "./Prepare.ts";
 import { errorText, type StoredScope, storeRecorder, toSummary } from "./Record.ts";
+import { recordForPages } from "./RecordForPages.ts";
 import { reportItems } from "./Report.ts";
 import { fromRunnClient } from "./RunnWrites.ts";
 
@@ -34,9 +35,32 @@ export interface RunRequest {
   readonly scheduledFor?: Date | null;
   /** Called once the run holds the lease and is recorded, with its id (`Sync.start`). */
   readonly onStart?: (runId: string) => Effect.Effect<void>;
+  /** The `queued` run this run adopts (see `startRecord`). */
+  readonly requestedRunId?: string;
 }
 
 const types = ReconcileOptions.EntityType.literals;
+
+/**
+ * Records the run as started: adopts the `queued` run recorded when it was requested, so the id a host
+ * answered with is the run's; a request that is no longer queued gives way to a new run.
+ */
+const startRecord = (env: Env, lease: Lease.Lease, request: RunRequest, scope: StoredScope) => {
+  const fresh = env.store.runs.start(lease, { trigger: request.trigger, scope });
+  const requested = request.requestedRunId;
+  return (
+    requested === undefined
+      ? fresh
+      : env.store.runs
+          .start(lease, { trigger: request.trigger, scope, requested: requested as Ids.RunId })
+          .pipe(
+            Effect.catchIf(
+              (e) => e.reason === "NotFound",
+              () => fresh,
+            ),
+          )
+  ).pipe(Effect.mapError(SyncError.fromStore));
+};
 
 /** Held items of the connection's latest run that got to apply, to tell new holds from known ones. */
 const previouslyHeld = (env: Env, connectionId: string) =>
@@ -126,9 +150,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
             scheduledFor: request.scheduledFor?.toISOString() ?? null,
           };
           yield* failOrphans(env.store, lease);
-          const run = yield* env.store.runs
-            .start(lease, { trigger: request.trigger, scope: stored })
-            .pipe(Effect.mapError(SyncError.fromStore));
+          const run = yield* startRecord(env, lease, request, stored);
           if (request.onStart) yield* request.onStart(run.id);
           const at = yield* now;
           const recorder = storeRecorder(env.store, lease, run.id);
@@ -166,6 +188,16 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
               },
             ).pipe(Effect.mapError(SyncError.fromStore));
             items.push(...applied.items);
+            yield* recordForPages(env.store, {
+              connectionId: conn.id,
+              runId: run.id,
+              scope: request.scope,
+              referenceName: conn.settings.referenceName,
+              harvest: prepared.harvest,
+              runn: prepared.runn,
+              report: prepared.plan.report,
+              applied: applied.items,
+            });
             // A write refused for the token's scope: nothing more was sent, and the next run cannot
             // complete it either, so the run fails with that one reason (SPEC C2, R1).
             if (applied.refused !== null)

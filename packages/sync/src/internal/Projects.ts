@@ -7,8 +7,7 @@ import type { LinkedProject } from "../Output.ts";
 import type * as SyncError from "../SyncError.ts";
 import { type Env, loadConnection } from "./Env.ts";
 import { loadError } from "./Load.ts";
-
-const harvestIdOf = (text: string): number | null => (/^[1-9]\d{0,15}$/.test(text) ? Number(text) : null);
+import { linkedProjects } from "./RecordForPages.ts";
 
 /** The linked projects of a connection, archived ones included (flagged), sorted by name. */
 export const projects = (
@@ -23,12 +22,5 @@ export const projects = (
       Effect.map(Chunk.toReadonlyArray),
       Effect.mapError(loadError("Runn", pair.urls.runn)),
     );
-    const linked: Array<LinkedProject> = [];
-    for (const p of all)
-      for (const ref of p.references) {
-        const harvestId = ref.referenceName === referenceName ? harvestIdOf(ref.externalId) : null;
-        if (harvestId !== null)
-          linked.push({ harvestId, runnId: p.id, name: p.name, archived: p.isArchived });
-      }
-    return linked.sort((a, b) => a.name.localeCompare(b.name) || a.harvestId - b.harvestId);
+    return linkedProjects(all, referenceName);
   }).pipe(Effect.withSpan("Sync.projects"));
