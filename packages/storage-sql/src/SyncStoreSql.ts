@@ -19,6 +19,7 @@ import { makeLeases } from "./internal/Leases.ts";
 import { makeLedger } from "./internal/Ledger.ts";
 import { makeAudit, makeDoNotImport } from "./internal/Links.ts";
 import * as Migrations from "./internal/Migrations.ts";
+import { makeProgress } from "./internal/RunProgressSql.ts";
 import { makeRuns } from "./internal/Runs.ts";
 import { mapErrors } from "./internal/Support.ts";
 
@@ -74,6 +75,7 @@ export const make = (
       ledger: makeLedger(deps),
       doNotImport: makeDoNotImport(deps),
       audit: makeAudit(deps),
+      progress: makeProgress(deps),
     } satisfies SyncStore.Shape;
   });
 

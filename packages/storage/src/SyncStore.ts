@@ -18,6 +18,7 @@ import * as Memory from "./internal/Memory.ts";
 import type { Lease, LeaseState } from "./Lease.ts";
 import type { AuditEntry, DoNotImport, ImportKind, NewAuditEntry, NewDoNotImport } from "./Links.ts";
 import type * as Run from "./Run.ts";
+import type { ProgressWrite, RunProgress } from "./RunProgress.ts";
 import type { SyncStoreError } from "./SyncStoreError.ts";
 
 export { SyncStoreError, SyncStoreErrorReason } from "./SyncStoreError.ts";
@@ -185,6 +186,14 @@ export interface AuditLog {
   ) => Effect.Effect<ReadonlyArray<AuditEntry>, SyncStoreError>;
 }
 
+/** The progress record of each connection's latest run, readable from any process. */
+export interface ProgressStore {
+  /** Saves the run's progress under its lease, replacing the connection's previous record; fenced. */
+  readonly put: (lease: Lease, progress: ProgressWrite) => Effect.Effect<RunProgress, SyncStoreError>;
+  /** The connection's latest record (it stays after the run ends; compare `runId` with the run's). */
+  readonly get: (id: Ids.ConnectionId) => Effect.Effect<Option.Option<RunProgress>, SyncStoreError>;
+}
+
 /** The store as services see it. */
 export interface Shape {
   readonly supports: Capabilities;
@@ -196,6 +205,7 @@ export interface Shape {
   readonly ledger: LedgerStore;
   readonly doNotImport: DoNotImportStore;
   readonly audit: AuditLog;
+  readonly progress: ProgressStore;
 }
 
 /** The `SyncStore` service tag. */

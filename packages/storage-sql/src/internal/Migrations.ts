@@ -113,8 +113,18 @@ const initial = Effect.gen(function* () {
   yield* sql`CREATE INDEX hr_audit_connection ON hr_audit (connection_id, seq)`;
 });
 
+/** The latest run's progress record per connection (read by status views in any process). */
+const runProgress = Effect.gen(function* () {
+  const sql = yield* SqlClient;
+  yield* sql`CREATE TABLE hr_run_progress (
+    connection_id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    updated_at TEXT NOT NULL)`;
+});
+
 /** Every migration, by `<id>_<name>`. */
-export const migrations = Migrator.fromRecord({ "0001_initial": initial });
+export const migrations = Migrator.fromRecord({ "0001_initial": initial, "0006_run_progress": runProgress });
 
 /** The tables that hold per-connection rows, with the column naming the connection. */
 export const connectionTables: ReadonlyArray<readonly [table: string, column: string]> = [
@@ -129,6 +139,7 @@ export const connectionTables: ReadonlyArray<readonly [table: string, column: st
   ["hr_ledger_entries", "connection_id"],
   ["hr_do_not_import", "connection_id"],
   ["hr_audit", "connection_id"],
+  ["hr_run_progress", "connection_id"],
 ];
 
 /** Applies pending migrations; a second start finds none. */

@@ -7,6 +7,7 @@ import type { Lease } from "../Lease.ts";
 import * as SecretBox from "../SecretBox.ts";
 import type * as SyncStore from "../SyncStore.ts";
 import { fail } from "../SyncStoreError.ts";
+import { makeProgress } from "./MemoryProgress.ts";
 import { makeLedger, makeRuns } from "./MemoryRuns.ts";
 import { clampLimit, fence, json, now, row, type State } from "./MemoryState.ts";
 
@@ -241,5 +242,6 @@ export const make: Effect.Effect<SyncStore.Shape> = Effect.map(SecretBox.ephemer
     ledger: makeLedger(state),
     doNotImport: makeDoNotImport(state),
     audit: makeAudit(state),
+    progress: makeProgress(state),
   };
 });

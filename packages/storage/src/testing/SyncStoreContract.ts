@@ -15,6 +15,7 @@ import * as ConnectionsContract from "./contract/ConnectionsContract.ts";
 import * as LeasesContract from "./contract/LeasesContract.ts";
 import * as LedgerContract from "./contract/LedgerContract.ts";
 import * as LinksContract from "./contract/LinksContract.ts";
+import * as ProgressContract from "./contract/ProgressContract.ts";
 import * as RunsContract from "./contract/RunsContract.ts";
 import * as SettingsContract from "./contract/SettingsContract.ts";
 import * as StoreRegistry from "./StoreRegistry.ts";
@@ -27,6 +28,7 @@ export const concerns = [
   RunsContract,
   LedgerContract,
   LinksContract,
+  ProgressContract,
   CapabilitiesContract,
 ] as const;
 
