@@ -1,5 +1,6 @@
 /**
- * `pnpm bench:sync [--preset tiny|small|large|xl] [--time-scale K] [--seed N] [--kill-at F]`: starts the
+ * `pnpm bench:sync [--preset tiny|small|large|xl] [--time-scale K] [--seed N] [--kill-at F]
+ * [--lease-ttl-ms MS] [--cpu-prof-dir DIR]`: starts the
  * sandbox and the sync each in its own process, the sandbox with time-compressed limits, runs a full sync
  * into an empty Runn (then, below xl, a rerun with no change), and prints, last, one JSON line: requests
  * against the minimum computed from the sandbox's ground truth (never from the plan), 429s served, wall
@@ -59,6 +60,8 @@ if (killAt !== null && !(killAt > 0 && killAt < 1)) throw new Error("--kill-at m
 /** The lease's TTL in the sync process: long enough to outlast the longest synchronous step (reconcile). */
 const leaseTtlMs = Number(flag("lease-ttl-ms") ?? 10_000);
 const anchorDate = "2026-03-16";
+/** `--cpu-prof-dir DIR`: the sync process writes a V8 CPU profile there (open it in Chrome's DevTools). */
+const profileDir = flag("cpu-prof-dir");
 
 const log = (line: string) => process.stderr.write(`bench:sync: ${line}\n`);
 const procs = Procs.watch();
@@ -67,6 +70,11 @@ const stopAll = () => {
   for (const c of children) if (c.pid !== undefined && c.exitCode === null) c.kill("SIGTERM");
 };
 process.once("exit", stopAll);
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
 const tsx = ["--conditions=@harvest-runn/source", "--import", "tsx"];
 
 /** Starts the sandbox CLI in a child process and returns its connection info. */
@@ -123,7 +131,8 @@ try {
         leaseTtlMs,
         runs,
       };
-      const child = spawn(process.execPath, [...tsx, "bench/support/SyncChild.ts"], {
+      const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+      const child = spawn(process.execPath, [...profile, ...tsx, "bench/support/SyncChild.ts"], {
         stdio: ["ignore", "pipe", "inherit"],
         env: { ...process.env, BENCH_SYNC_JOB: JSON.stringify(job), HARVEST_RUNN_SECRET_KEY: secretKey },
       });
