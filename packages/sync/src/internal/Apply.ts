@@ -279,6 +279,7 @@ export const apply = <E>(
       failedTypes,
       now: options.now,
       countWrite,
+      concurrency,
     });
     return finish();
   });
