@@ -1,6 +1,6 @@
 /**
  * `pnpm bench:sync [--preset tiny|small|large|xl] [--time-scale K] [--seed N] [--kill-at F]
- * [--lease-ttl-ms MS] [--cpu-prof-dir DIR]`: starts the
+ * [--lease-ttl-ms MS] [--heap-mb N] [--cpu-prof-dir DIR]`: starts the
  * sandbox and the sync each in its own process, the sandbox with time-compressed limits, runs a full sync
  * into an empty Runn (then, below xl, a rerun with no change), and prints, last, one JSON line: requests
  * against the minimum computed from the sandbox's ground truth (never from the plan), 429s served, wall
@@ -63,6 +63,8 @@ const leaseTtlMs = Number(flag("lease-ttl-ms") ?? 20_000);
 const anchorDate = "2026-03-16";
 /** `--cpu-prof-dir DIR`: the sync process writes a V8 CPU profile there (open it in Chrome's DevTools). */
 const profileDir = flag("cpu-prof-dir");
+/** `--heap-mb N`: the sync process's V8 old-space limit (`--max-old-space-size`), to hold its RSS down. */
+const heapMb = flag("heap-mb");
 
 const log = (line: string) => process.stderr.write(`bench:sync: ${line}\n`);
 const procs = Procs.watch();
@@ -116,6 +118,8 @@ try {
   const syncUsage = { cpuMs: 0, peakRssMb: 0 };
   /** Wall time per phase of the runs measured (summed over a kill and its restart). */
   const phaseMs: Record<string, number> = {};
+  /** The sync's largest RSS seen at a progress event of each phase (where the peak happens). */
+  const rssMbByPhase: Record<string, number> = {};
 
   /** Runs one sync process to its end (or its kill) and returns the events it printed. */
   const runSync = (
@@ -134,7 +138,10 @@ try {
         leaseTtlMs,
         runs,
       };
-      const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+      const profile = [
+        ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+        ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+      ];
       const child = spawn(process.execPath, [...profile, ...tsx, "bench/support/SyncChild.ts"], {
         stdio: ["ignore", "pipe", "inherit"],
         env: { ...process.env, BENCH_SYNC_JOB: JSON.stringify(job), HARVEST_RUNN_SECRET_KEY: secretKey },
@@ -157,6 +164,8 @@ try {
           syncUsage.cpuMs += Number(e.cpuMs) - runCpuStart;
         }
         if (e.event === "busy") log("  the killed run's lease still holds: waiting for its TTL");
+        if (e.event === "progress" && typeof e.rssMb === "number")
+          rssMbByPhase[String(e.phase)] = Math.max(rssMbByPhase[String(e.phase)] ?? 0, e.rssMb);
         if (e.event === "progress" && e.phase !== phase) {
           const t = performance.now();
           if (phase !== "") {
@@ -305,6 +314,7 @@ try {
     cpuBusiest: Math.round((Math.max(sandboxCpuMs, syncCpuMs) / wallMs) * 100) / 100,
     cpuOfMachine: Math.round(((sandboxCpuMs + syncCpuMs) / (2 * wallMs)) * 100) / 100,
     phaseMs: { ...phaseMs },
+    rssMbByPhase: { ...rssMbByPhase },
   };
 
   if (first.killed) {

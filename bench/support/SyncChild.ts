@@ -54,7 +54,13 @@ const sync = Facade.createSync({
     if (e.phase === lastPhase && t - lastEmit < 250 && e.done !== e.total) return;
     lastPhase = e.phase;
     lastEmit = t;
-    emit({ event: "progress", phase: e.phase, done: e.done, total: e.total });
+    emit({
+      event: "progress",
+      phase: e.phase,
+      done: e.done,
+      total: e.total,
+      rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
+    });
   },
 });
 
@@ -78,9 +84,10 @@ if (connectionId === null) {
 const runOnce = async (id: string) => {
   const waitStart = Date.now();
   for (let attempt = 0; ; attempt++) {
+    const attemptStart = Date.now();
     try {
       const summary = await sync.run(id);
-      return { summary, leaseWaitMs: Date.now() - waitStart };
+      return { summary, leaseWaitMs: attemptStart - waitStart };
     } catch (e) {
       const busy = (e as { reason?: string }).reason === "Busy";
       if (!busy || Date.now() - waitStart > 2 * job.leaseTtlMs || attempt > 1_000) throw e;
