@@ -1,14 +1,23 @@
 /**
- * `pnpm bench:sync [--preset tiny|small|large] [--time-scale K] [--seed N]`: starts the sandbox in its
- * own process with time-compressed limits, runs a full sync into an empty Runn and then a rerun with no
- * change, and prints, last, one JSON line with the request count against the minimum computed from the
- * sandbox's ground truth (never from the plan), 429s served, and wall time against the bound the rate
- * limits impose (DESIGN "Performance budgets").
+ * `pnpm bench:sync [--preset tiny|small|large|xl] [--time-scale K] [--seed N] [--kill-at F]
+ * [--lease-ttl-ms MS] [--heap-mb N] [--cpu-prof-dir DIR]`: starts the
+ * sandbox and the sync each in its own process, the sandbox with time-compressed limits, runs a full sync
+ * into an empty Runn (then, below xl, a rerun with no change), and prints, last, one JSON line: requests
+ * against the minimum computed from the sandbox's ground truth (never from the plan), 429s served, wall
+ * time against the bound the rate limits impose, the sync's peak RSS and both processes' CPU time
+ * (DESIGN "Performance budgets"). `--kill-at 0.5` kills the sync with SIGKILL once half the minimum Runn
+ * writes are served, starts it again on the same state file, and checks Runn against the truth.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { Pacer } from "../packages/http/src/index.ts";
 import type { Control, FirstImport, ListSizes } from "../packages/sandbox/src/index.ts";
-import { Facade, SyncClock } from "../packages/sync/src/index.ts";
+import * as Procs from "./support/Procs.ts";
+import type { Job } from "./support/SyncChild.ts";
 
 /** The parts of the sandbox's control documents this benchmark reads. */
 type Lists = ReturnType<typeof ListSizes.listSizes>;
@@ -24,6 +33,13 @@ interface ApiStats {
   readonly maxInWindow: number;
 }
 type Stats = Record<"harvest" | "runn", ApiStats>;
+interface RunEvent {
+  readonly status: string;
+  readonly counts: unknown;
+  readonly wallMs: number;
+  readonly leaseWaitMs: number;
+  readonly cpuMs: number;
+}
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -31,31 +47,57 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 };
 const preset = flag("preset") ?? "tiny";
-if (!["tiny", "small", "large"].includes(preset))
-  throw new Error(`unknown preset ${preset} (tiny, small, large)`);
-/** Compressed enough to finish in minutes, slow enough that the limits, not the machine, bind. */
-const defaultScale: Record<string, number> = { tiny: 50, small: 40, large: 10 };
+if (!["tiny", "small", "large", "xl"].includes(preset))
+  throw new Error(`unknown preset ${preset} (tiny, small, large, xl)`);
+/**
+ * Compressed enough to finish in minutes, slow enough that the limits, not the machine, bind: the bench
+ * prints how busy each process was (`cpuBusiest`), which stays well under 1 at these scales.
+ */
+const defaultScale: Record<string, number> = { tiny: 50, small: 40, large: 10, xl: 200 };
 const timeScale = Number(flag("time-scale") ?? defaultScale[preset]);
 const seed = flag("seed") ?? "42";
+const killAt = flag("kill-at") === undefined ? null : Number(flag("kill-at"));
+if (killAt !== null && !(killAt > 0 && killAt < 1)) throw new Error("--kill-at must be between 0 and 1");
+/** The lease's TTL in the sync process: long enough to outlast the longest synchronous step (reconcile). */
+const leaseTtlMs = Number(flag("lease-ttl-ms") ?? 20_000);
 const anchorDate = "2026-03-16";
+/** `--cpu-prof-dir DIR`: the sync process writes a V8 CPU profile there (open it in Chrome's DevTools). */
+const profileDir = flag("cpu-prof-dir");
+/**
+ * `--heap-mb N`: the sync process's V8 old-space limit (`--max-old-space-size`). At xl it defaults to 1800:
+ * without a limit V8 lets the heap grow lazily to about 3 GB RSS on this 24 GB machine; with it the same
+ * run peaks at about 1.4 GB, so the live data fits and the limit only makes the collector work earlier.
+ */
+const heapMb = flag("heap-mb") ?? (preset === "xl" ? "1800" : undefined);
 
 const log = (line: string) => process.stderr.write(`bench:sync: ${line}\n`);
+const procs = Procs.watch();
+const children = new Set<ChildProcess>();
+const stopAll = () => {
+  for (const c of children) if (c.pid !== undefined && c.exitCode === null) c.kill("SIGTERM");
+};
+process.once("exit", stopAll);
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+const tsx = ["--conditions=@harvest-runn/source", "--import", "tsx"];
 
 /** Starts the sandbox CLI in a child process and returns its connection info. */
-const startChild = (): Promise<{ child: ChildProcess; info: Control.SandboxInfo }> =>
+const startSandbox = (): Promise<{ child: ChildProcess; info: Control.SandboxInfo }> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [
-        "--conditions=@harvest-runn/source",
-        "--import",
-        "tsx",
+        ...tsx,
         "packages/sandbox/src/bin.ts",
         ...["--preset", preset, "--time-scale", String(timeScale), "--seed", seed],
         ...["--port", "0", "--runn-data", "empty", "--anchor-date", anchorDate],
       ],
       { stdio: ["ignore", "pipe", "inherit"] },
     );
+    children.add(child);
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
     createInterface({ input: child.stdout! }).once("line", (line) =>
@@ -63,11 +105,10 @@ const startChild = (): Promise<{ child: ChildProcess; info: Control.SandboxInfo 
     );
   });
 
-const { child, info } = await startChild();
-const stop = () => {
-  if (child.pid !== undefined && child.exitCode === null) child.kill("SIGTERM");
-};
-process.once("exit", stop);
+const stateDir = mkdtempSync(join(tmpdir(), "bench-sync-"));
+const secretKey = randomBytes(32).toString("base64");
+const { child: sandbox, info } = await startSandbox();
+const sandboxUsage = procs.add(sandbox.pid!);
 try {
   log(
     `preset ${preset}, time scale ${timeScale} (limits: Harvest 100 per ${15_000 / timeScale} ms, Runn 120 per ${60_000 / timeScale} ms)`,
@@ -77,42 +118,81 @@ try {
     return (await res.json()) as T;
   };
   const clock = await control<{ now: string }>("GET", "/clock");
-  let phase = "";
-  let phaseStart = performance.now();
-  const sync = Facade.createSync({
-    clients: {
-      harvestBaseUrl: info.harvest.baseUrl,
-      harvestIdBaseUrl: info.harvest.idBaseUrl,
-      harvestRateLimit: {
-        limit: info.limits.harvest.requests,
-        window: `${info.limits.harvest.windowMs / timeScale} millis`,
-      },
-      runnRateLimit: {
-        limit: info.limits.runn.requests,
-        window: `${info.limits.runn.windowMs / timeScale} millis`,
-      },
-    },
-    clock: SyncClock.make(SyncClock.startingAt(new Date(clock.now))),
-    sync: flag("concurrency") ? { concurrency: Number(flag("concurrency")) } : {},
-    onProgress: (e) => {
-      if (e.phase !== phase) {
-        const t = performance.now();
-        if (phase !== "") log(`  ${phase}: ${Math.round(t - phaseStart)} ms`);
-        phase = e.phase;
-        phaseStart = t;
-      }
-    },
-  });
-  const { connection } = await sync.connect({
-    name: "bench",
-    harvest: {
-      accountId: Number(info.harvest.accountId),
-      userAgent: "harvest-runn bench (bench@example.test)",
-      token: info.harvest.token,
-    },
-    runn: { baseUrl: info.runn.baseUrl, token: info.runn.token },
-    settings: { switches: { actuals: true } },
-  });
+  const wallStartMs = Date.now();
+  const syncUsage = { cpuMs: 0, peakRssMb: 0 };
+  /** Wall time per phase of the runs measured (summed over a kill and its restart). */
+  const phaseMs: Record<string, number> = {};
+  /** The sync's largest RSS seen at a progress event of each phase (where the peak happens). */
+  const rssMbByPhase: Record<string, number> = {};
+
+  /** Runs one sync process to its end (or its kill) and returns the events it printed. */
+  const runSync = (
+    connectionId: string | null,
+    runs: number,
+    onLine?: (e: Record<string, unknown>, child: ChildProcess) => void,
+  ) =>
+    new Promise<{ connectionId: string | null; runs: RunEvent[]; killed: boolean }>((resolve, reject) => {
+      const job: Job = {
+        info,
+        timeScale,
+        storeFile: join(stateDir, "state.db"),
+        connectionId,
+        anchorMs: new Date(clock.now).getTime(),
+        wallStartMs,
+        leaseTtlMs,
+        runs,
+      };
+      const profile = [
+        ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+        ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+      ];
+      const child = spawn(process.execPath, [...profile, ...tsx, "bench/support/SyncChild.ts"], {
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, BENCH_SYNC_JOB: JSON.stringify(job), HARVEST_RUNN_SECRET_KEY: secretKey },
+      });
+      children.add(child);
+      const usage = procs.add(child.pid!);
+      let id = connectionId;
+      let runCpuStart = 0;
+      const done: RunEvent[] = [];
+      let phase = "";
+      let phaseStart = performance.now();
+      createInterface({ input: child.stdout! }).on("line", (line) => {
+        // The sync's own log lines share stdout: pass them on, keep the events.
+        if (!line.startsWith('{"event"')) return void process.stderr.write(`${line}\n`);
+        const e = JSON.parse(line) as Record<string, unknown>;
+        if (e.event === "connected") id = String(e.connectionId);
+        if (e.event === "runStart") runCpuStart = Number(e.cpuMs);
+        if (e.event === "run") {
+          done.push(e as unknown as RunEvent);
+          syncUsage.cpuMs += Number(e.cpuMs) - runCpuStart;
+        }
+        if (e.event === "busy") log("  the killed run's lease still holds: waiting for its TTL");
+        if (e.event === "progress" && typeof e.rssMb === "number")
+          rssMbByPhase[String(e.phase)] = Math.max(rssMbByPhase[String(e.phase)] ?? 0, e.rssMb);
+        if (e.event === "progress" && e.phase !== phase) {
+          const t = performance.now();
+          if (phase !== "") {
+            log(`  ${phase}: ${Math.round(t - phaseStart)} ms`);
+            phaseMs[phase] = Math.round((phaseMs[phase] ?? 0) + t - phaseStart);
+          }
+          phase = String(e.phase);
+          phaseStart = t;
+        }
+        onLine?.(e, child);
+      });
+      child.once("error", reject);
+      child.once("exit", (code, signal) => {
+        children.delete(child);
+        // A killed process printed no end: its CPU during the run is its last sample's.
+        if (signal === "SIGKILL") syncUsage.cpuMs += usage.cpuMs - runCpuStart;
+        syncUsage.peakRssMb = Math.max(syncUsage.peakRssMb, usage.peakRssMb);
+        if (phase !== "") phaseMs[phase] = Math.round((phaseMs[phase] ?? 0) + performance.now() - phaseStart);
+        if (signal === "SIGKILL") resolve({ connectionId: id, runs: done, killed: true });
+        else if (code === 0) resolve({ connectionId: id, runs: done, killed: false });
+        else reject(new Error(`the sync process exited with ${code ?? signal}`));
+      });
+    });
 
   /** The fewest reads of the lists the sync needs, from the sandbox's current data sizes. */
   const minimumReads = (lists: Lists) => {
@@ -156,52 +236,166 @@ try {
       (writes * info.limits.runn.windowMs) / info.limits.runn.requests) /
       timeScale,
   );
+  // The same bound with the client's pacing: it keeps `window + slack` between a request and the one
+  // `limit` places back, and its slack (at least 250 ms of real time, for server pauses) does not shrink
+  // with the time scale, so at high scales it, not the code, sets the pace.
+  const span = (api: "harvest" | "runn") =>
+    Pacer.spanOf({
+      limit: info.limits[api].requests,
+      window: `${info.limits[api].windowMs / timeScale} millis`,
+    }) / info.limits[api].requests;
+  const pacedBoundMs = Math.round(
+    Math.max(reads.harvest * span("harvest"), reads.runn * span("runn")) + writes * span("runn"),
+  );
+  log(`minimum: ${reads.harvest} Harvest reads, ${reads.runn} Runn reads, ${writes} Runn writes`);
 
+  // Connecting (validating both tokens) is not part of the run: done by a process of its own first.
+  const connectionId = (await runSync(null, 0)).connectionId;
+  if (connectionId === null) throw new Error("the sync process did not connect");
+  for (const k of Object.keys(phaseMs)) delete phaseMs[k];
   await control("DELETE", "/stats");
+  procs.sampleNow(sandbox.pid!);
+  const sandboxCpuBefore = sandboxUsage.cpuMs;
   const t0 = performance.now();
-  const first = await sync.run(connection.id);
-  const wallMs = Math.round(performance.now() - t0);
+  let killedAtWrites: number | null = null;
+  let poll: NodeJS.Timeout | undefined;
+  const first = await runSync(connectionId, 1, (e, child) => {
+    if (killAt === null || poll !== undefined || e.event !== "progress" || e.phase === "load") return;
+    // Half-way through the Runn writes, by the sandbox's own count of writes served.
+    poll = setInterval(() => {
+      void control<Stats>("GET", "/stats").then((s) => {
+        if (killedAtWrites === null && s.runn.writes >= killAt * writes && child.exitCode === null) {
+          killedAtWrites = s.runn.writes;
+          child.kill("SIGKILL");
+          clearInterval(poll);
+        }
+      });
+    }, 100);
+  });
+  if (poll) clearInterval(poll);
+  let leaseWaitMs: number | null = null;
+  let reloadBound = 0;
+  let resumed: RunEvent | undefined;
+  if (first.killed) {
+    log(`killed the sync (SIGKILL) after ${killedAtWrites} Runn writes`);
+    const atRestart = await control<Truth>("GET", "/truth");
+    const re = minimumReads(atRestart.lists);
+    reloadBound = re.harvest + re.runn;
+    const second = await runSync(connectionId, 1);
+    resumed = second.runs[0];
+    leaseWaitMs = resumed?.leaseWaitMs ?? null;
+    log(`restarted run ${resumed?.status}: ${JSON.stringify(resumed?.counts)}`);
+  } else {
+    log(`first run ${first.runs[0]?.status}: ${JSON.stringify(first.runs[0]?.counts)}`);
+  }
+  // One run's own wall time; across a kill, the whole time from the first start to the resumed end.
+  const wallMs = first.killed ? Math.round(performance.now() - t0) : (first.runs[0]?.wallMs ?? 0);
+  procs.sampleNow(sandbox.pid!);
+  const sandboxCpuMs = Math.round(sandboxUsage.cpuMs - sandboxCpuBefore);
   const s1 = await control<Stats>("GET", "/stats");
-  log(`first run ${first.status} in ${wallMs} ms: ${JSON.stringify(first.counts)}`);
   log(
     `429 served: Harvest ${s1.harvest.throttled}, Runn ${s1.runn.throttled}; busiest window: Harvest ${s1.harvest.maxInWindow}, Runn ${s1.runn.maxInWindow}`,
   );
-
-  const after = await control<Truth>("GET", "/truth");
-  const rereads = minimumReads(after.lists);
-  // A rerun also reads the entries updated since the cursor (SPEC A6): nothing changed, so one page.
-  const rerunMinimumRequests = rereads.harvest + rereads.runn + 1;
-  await control("DELETE", "/stats");
-  const rerun = await sync.run(connection.id);
-  const s2 = await control<Stats>("GET", "/stats");
-  log(`rerun ${rerun.status}: ${JSON.stringify(rerun.counts)}`);
-  await sync.close();
-
   const requests = s1.harvest.total + s1.runn.total;
-  const rerunRequests = s2.harvest.total + s2.runn.total;
-  const result = {
+  const syncCpuMs = Math.round(syncUsage.cpuMs);
+  const result: Record<string, unknown> = {
     preset,
     timeScale,
     requests,
     minimumRequests,
     requestRatio: Math.round((requests / minimumRequests) * 100) / 100,
-    served429: s1.harvest.throttled + s1.runn.throttled + s2.harvest.throttled + s2.runn.throttled,
+    served429: s1.harvest.throttled + s1.runn.throttled,
     wallMs,
     boundMs,
     wallRatio: Math.round((wallMs / boundMs) * 100) / 100,
-    rerunRequests,
-    rerunMinimumRequests,
-    rerunWrites: s2.runn.writes,
+    pacedBoundMs,
+    pacedWallRatio: Math.round((wallMs / pacedBoundMs) * 100) / 100,
+    peakRssMb: syncUsage.peakRssMb,
+    sandboxCpuMs,
+    syncCpuMs,
+    // How close CPU came to being the limit: the busier process's CPU time over the wall time (1 = one
+    // core all the time, so that process, not the rate limits, set the pace), and both over the 2 cores.
+    cpuBusiest: Math.round((Math.max(sandboxCpuMs, syncCpuMs) / wallMs) * 100) / 100,
+    cpuOfMachine: Math.round(((sandboxCpuMs + syncCpuMs) / (2 * wallMs)) * 100) / 100,
+    phaseMs: { ...phaseMs },
+    rssMbByPhase: { ...rssMbByPhase },
   };
-  if (result.requestRatio !== 1 || rerunRequests !== rerunMinimumRequests) {
-    log(
-      `first run requests by route: ${JSON.stringify({ harvest: s1.harvest.requests, runn: s1.runn.requests })}`,
-    );
-    log(
-      `rerun requests by route: ${JSON.stringify({ harvest: s2.harvest.requests, runn: s2.runn.requests })}`,
-    );
+
+  if (first.killed) {
+    // Runn as a user reads it, through its API (the whole control-API dump of an xl account takes
+    // minutes to build): every client, project and person with its references, 200 a page.
+    type Entity = { references: ReadonlyArray<{ referenceName: string; externalId: string }> };
+    const runnList = async (path: string) => {
+      const all: Array<Entity> = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 10_000; page++) {
+        const q: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
+        const res = await fetch(`${info.runn.baseUrl}${path}?limit=200${q}`, {
+          headers: { authorization: `Bearer ${info.runn.token}`, "accept-version": "1.0.0" },
+        });
+        if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+        const body = (await res.json()) as { values: Array<Entity>; nextCursor: string | null };
+        all.push(...body.values);
+        cursor = body.nextCursor;
+        if (cursor === null) return all;
+      }
+      throw new Error(`GET ${path}: more than 10,000 pages`);
+    };
+    /** Entities of a kind carrying a Harvest reference, and how many of those repeat one. */
+    const refs = (list: ReadonlyArray<Entity>) => {
+      const ids = list.flatMap((e) =>
+        e.references.filter((r) => r.referenceName === "Harvest").map((r) => r.externalId),
+      );
+      return { created: ids.length, duplicates: ids.length - new Set(ids).size };
+    };
+    const kinds = {
+      clients: refs(await runnList("/clients/")),
+      projects: refs(await runnList("/projects/")),
+      people: refs(await runnList("/people/")),
+    };
+    const end = await control<Truth>("GET", "/truth");
+    const actualsCount = end.lists.runn["/actuals/"].items;
+    const extraRequests = requests - minimumRequests;
+    Object.assign(result, {
+      killedAtWrites,
+      resumedStatus: resumed?.status ?? null,
+      leaseWaitMs,
+      leaseTtlMs,
+      extraRequests,
+      extraRequestsBound: reloadBound + Math.ceil(minimumRequests / 100),
+      duplicates: kinds.clients.duplicates + kinds.projects.duplicates + kinds.people.duplicates,
+      matchesTruth:
+        kinds.clients.created === t.create.clients &&
+        kinds.projects.created === t.create.projects &&
+        kinds.people.created === t.create.people &&
+        actualsCount === t.actuals.writes,
+    });
+    if (!result.matchesTruth)
+      log(
+        `Runn against the truth: ${JSON.stringify({ kinds, actuals: actualsCount, truth: { ...t.create, actuals: t.actuals.writes } })}`,
+      );
+  } else if (preset !== "xl") {
+    const after = await control<Truth>("GET", "/truth");
+    const rereads = minimumReads(after.lists);
+    // A rerun also reads the entries updated since the cursor (SPEC A6): nothing changed, so one page.
+    result.rerunMinimumRequests = rereads.harvest + rereads.runn + 1;
+    await control("DELETE", "/stats");
+    const rerun = await runSync(connectionId, 1);
+    const s2 = await control<Stats>("GET", "/stats");
+    log(`rerun ${rerun.runs[0]?.status}: ${JSON.stringify(rerun.runs[0]?.counts)}`);
+    result.rerunRequests = s2.harvest.total + s2.runn.total;
+    result.rerunWrites = s2.runn.writes;
+    result.served429 = (result.served429 as number) + s2.harvest.throttled + s2.runn.throttled;
+    if (result.rerunRequests !== result.rerunMinimumRequests)
+      log(
+        `rerun requests by route: ${JSON.stringify({ harvest: s2.harvest.requests, runn: s2.runn.requests })}`,
+      );
   }
+  if (result.requestRatio !== 1)
+    log(`requests by route: ${JSON.stringify({ harvest: s1.harvest.requests, runn: s1.runn.requests })}`);
   console.log(JSON.stringify(result));
 } finally {
-  stop();
+  procs.stop();
+  stopAll();
+  rmSync(stateDir, { recursive: true, force: true });
 }

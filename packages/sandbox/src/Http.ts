@@ -42,12 +42,15 @@ export const reply = (
   ...(listKey ? { listKey } : {}),
 });
 
-/** Turns a reply into bytes on the wire. */
-export const serialise = (r: Reply): SimResponse => {
+/** The JSON text of a reply's body, or null for an empty body. */
+export const bodyText = (r: Reply): string | null => (r.json === undefined ? null : JSON.stringify(r.json));
+
+/** Turns a reply into bytes on the wire (`text`: its body already serialised by `bodyText`). */
+export const serialise = (r: Reply, text?: string | null): SimResponse => {
   const headers: Record<string, string> = { ...r.headers };
   if (r.json === undefined) return { kind: "response", status: r.status, headers, body: null };
   headers["content-type"] = "application/json; charset=utf-8";
-  return { kind: "response", status: r.status, headers, body: JSON.stringify(r.json) };
+  return { kind: "response", status: r.status, headers, body: text ?? bodyText(r) };
 };
 
 /** Lower-cases header names. */

@@ -6,11 +6,13 @@ import { type DataClock, type SandboxClock, systemClock } from "./control/Clock.
 import { handleControl } from "./control/Control.ts";
 import { type ApiName, corruptRecord, type FaultConfig, Faults } from "./control/Faults.ts";
 import { type Limit, RateLimiter, retryAfterHeader } from "./control/RateLimiter.ts";
+import { ReadAhead } from "./control/ReadAhead.ts";
 import { countFault, countRequest, makeStats, type Stats } from "./control/Stats.ts";
 import { dayOf, isoSeconds, todayOf } from "./Dates.ts";
 import { generate, type World } from "./generate/Generate.ts";
 import type { PresetName } from "./generate/Presets.ts";
 import {
+  bodyText,
   isWrite,
   lowerHeaders,
   type Reply,
@@ -142,17 +144,24 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
     return reply(429, { message: "Too many requests" }, headers);
   };
 
+  // With a frozen data clock a list page depends only on the data, so the next page can be built early.
+  const ahead =
+    dataClock === "frozen"
+      ? { harvest: new ReadAhead(() => advanced, bodyText), runn: new ReadAhead(() => advanced, bodyText) }
+      : null;
+
   const pipeline = async <W>(
     api: ApiName,
     req: SimRequest,
     path: string,
     auth: () => W | Reply,
     accountKey: (who: W) => string,
-    route: (who: W) => Reply,
+    route: (who: W, req: SimRequest) => Reply,
   ): Promise<SimResponse> => {
     const s = stats[api];
     const write = isWrite(req.method);
     countRequest(s, req.method, path, write);
+    if (write) ahead?.[api].wrote();
     const who = auth();
     if (typeof who === "object" && who !== null && "status" in who) return serialise(who as Reply);
     const w = who as W;
@@ -186,7 +195,9 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
       countFault(s, "afterWritesRefused");
       return failure(503, "Service unavailable (injected after N writes)");
     }
-    const r = route(w);
+    const built = ahead?.[api].take(req, path) ?? null;
+    const r = built?.reply ?? route(w, req);
+    ahead?.[api].after(req, path, r, (next) => route(w, next));
     if (write && r.status < 300) {
       if (d.afterWrites === "commitAndDrop") {
         countFault(s, "afterWritesDropped");
@@ -221,7 +232,7 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
       }
       return serialise({ ...r, json });
     }
-    return serialise(r);
+    return serialise(r, built?.body);
   };
 
   // Every answer carries a `Date` header from the data clock (pinned to the anchor instant), as real
@@ -239,8 +250,8 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
         path,
         () => authenticateHarvest(world.harvest, req),
         (c) => String(c.account.accountId),
-        (c) =>
-          routeHarvest(c, req, path, {
+        (c, at) =>
+          routeHarvest(c, at, path, {
             publicBase,
             nowSeconds: nowSeconds(),
             stamp,

@@ -19,6 +19,7 @@ import { makeLedger } from "./internal/Ledger.ts";
 import { makeAudit, makeDoNotImport } from "./internal/Links.ts";
 import * as Migrations from "./internal/Migrations.ts";
 import { makeRecorded, makeSavedPlans, makeSessions } from "./internal/Pages.ts";
+import { makeProgress } from "./internal/RunProgressSql.ts";
 import { makeRuns } from "./internal/Runs.ts";
 import { mapErrors } from "./internal/Support.ts";
 
@@ -77,6 +78,7 @@ export const make = (
       sessions: makeSessions(deps),
       savedPlans: makeSavedPlans(deps),
       recorded: makeRecorded(deps),
+      progress: makeProgress(deps),
     } satisfies SyncStore.Shape;
   });
 

@@ -28,6 +28,15 @@ const populate = Effect.gen(function* () {
     Fixtures.item(),
     Fixtures.item({ outcome: "held", reason: "unknown_role" }),
   ]);
+  yield* store.progress.put(lease, {
+    runId: run.id,
+    connectionId: connection.id,
+    phase: "people",
+    entities: { done: 1, total: 1 },
+    actuals: { done: 0, total: 0 },
+    requests: { done: 1, total: 1 },
+    writesStartedAt: null,
+  });
   yield* store.runs.finish(lease, run.id, { status: "succeeded", succeeded: ["people"] });
   yield* store.ledger.upsert(lease, Fixtures.ledgerRows(25));
   yield* store.doNotImport.add(connection.id, [{ kind: "person", harvestId: 9 }]);
@@ -84,7 +93,7 @@ describe.each(adapters.map((a) => [a.name, a] as const))("SQL tables: %s", (name
         return yield* sql<{ migration_id: number }>`SELECT migration_id FROM ${sql(migrationsTable)}`;
       }),
     );
-    expect(applied.map((r) => Number(r.migration_id)).sort((a, b) => a - b)).toEqual([1, 5]);
+    expect(applied.map((r) => Number(r.migration_id)).sort((a, b) => a - b)).toEqual([1, 5, 6]);
   });
 
   it("deleting a connection leaves none of its rows in any table", async () => {

@@ -19,6 +19,7 @@ import type { Lease, LeaseState } from "./Lease.ts";
 import type { AuditEntry, DoNotImport, ImportKind, NewAuditEntry, NewDoNotImport } from "./Links.ts";
 import type { RecordedStore } from "./Recorded.ts";
 import type * as Run from "./Run.ts";
+import type { ProgressWrite, RunProgress } from "./RunProgress.ts";
 import type { SavedPlanStore } from "./SavedPlans.ts";
 import type { SessionStore } from "./Sessions.ts";
 import type { SyncStoreError } from "./SyncStoreError.ts";
@@ -206,6 +207,14 @@ export interface AuditLog {
   ) => Effect.Effect<ReadonlyArray<AuditEntry>, SyncStoreError>;
 }
 
+/** The progress record of each connection's latest run, readable from any process. */
+export interface ProgressStore {
+  /** Saves the run's progress under its lease, replacing the connection's previous record; fenced. */
+  readonly put: (lease: Lease, progress: ProgressWrite) => Effect.Effect<RunProgress, SyncStoreError>;
+  /** The connection's latest record (it stays after the run ends; compare `runId` with the run's). */
+  readonly get: (id: Ids.ConnectionId) => Effect.Effect<Option.Option<RunProgress>, SyncStoreError>;
+}
+
 /** The store as services see it. */
 export interface Shape {
   readonly supports: Capabilities;
@@ -223,6 +232,8 @@ export interface Shape {
   readonly savedPlans: SavedPlanStore;
   /** What runs recorded from the APIs for hosts to show without calling them. */
   readonly recorded: RecordedStore;
+  /** How far the latest run of each connection has got, readable from any process. */
+  readonly progress: ProgressStore;
 }
 
 /** The `SyncStore` service tag. */

@@ -4,6 +4,7 @@ export * as Lease from "./Lease.ts";
 export * as Links from "./Links.ts";
 export * as Recorded from "./Recorded.ts";
 export * as Run from "./Run.ts";
+export * as RunProgress from "./RunProgress.ts";
 export * as SavedPlans from "./SavedPlans.ts";
 export * as SecretBox from "./SecretBox.ts";
 export * as Sessions from "./Sessions.ts";

@@ -140,8 +140,22 @@ const pages = Effect.gen(function* () {
     PRIMARY KEY (connection_id, name))`;
 });
 
+/** The latest run's progress record per connection (read by status views in any process). */
+const runProgress = Effect.gen(function* () {
+  const sql = yield* SqlClient;
+  yield* sql`CREATE TABLE hr_run_progress (
+    connection_id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    updated_at TEXT NOT NULL)`;
+});
+
 /** Every migration, by `<id>_<name>`. */
-export const migrations = Migrator.fromRecord({ "0001_initial": initial, "0005_pages": pages });
+export const migrations = Migrator.fromRecord({
+  "0001_initial": initial,
+  "0005_pages": pages,
+  "0006_run_progress": runProgress,
+});
 
 /** The tables that hold per-connection rows, with the column naming the connection. */
 export const connectionTables: ReadonlyArray<readonly [table: string, column: string]> = [
@@ -158,6 +172,7 @@ export const connectionTables: ReadonlyArray<readonly [table: string, column: st
   ["hr_audit", "connection_id"],
   ["hr_saved_plans", "connection_id"],
   ["hr_recorded", "connection_id"],
+  ["hr_run_progress", "connection_id"],
 ];
 
 /** Tables that belong to no connection (the host's sign-in sessions). */

@@ -15,6 +15,7 @@ import {
   makeSessions,
   type PagesState,
 } from "./MemoryPages.ts";
+import { makeProgress } from "./MemoryProgress.ts";
 import { makeLedger, makeRuns } from "./MemoryRuns.ts";
 import { clampLimit, fence, json, now, row, type State } from "./MemoryState.ts";
 
@@ -254,5 +255,6 @@ export const make: Effect.Effect<SyncStore.Shape> = Effect.map(SecretBox.ephemer
     sessions: makeSessions(pages),
     savedPlans: makeSavedPlans(state, pages),
     recorded: makeRecorded(state, pages),
+    progress: makeProgress(state),
   };
 });

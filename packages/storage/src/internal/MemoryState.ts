@@ -4,6 +4,7 @@ import { Clock, Effect } from "effect";
 import type { Connection } from "../Connection.ts";
 import type { AuditEntry, DoNotImport } from "../Links.ts";
 import type * as Run from "../Run.ts";
+import type { RunProgress } from "../RunProgress.ts";
 import type { SecretBox } from "../SecretBox.ts";
 import { fail, type SyncStoreError } from "../SyncStoreError.ts";
 
@@ -25,6 +26,8 @@ export interface ConnectionRow {
   audit: Array<AuditEntry>;
   lastSuccess: Map<ReconcileOptions.EntityType, Run.LastSuccess>;
   runCount: number;
+  /** The latest run's progress record, if a run saved one. */
+  progress?: RunProgress;
 }
 
 export interface RunRow {

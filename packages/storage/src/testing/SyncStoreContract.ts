@@ -16,6 +16,7 @@ import * as LeasesContract from "./contract/LeasesContract.ts";
 import * as LedgerContract from "./contract/LedgerContract.ts";
 import * as LinksContract from "./contract/LinksContract.ts";
 import * as PagesContract from "./contract/PagesContract.ts";
+import * as ProgressContract from "./contract/ProgressContract.ts";
 import * as RequestedRunsContract from "./contract/RequestedRunsContract.ts";
 import * as RunsContract from "./contract/RunsContract.ts";
 import * as SettingsContract from "./contract/SettingsContract.ts";
@@ -31,6 +32,7 @@ export const concerns = [
   LedgerContract,
   LinksContract,
   PagesContract,
+  ProgressContract,
   CapabilitiesContract,
 ] as const;
 

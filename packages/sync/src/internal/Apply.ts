@@ -14,9 +14,11 @@ import { item } from "./Items.ts";
 import type { Recorder, RunnWriter, WriteFailure } from "./Writer.ts";
 import { scopeWrites } from "./WriteScope.ts";
 
-/** What applying a plan did. */
+/**
+ * What applying a plan did. The items themselves go to the recorder as they complete and are not kept
+ * here: an xl first import records one per write, hundreds of thousands over hours (memory stays flat).
+ */
 export interface Applied {
-  readonly items: ReadonlyArray<RunItem>;
   /** Entity types with at least one failed write (their cursors must not advance). */
   readonly failedTypes: ReadonlySet<ReconcileOptions.EntityType>;
   /** Runn write requests sent. */
@@ -51,13 +53,11 @@ export const apply = <E>(
     const scoped = scopeWrites(runn);
     const writer = scoped.writer;
     const finish = (): Applied => ({
-      items: all,
       failedTypes,
       writes: writes - scoped.notSent(),
       refused: scoped.refused(),
     });
     const refs = new Map<string, number>();
-    const all: Array<RunItem> = [];
     const failedTypes = new Set<ReconcileOptions.EntityType>();
     let writes = 0;
     const countWrite = () => {
@@ -69,10 +69,7 @@ export const apply = <E>(
     const of = <T extends Plan.Operation["_tag"]>(tag: T) =>
       ops.filter((o): o is Extract<Plan.Operation, { _tag: T }> => o._tag === tag);
     const resolve = (r: Ref): number | undefined => (typeof r === "number" ? r : refs.get(r));
-    const record = (items: ReadonlyArray<RunItem>) => {
-      all.push(...items);
-      return recorder.items(items);
-    };
+    const record = (items: ReadonlyArray<RunItem>) => recorder.items(items);
     const progress = (phase: Progress.Phase, done: number, total: number) =>
       Progress.report({ runId: options.runId, connectionId: options.connectionId, phase, done, total });
     const failed = (kind: RunItem["kind"], label: string, e: WriteFailure, harvestId: number | null = null) =>
@@ -282,6 +279,7 @@ export const apply = <E>(
       failedTypes,
       now: options.now,
       countWrite,
+      concurrency,
     });
     return finish();
   });

@@ -1,7 +1,8 @@
 /**
  * The actuals half of applying a plan: upserts through the bulk endpoint (100 per request, zero-mode
- * removals included), deletions one request each, then ledger-only records. The ledger changes as each
- * request completes, so a crash loses at most the bookkeeping of the request in flight.
+ * removals included, up to `concurrency` requests at once: each is an idempotent upsert of distinct
+ * keys), deletions one request each, then ledger-only records. The ledger changes as each request
+ * completes, so a crash loses at most the bookkeeping of the requests in flight.
  */
 import type { Ids, Ledger, Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Array as Arr, Effect } from "effect";
@@ -20,6 +21,8 @@ export interface ActualsContext<E> {
   readonly failedTypes: Set<ReconcileOptions.EntityType>;
   readonly now: string;
   readonly countWrite: () => void;
+  /** Bulk upserts in flight at once (the request pacer keeps them within the rate limit). */
+  readonly concurrency: number;
 }
 
 const keyLabel = (k: { personId: number; projectId: number; roleId: number; date: string }) =>
@@ -64,60 +67,65 @@ export const applyActuals = <E>(
       ...zeroes.map((op) => ({ kind: "zero" as const, op, key: op.key })),
     ];
     let done = 0;
-    for (const batch of Arr.chunksOf(writesList, 100)) {
-      ctx.countWrite();
-      const inputs = batch.map((w) => ({
-        ...w.key,
-        billableMinutes: w.kind === "upsert" ? w.op.billableMinutes : 0,
-        nonbillableMinutes: w.kind === "upsert" ? w.op.nonbillableMinutes : 0,
-      }));
-      const result = yield* writer.upsertActuals(inputs).pipe(Effect.either);
-      if (result._tag === "Left") {
-        ctx.failedTypes.add("actuals");
-        yield* ctx.record(
-          batch.map((w) =>
-            item({
-              kind: "actual",
-              outcome: "failed",
-              label: keyLabel(w.key),
-              error: `${result.left.reason}: ${result.left.message}`,
-            }),
-          ),
-        );
-      } else {
-        const ids = new Map(result.right.map((a) => [keyLabel(a), a.id]));
-        const put: Array<Ledger.LedgerEntry> = [];
-        const removed: Array<Ledger.ActualKey> = [];
-        for (const w of batch) {
-          if (w.kind === "zero") removed.push(w.key);
-          else
-            put.push({
-              key: w.key,
-              billableMinutes: w.op.billableMinutes,
-              nonbillableMinutes: w.op.nonbillableMinutes,
-              runnActualId: (ids.get(keyLabel(w.key)) ??
-                w.op.runnActualId ??
-                null) as Ids.RunnActualId | null,
-              harvestEntryIds: w.op.harvestEntryIds as Ledger.LedgerEntry["harvestEntryIds"],
-              writtenAt: ctx.now as Ids.IsoDateTime,
-            });
+    const upsertBatch = (batch: ReadonlyArray<(typeof writesList)[number]>) =>
+      Effect.gen(function* () {
+        ctx.countWrite();
+        const inputs = batch.map((w) => ({
+          ...w.key,
+          billableMinutes: w.kind === "upsert" ? w.op.billableMinutes : 0,
+          nonbillableMinutes: w.kind === "upsert" ? w.op.nonbillableMinutes : 0,
+        }));
+        const result = yield* writer.upsertActuals(inputs).pipe(Effect.either);
+        if (result._tag === "Left") {
+          ctx.failedTypes.add("actuals");
+          yield* ctx.record(
+            batch.map((w) =>
+              item({
+                kind: "actual",
+                outcome: "failed",
+                label: keyLabel(w.key),
+                error: `${result.left.reason}: ${result.left.message}`,
+              }),
+            ),
+          );
+        } else {
+          const ids = new Map(result.right.map((a) => [keyLabel(a), a.id]));
+          const put: Array<Ledger.LedgerEntry> = [];
+          const removed: Array<Ledger.ActualKey> = [];
+          for (const w of batch) {
+            if (w.kind === "zero") removed.push(w.key);
+            else
+              put.push({
+                key: w.key,
+                billableMinutes: w.op.billableMinutes,
+                nonbillableMinutes: w.op.nonbillableMinutes,
+                runnActualId: (ids.get(keyLabel(w.key)) ??
+                  w.op.runnActualId ??
+                  null) as Ids.RunnActualId | null,
+                harvestEntryIds: w.op.harvestEntryIds as Ledger.LedgerEntry["harvestEntryIds"],
+                writtenAt: ctx.now as Ids.IsoDateTime,
+              });
+          }
+          if (put.length > 0) yield* recorder.ledgerPut(put);
+          if (removed.length > 0) yield* recorder.ledgerRemove(removed);
+          yield* ctx.record(
+            batch.map((w) =>
+              item({
+                kind: "actual",
+                outcome: "written",
+                label: keyLabel(w.key),
+                runnId: ids.get(keyLabel(w.key)) ?? null,
+              }),
+            ),
+          );
         }
-        if (put.length > 0) yield* recorder.ledgerPut(put);
-        if (removed.length > 0) yield* recorder.ledgerRemove(removed);
-        yield* ctx.record(
-          batch.map((w) =>
-            item({
-              kind: "actual",
-              outcome: "written",
-              label: keyLabel(w.key),
-              runnId: ids.get(keyLabel(w.key)) ?? null,
-            }),
-          ),
-        );
-      }
-      done += batch.length;
-      yield* ctx.progress("actuals", done, writesList.length);
-    }
+        done += batch.length;
+        yield* ctx.progress("actuals", done, writesList.length);
+      });
+    yield* Effect.forEach(Arr.chunksOf(writesList, 100), upsertBatch, {
+      concurrency: ctx.concurrency,
+      discard: true,
+    });
 
     const deletions = removals.filter((r) => r.mode === "delete");
     done = 0;

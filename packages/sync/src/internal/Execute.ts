@@ -20,8 +20,9 @@ import { type Env, loadConnection, now, updatedSinceCursor } from "./Env.ts";
 import * as Logging from "./Logging.ts";
 import { failOrphans } from "./Orphans.ts";
 import { prepare } from "./Prepare.ts";
+import * as ProgressRecord from "./ProgressRecord.ts";
 import { errorText, type StoredScope, storeRecorder, toSummary } from "./Record.ts";
-import { recordForPages } from "./RecordForPages.ts";
+import { isProjectLink, pagesBasis, recordForPages } from "./RecordForPages.ts";
 import { reportItems } from "./Report.ts";
 import { fromRunnClient } from "./RunnWrites.ts";
 
@@ -124,7 +125,9 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
     const conn = yield* loadConnection(env, connectionId);
     const webhook = conn.settings.webhookUrl;
     const held = webhook === null ? new Set<string>() : yield* previouslyHeld(env, conn.id);
-    const items: Array<RunItem> = [];
+    // What the notification needs (SPEC R8): the held items of the plan's report, kept only when a
+    // webhook is set; every other item goes to the store as it completes and is not kept in memory.
+    const heldItems: Array<RunItem> = [];
     // No two runs write into one Runn account from one Harvest account at once, whatever the rows say.
     const twins = yield* AccountPair.twins(
       env,
@@ -154,88 +157,103 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
           if (request.onStart) yield* request.onStart(run.id);
           const at = yield* now;
           const recorder = storeRecorder(env.store, lease, run.id);
-          const body = Effect.gen(function* () {
-            yield* Progress.report({
-              runId: run.id,
-              connectionId: conn.id,
-              phase: "lease",
-              done: 1,
-              total: 1,
-            });
-            const clients = yield* env.clients.make(conn.input);
-            const prepared = yield* prepare(env, clients, conn, at, run.id, request);
-            const harvestNow =
-              request.scope.kind === "entities" && conn.settings.switches.actuals
-                ? yield* harvestClock(clients, at)
-                : null;
-            const reported = reportItems(prepared.plan.report);
-            items.push(...reported);
-            if (reported.length > 0)
-              yield* recorder.items(reported).pipe(Effect.mapError(SyncError.fromStore));
-            const applied = yield* apply(
-              prepared.plan,
-              fromRunnClient(clients.runn),
-              {
-                items: (is) => recorder.items(is),
-                ledgerPut: recorder.ledgerPut,
-                ledgerRemove: recorder.ledgerRemove,
-              },
-              {
+          // Progress is saved in the store as the run goes, for status views in any process.
+          const progressing = { runId: run.id, connectionId: conn.id };
+          const body = ProgressRecord.recording(env.store, lease, progressing, (setPlan) =>
+            Effect.gen(function* () {
+              yield* Progress.report({
                 runId: run.id,
                 connectionId: conn.id,
-                now: at.toISOString(),
-                ...Optional.fields({ concurrency: env.options.concurrency }),
-              },
-            ).pipe(Effect.mapError(SyncError.fromStore));
-            items.push(...applied.items);
-            yield* recordForPages(env.store, {
-              connectionId: conn.id,
-              runId: run.id,
-              scope: request.scope,
-              referenceName: conn.settings.referenceName,
-              harvest: prepared.harvest,
-              runn: prepared.runn,
-              report: prepared.plan.report,
-              applied: applied.items,
-            });
-            // A write refused for the token's scope: nothing more was sent, and the next run cannot
-            // complete it either, so the run fails with that one reason (SPEC C2, R1).
-            if (applied.refused !== null)
-              return yield* Effect.fail(SyncError.make("RunnReadOnly", applied.refused.message));
-            const parts = Reconcile.parts(prepared.plan.options);
-            const succeeded = types.filter((t) => parts[t] && !applied.failedTypes.has(t));
-            // The A6 cursor moves only when the actuals part completed (SPEC A6, R6).
-            if (
-              parts.actuals &&
-              !applied.failedTypes.has("actuals") &&
-              prepared.plan.options.scope.kind === "entities"
-            ) {
-              const previous = yield* env.store.cursors
-                .get(conn.id, updatedSinceCursor)
-                .pipe(Effect.mapError(SyncError.fromStore));
-              const cursor = Cursor.next({
-                previous: Option.getOrNull(previous),
-                newestSeen: prepared.newestUpdate,
-                harvestNow,
-                overlapMs: env.options.cursorOverlapMs ?? 600_000,
+                phase: "lease",
+                done: 1,
+                total: 1,
               });
-              if (cursor !== null)
-                yield* env.store.cursors
-                  .set(lease, updatedSinceCursor, cursor)
+              const clients = yield* env.clients.make(conn.input);
+              // Only the plan and the cursor's input outlive this line: the snapshots it was computed from
+              // are garbage before the hours of writes begin (one copy of each, during load and reconcile).
+              const { plan, newestUpdate, basis } = yield* Effect.map(
+                prepare(env, clients, conn, at, run.id, request),
+                (p) => ({
+                  plan: p.plan,
+                  newestUpdate: p.newestUpdate,
+                  basis: pagesBasis(p.harvest, p.runn, conn.settings.referenceName, p.plan.report),
+                }),
+              );
+              setPlan(plan);
+              const harvestNow =
+                request.scope.kind === "entities" && conn.settings.switches.actuals
+                  ? yield* harvestClock(clients, at)
+                  : null;
+              // The projects this run creates or links, for the pages' project list (the other items are not kept).
+              const projectLinks: Array<RunItem> = [];
+              const reported = reportItems(plan.report);
+              if (webhook !== null) for (const i of reported) if (i.outcome === "held") heldItems.push(i);
+              if (reported.length > 0)
+                yield* recorder.items(reported).pipe(Effect.mapError(SyncError.fromStore));
+              const applied = yield* apply(
+                plan,
+                fromRunnClient(clients.runn),
+                {
+                  items: (is) => {
+                    for (const i of is) if (isProjectLink(i)) projectLinks.push(i);
+                    return recorder.items(is);
+                  },
+                  ledgerPut: recorder.ledgerPut,
+                  ledgerRemove: recorder.ledgerRemove,
+                },
+                {
+                  runId: run.id,
+                  connectionId: conn.id,
+                  now: at.toISOString(),
+                  ...Optional.fields({ concurrency: env.options.concurrency }),
+                },
+              ).pipe(Effect.mapError(SyncError.fromStore));
+              yield* recordForPages(env.store, {
+                connectionId: conn.id,
+                runId: run.id,
+                scope: request.scope,
+                basis,
+                applied: projectLinks,
+              });
+              // A write refused for the token's scope: nothing more was sent, and the next run cannot
+              // complete it either, so the run fails with that one reason (SPEC C2, R1).
+              if (applied.refused !== null)
+                return yield* Effect.fail(SyncError.make("RunnReadOnly", applied.refused.message));
+              const parts = Reconcile.parts(plan.options);
+              const succeeded = types.filter((t) => parts[t] && !applied.failedTypes.has(t));
+              // The A6 cursor moves only when the actuals part completed (SPEC A6, R6).
+              if (
+                parts.actuals &&
+                !applied.failedTypes.has("actuals") &&
+                plan.options.scope.kind === "entities"
+              ) {
+                const previous = yield* env.store.cursors
+                  .get(conn.id, updatedSinceCursor)
                   .pipe(Effect.mapError(SyncError.fromStore));
-            }
-            yield* Progress.report({
-              runId: run.id,
-              connectionId: conn.id,
-              phase: "record",
-              done: 1,
-              total: 1,
-            });
-            const status = applied.failedTypes.size > 0 ? "partial" : "succeeded";
-            return yield* env.store.runs
-              .finish(lease, run.id, { status, succeeded })
-              .pipe(Effect.mapError(SyncError.fromStore));
-          });
+                const cursor = Cursor.next({
+                  previous: Option.getOrNull(previous),
+                  newestSeen: newestUpdate,
+                  harvestNow,
+                  overlapMs: env.options.cursorOverlapMs ?? 600_000,
+                });
+                if (cursor !== null)
+                  yield* env.store.cursors
+                    .set(lease, updatedSinceCursor, cursor)
+                    .pipe(Effect.mapError(SyncError.fromStore));
+              }
+              yield* Progress.report({
+                runId: run.id,
+                connectionId: conn.id,
+                phase: "record",
+                done: 1,
+                total: 1,
+              });
+              const status = applied.failedTypes.size > 0 ? "partial" : "succeeded";
+              return yield* env.store.runs
+                .finish(lease, run.id, { status, succeeded })
+                .pipe(Effect.mapError(SyncError.fromStore));
+            }),
+          );
           const finished = yield* body.pipe(
             Effect.onInterrupt(() => recordInterrupted(env, lease, run.id)),
             Logging.withRun(run.id, conn.id),
@@ -256,7 +274,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
       Effect.ignore,
     );
     if (webhook !== null) {
-      const n = Notify.notificationFor(summary, items, held);
+      const n = Notify.notificationFor(summary, heldItems, held);
       if (n !== null)
         yield* Notify.post(webhook, n, {
           ...Optional.fields({ timeout: env.options.webhookTimeout, fetch: env.options.webhookFetch }),

@@ -29,29 +29,62 @@ export const linkedProjects = (
 };
 
 /**
+ * What a run keeps from its snapshots for the pages, computed before the writes begin so the snapshots
+ * themselves can be dropped (the hours of an xl import hold neither): the run's names and skipped time,
+ * the projects already linked, and the names of the projects the run may create or link.
+ */
+export interface PagesBasis {
+  readonly names: Recorded.RunNames;
+  readonly linked: ReadonlyArray<LinkedProject>;
+  /** Harvest names of the Harvest projects not yet linked; Runn names of the Runn projects not yet linked. */
+  readonly harvestNames: ReadonlyMap<number, string>;
+  readonly runnNames: ReadonlyMap<number, string>;
+}
+
+/** The pages' basis of a run, from its snapshots and its plan's report. */
+export const pagesBasis = (
+  harvest: Snapshot.HarvestSnapshot,
+  runn: Snapshot.RunnSnapshot,
+  referenceName: string,
+  report: ReadonlyArray<Plan.ReportItem>,
+): PagesBasis => {
+  const linked = linkedProjects(runn.projects, referenceName);
+  const linkedHarvest = new Set(linked.map((p) => p.harvestId));
+  const linkedRunn = new Set(linked.map((p) => p.runnId as number));
+  const harvestNames = new Map<number, string>();
+  for (const p of harvest.projects) if (!linkedHarvest.has(p.id)) harvestNames.set(p.id, p.name);
+  const runnNames = new Map<number, string>();
+  for (const p of runn.projects) if (!linkedRunn.has(p.id)) runnNames.set(p.id, p.name);
+  return { names: runNames(harvest, report), linked, harvestNames, runnNames };
+};
+
+/**
  * The linked projects once a run has applied: those its Runn snapshot showed linked, plus the projects
  * it created or linked (named as in Harvest, or as in Runn for a link).
  */
 export const linkedAfterRun = (
-  harvest: Snapshot.HarvestSnapshot,
-  runn: Snapshot.RunnSnapshot,
-  referenceName: string,
+  basis: PagesBasis,
   applied: ReadonlyArray<RunItem>,
 ): ReadonlyArray<LinkedProject> => {
-  const byHarvestId = new Map(linkedProjects(runn.projects, referenceName).map((p) => [p.harvestId, p]));
-  const harvestNames = new Map(harvest.projects.map((p) => [p.id as number, p.name]));
-  const runnNames = new Map(runn.projects.map((p) => [p.id as number, p.name]));
+  const byHarvestId = new Map(basis.linked.map((p) => [p.harvestId, p]));
   for (const i of applied)
     if (i.kind === "project" && (i.outcome === "created" || i.outcome === "linked"))
       if (i.harvestId !== null && i.runnId !== null && !byHarvestId.has(i.harvestId))
         byHarvestId.set(i.harvestId, {
           harvestId: i.harvestId,
           runnId: i.runnId,
-          name: runnNames.get(i.runnId) ?? harvestNames.get(i.harvestId) ?? `Harvest project ${i.harvestId}`,
+          name:
+            basis.runnNames.get(i.runnId) ??
+            basis.harvestNames.get(i.harvestId) ??
+            `Harvest project ${i.harvestId}`,
           archived: false,
         });
   return [...byHarvestId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.harvestId - b.harvestId);
 };
+
+/** Whether a run item changes the linked projects (kept while a run writes; everything else is not). */
+export const isProjectLink = (i: RunItem): boolean =>
+  i.kind === "project" && (i.outcome === "created" || i.outcome === "linked");
 
 /** A run's names and skipped time, from its Harvest snapshot and its plan's report. */
 export const runNames = (
@@ -91,27 +124,20 @@ export const recordForPages = (
     readonly connectionId: Ids.ConnectionId;
     readonly runId: string;
     readonly scope: Scope;
-    readonly referenceName: string;
-    readonly harvest: Snapshot.HarvestSnapshot;
-    readonly runn: Snapshot.RunnSnapshot;
-    readonly report: ReadonlyArray<Plan.ReportItem>;
-    /** The items the run's writes produced. */
+    readonly basis: PagesBasis;
+    /** The run's items that created or linked a project (`isProjectLink`). */
     readonly applied: ReadonlyArray<RunItem>;
   },
 ): Effect.Effect<void> =>
   Effect.all(
     [
-      store.recorded.put(
-        input.connectionId,
-        Recorded.runDoc(input.runId),
-        runNames(input.harvest, input.report),
-      ),
+      store.recorded.put(input.connectionId, Recorded.runDoc(input.runId), input.basis.names),
       // A one-project run reads only that project: it must not replace the full list.
       input.scope.kind === "entities"
         ? store.recorded.put(
             input.connectionId,
             Recorded.projectsDoc,
-            linkedAfterRun(input.harvest, input.runn, input.referenceName, input.applied),
+            linkedAfterRun(input.basis, input.applied),
           )
         : Effect.void,
     ],

@@ -1,0 +1,119 @@
+/**
+ * The sync side of `bench:sync`, in its own process so the bench can measure its CPU and peak RSS on
+ * their own and kill it with SIGKILL half-way. Reads its job from `BENCH_SYNC_JOB` (JSON), keeps its
+ * state in a SQLite file (so a restarted process resumes from it), and writes one JSON line per event
+ * on stdout: `connected`, `runStart` and `run` (the summary) with the
+ * process's CPU time so far, `progress` (at most every 250 ms and at each phase change), `busy` (the
+ * killed run's lease still holds).
+ */
+import type { Control } from "../../packages/sandbox/src/index.ts";
+import { Facade, type Progress, SyncClock } from "../../packages/sync/src/index.ts";
+
+/** What the bench asks of one sync process. */
+export interface Job {
+  readonly info: Control.SandboxInfo;
+  readonly timeScale: number;
+  /** The SQLite state file; a restarted process passes the same one. */
+  readonly storeFile: string;
+  /** The connection to run, or null to connect first. */
+  readonly connectionId: string | null;
+  /** The data clock: `anchorMs` at wall time `wallStartMs`, running at wall speed (shared by restarts). */
+  readonly anchorMs: number;
+  readonly wallStartMs: number;
+  /** The lease's time to live, in milliseconds. */
+  readonly leaseTtlMs: number;
+  /** Runs to make one after the other (the first import, then a rerun with no change). */
+  readonly runs: number;
+}
+
+const job = JSON.parse(process.env.BENCH_SYNC_JOB ?? "null") as Job | null;
+if (job === null) throw new Error("BENCH_SYNC_JOB is not set");
+const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`);
+
+const { info, timeScale } = job;
+let lastEmit = 0;
+let lastPhase = "";
+const sync = Facade.createSync({
+  store: { sqlite: { filename: job.storeFile } },
+  clients: {
+    harvestBaseUrl: info.harvest.baseUrl,
+    harvestIdBaseUrl: info.harvest.idBaseUrl,
+    harvestRateLimit: {
+      limit: info.limits.harvest.requests,
+      window: `${info.limits.harvest.windowMs / timeScale} millis`,
+    },
+    runnRateLimit: {
+      limit: info.limits.runn.requests,
+      window: `${info.limits.runn.windowMs / timeScale} millis`,
+    },
+  },
+  clock: SyncClock.make(() => job.anchorMs + (Date.now() - job.wallStartMs)),
+  sync: { leaseTtl: `${job.leaseTtlMs} millis` },
+  onProgress: (e: Progress.ProgressEvent) => {
+    const t = Date.now();
+    if (e.phase === lastPhase && t - lastEmit < 250 && e.done !== e.total) return;
+    lastPhase = e.phase;
+    lastEmit = t;
+    emit({
+      event: "progress",
+      phase: e.phase,
+      done: e.done,
+      total: e.total,
+      rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
+    });
+  },
+});
+
+let connectionId = job.connectionId;
+if (connectionId === null) {
+  const { connection } = await sync.connect({
+    name: "bench",
+    harvest: {
+      accountId: Number(info.harvest.accountId),
+      userAgent: "harvest-runn bench (bench@example.test)",
+      token: info.harvest.token,
+    },
+    runn: { baseUrl: info.runn.baseUrl, token: info.runn.token },
+    settings: { switches: { actuals: true } },
+  });
+  connectionId = connection.id;
+  emit({ event: "connected", connectionId });
+}
+
+/** Starts a run, waiting (bounded by twice the lease's TTL) while a killed run's lease still holds. */
+const runOnce = async (id: string) => {
+  const waitStart = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    const attemptStart = Date.now();
+    try {
+      const summary = await sync.run(id);
+      return { summary, leaseWaitMs: attemptStart - waitStart };
+    } catch (e) {
+      const busy = (e as { reason?: string }).reason === "Busy";
+      if (!busy || Date.now() - waitStart > 2 * job.leaseTtlMs || attempt > 1_000) throw e;
+      if (attempt === 0) emit({ event: "busy" });
+      await new Promise((r) => setTimeout(r, Math.max(10, job.leaseTtlMs / 20)));
+    }
+  }
+};
+
+/** This process's CPU time so far, in milliseconds. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return Math.round((u.user + u.system) / 1000);
+};
+
+for (let i = 0; i < job.runs; i++) {
+  emit({ event: "runStart", cpuMs: cpuMs() });
+  const started = Date.now();
+  const { summary, leaseWaitMs } = await runOnce(connectionId);
+  emit({
+    event: "run",
+    status: summary.status,
+    counts: summary.counts,
+    wallMs: Date.now() - started,
+    leaseWaitMs,
+    cpuMs: cpuMs(),
+  });
+}
+await sync.close();
