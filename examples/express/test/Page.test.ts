@@ -177,6 +177,15 @@ describe("connection page", () => {
         runId: started.json.runId,
         runStatus: "running",
       });
+      // The run's progress, saved in the store as it goes, is what the live line says (bounded wait).
+      let text = "";
+      for (let i = 0; i < 100 && !/: (loading|planning|importing|recording)/.test(text); i++) {
+        text = ((await (await get("/ui/connections/acme/live", session)).json()) as { text: string }).text;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(text).toMatch(
+        /^A run is in progress \(started .+ UTC\): (loading|planning|importing|recording)/,
+      );
       await host.waitForRun("acme", started.json.runId);
     } finally {
       await faults({});

@@ -107,6 +107,8 @@ export interface ConnectionView extends Schema.Schema.Type<typeof ConnectionView
 export const Status = Schema.Struct({
   connection: ConnectionView,
   running: Schema.Boolean,
+  /** How far the running run has got, in words ("importing: 31,204 of 58,945 entities, …"); null when none runs. */
+  progress: Schema.NullOr(Schema.String),
   lastRun: Schema.NullOr(RunSummary),
   lastSuccess: Schema.Struct({
     clients: Schema.NullOr(Schema.String),

@@ -44,7 +44,7 @@ const statusCommand = Command.make("status", { connection, json }, (o) =>
       const recent = yield* sync.runs(id, { limit: 5 });
       yield* Render.out(o.json, status, () => [
         Render.style.bold(`${status.connection.id} (${status.connection.name})`),
-        `  running now   ${status.running ? "yes (a run holds the lease)" : "no"}`,
+        `  running now   ${status.running ? (status.progress ?? "yes (a run holds the lease)") : "no"}`,
         `  next run      ${status.nextScheduledAt === null ? "not scheduled" : Render.localTime(status.nextScheduledAt)}`,
         "  last success",
         ...Object.entries(status.lastSuccess).map(

@@ -148,6 +148,8 @@ export const statusLine = (status: Output.Status): string => {
   const last = status.lastRun;
   if (status.running && last !== null && last.status === "running") {
     const c = last.counts;
+    if (status.progress !== null)
+      return `A run is in progress (started ${last.startedAt.slice(11, 19)} UTC): ${status.progress}.`;
     return `A run is in progress (started ${last.startedAt.slice(11, 19)} UTC): ${c.created} created, ${c.written} written, ${c.held} held so far.`;
   }
   if (status.running) return "A run is in progress.";

@@ -7,6 +7,7 @@ import type { Ids } from "@harvest-runn/domain";
 import type { Run } from "@harvest-runn/storage";
 import { Effect, Option } from "effect";
 import type { ConnectionView, RunDetail, RunSummary, Status } from "../Output.ts";
+import * as Progress from "../Progress.ts";
 import * as Scheduler from "../Scheduler.ts";
 import * as SyncError from "../SyncError.ts";
 import { viewOf } from "./Connect.ts";
@@ -58,13 +59,14 @@ export const scheduled = (env: Env) =>
 export const status = (env: Env, connectionId: string) =>
   Effect.gen(function* () {
     const conn = yield* loadConnection(env, connectionId);
-    const [lease, page, last] = yield* Effect.all(
+    const [lease, page, last, progress] = yield* Effect.all(
       [
         env.store.leases.get(conn.id),
         env.store.runs.list(conn.id, { limit: 1 }),
         env.store.runs.lastSuccess(conn.id),
+        env.store.progress.get(conn.id),
       ],
-      { concurrency: 3 },
+      { concurrency: 4 },
     ).pipe(Effect.mapError(SyncError.fromStore));
     const at = yield* now;
     const next = conn.settings.schedule.enabled
@@ -80,10 +82,19 @@ export const status = (env: Env, connectionId: string) =>
           at,
         )
       : null;
+    const running = Option.match(lease, { onNone: () => false, onSome: (l) => !l.expired });
+    const current = page.runs[0];
     const result: Status = {
       connection: viewOf(conn.connection, conn.settings),
-      running: Option.match(lease, { onNone: () => false, onSome: (l) => !l.expired }),
-      lastRun: page.runs[0] === undefined ? null : toSummary(page.runs[0]),
+      running,
+      progress:
+        running && current?.status === "running"
+          ? Option.match(progress, {
+              onNone: () => null,
+              onSome: (p) => (p.runId === current.id ? Progress.describe(p, at) : null),
+            })
+          : null,
+      lastRun: current === undefined ? null : toSummary(current),
       lastSuccess: {
         clients: last.clients?.at ?? null,
         projects: last.projects?.at ?? null,
