@@ -1,4 +1,5 @@
 /** The pages' wording of run details: an error said once, counts that never call a failed run "nothing to do". */
+import { Run } from "@harvest-runn/storage";
 import type { Output } from "@harvest-runn/sync";
 import { describe, expect, it } from "vitest";
 import { countsText, duration, errorText, triggerLabel } from "../src/page/Format.ts";
@@ -11,17 +12,7 @@ const run = (patch: Partial<Output.RunSummary>): Output.RunSummary => ({
   status: "succeeded",
   startedAt: "2026-03-16T10:00:00.000Z",
   endedAt: "2026-03-16T10:01:05.000Z",
-  counts: {
-    created: 0,
-    linked: 0,
-    unlinked: 0,
-    written: 0,
-    deleted: 0,
-    archived: 0,
-    skipped: 0,
-    held: 0,
-    failed: 0,
-  },
+  counts: Run.zeroCounts,
   error: null,
   dryRun: false,
   ...patch,

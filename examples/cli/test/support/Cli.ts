@@ -2,9 +2,10 @@
  * Runs `harvest-runn` as a real child process through tsx (as `pnpm harvest-runn` does), and kills
  * every child still running by pid (call `killAll` in `afterEach`).
  */
-import { spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox } from "@harvest-runn/storage";
@@ -33,17 +34,23 @@ export const start = (
   options: { readonly cwd: string; readonly env?: Record<string, string> },
 ): { readonly pid: () => number | undefined; readonly result: Promise<Result> } => {
   let pid: number | undefined;
-  const result = new Promise<Result>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=@harvest-runn/source", "--import", tsx, bin, ...args],
-      {
-        cwd: options.cwd,
-        env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...options.env },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    pid = child.pid;
+  const child = spawn(
+    process.execPath,
+    ["--conditions=@harvest-runn/source", "--import", tsx, bin, ...args],
+    {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  pid = child.pid;
+  const result = collect(child);
+  return { pid: () => pid, result };
+};
+
+/** A started child's exit code and output once it has ended; `killAll` kills it while it runs. */
+export const collect = (child: ChildProcessByStdio<null, Readable, Readable>): Promise<Result> =>
+  new Promise<Result>((resolve, reject) => {
     if (child.pid !== undefined) children.add(child.pid);
     let stdout = "";
     let stderr = "";
@@ -59,8 +66,6 @@ export const start = (
       resolve({ code, stdout, stderr });
     });
   });
-  return { pid: () => pid, result };
-};
 
 /** Kills every child still running. */
 export const killAll = () => {

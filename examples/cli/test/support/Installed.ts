@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { collect, killAll as killCommands, type Result } from "./Cli.ts";
 
 const exec = promisify(execFile);
 const cliRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -71,13 +72,6 @@ export const install = async (): Promise<Installed> => {
   return { prefix, bin: join(prefix, "bin", "harvest-runn"), version };
 };
 
-/** What a finished command printed and its exit code. */
-export interface Result {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /**
  * Runs the installed bin with `args` in `cwd`. The environment is this process's minus anything that
  * would point Node at the workspace's sources (a user's shell has none of it).
@@ -87,28 +81,19 @@ export const run = (
   args: ReadonlyArray<string>,
   options: { readonly cwd: string; readonly env?: Record<string, string> },
 ): Promise<Result> =>
-  new Promise<Result>((resolve, reject) => {
-    const { NODE_OPTIONS: _, npm_lifecycle_event: __, ...env } = process.env;
-    const child = spawn(installed.bin, [...args], {
+  collect(
+    spawn(installed.bin, [...args], {
       cwd: options.cwd,
-      env: { ...env, NO_COLOR: "", FORCE_COLOR: "", ...options.env },
+      env: { ...withoutWorkspace(), NO_COLOR: "", FORCE_COLOR: "", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
-    });
-    if (child.pid !== undefined) children.add(child.pid);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString("utf8");
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (child.pid !== undefined) children.delete(child.pid);
-      resolve({ code, stdout, stderr });
-    });
-  });
+    }),
+  );
+
+/** This process's environment minus anything that points Node at the workspace's sources. */
+const withoutWorkspace = (): NodeJS.ProcessEnv => {
+  const { NODE_OPTIONS: _, npm_lifecycle_event: __, ...env } = process.env;
+  return env;
+};
 
 /** The sandbox's info line: where its APIs listen and the tokens they accept. */
 export interface SandboxInfo {
@@ -159,6 +144,7 @@ export const startSandbox = (args: ReadonlyArray<string>): Promise<{ pid: number
 
 /** Kills every child still running (call in `afterEach`/`afterAll`). */
 export const killAll = () => {
+  killCommands();
   for (const pid of children) {
     try {
       process.kill(pid, "SIGKILL");
