@@ -77,10 +77,10 @@ export const topHelp = (version: string, name = invokedAs(), columns?: number): 
     }),
     "",
     "Every command takes --json (one JSON document on stdout) and --help.",
-    "Exit codes: 0 ok, 1 failed, 2 wrong usage, 3 partial (the next run completes it).",
+    "Exit codes: 0 ok, 1 failed, 2 wrong usage, 3 partial (the next run completes it)",
     "",
     "Start here:",
-    `  ${name} demo                try it on a built-in sandbox, nothing leaves this machine`,
+    `  ${name} demo                try it on a built-in local sandbox`,
     `  ${name} connect --actuals   connect your Harvest and Runn accounts`,
     `  ${name} <command> --help    more about one command`,
   ];

@@ -131,7 +131,7 @@ export const commands: ReadonlyArray<CommandHelp> = [
     examples: [
       "settings",
       "settings --actuals on --window-days 30",
-      'settings --role-map "Developer=Engineer" --role-map "PM=Project Manager"',
+      'settings --role-map "Developer=Engineer" --role-map "PM=Manager"',
     ],
   },
   {
