@@ -14,6 +14,8 @@ export interface PhaseState {
   readonly done: number;
   readonly total: number;
   readonly startedMs: number;
+  /** What a phase without steps is doing (the load: lists and records read so far). */
+  readonly note?: string;
 }
 
 /** Steps per second so far, e.g. `42/s` (empty before the first step or its first second). */
@@ -34,12 +36,15 @@ export const eta = (s: PhaseState, nowMs: number): string => {
 /** The text after the phase name on its row: count, rate, ETA and elapsed time. */
 export const detail = (s: PhaseState, nowMs: number, finished: boolean): string => {
   const elapsed = Render.duration(nowMs - s.startedMs);
-  if (s.total <= 1) return finished ? `done   ${elapsed}` : `…      ${elapsed}`;
+  const note = s.note === undefined ? "" : `${s.note}  `;
+  if (s.total <= 1) return finished ? `done   ${note}${elapsed}` : `…      ${note}${elapsed}`;
   const parts = [`${s.done}/${s.total}`, rate(s, nowMs), finished ? "" : eta(s, nowMs), elapsed];
   return parts.filter((p) => p !== "").join("  ");
 };
 
 const pad = 14;
+
+const noteOf = (e: Progress.ProgressEvent) => (e.note === undefined ? {} : { note: e.note });
 
 /** A progress layer and a `stop` that finishes the display. */
 export const make = (mode: "bars" | "lines" | "off") => {
@@ -90,7 +95,7 @@ export const make = (mode: "bars" | "lines" | "off") => {
       });
     }
   };
-  // Keeps elapsed times moving while a phase reports nothing (the load phase reports only its end).
+  // Keeps elapsed times moving while a phase reports nothing new.
   const ticker = setInterval(() => refresh(false), 500);
   ticker.unref();
   const layer: Layer.Layer<Progress.Progress> = Progress.layerCallback((e) => {
@@ -98,13 +103,13 @@ export const make = (mode: "bars" | "lines" | "off") => {
     let row = rows.get(e.phase);
     if (row === undefined) {
       for (const other of rows.values()) finish(other);
-      const state = { phase: e.phase, done: e.done, total, startedMs: Date.now() };
+      const state = { phase: e.phase, done: e.done, total, startedMs: Date.now(), ...noteOf(e) };
       const format = total <= 1 ? " {phase} {detail}" : " {phase} {bar} {detail}";
       const bar = multi.create(total, e.done, { phase: e.phase.padEnd(pad), detail: "" }, { format });
       row = { bar, state, endedMs: undefined };
       rows.set(e.phase, row);
     } else {
-      row.state = { ...row.state, done: e.done, total };
+      row.state = { ...row.state, done: e.done, total, ...noteOf(e) };
       row.bar.setTotal(total);
     }
     if (e.done >= total) finish(row);

@@ -52,6 +52,19 @@ describe("progress rows", () => {
     expect(ProgressBars.detail({ ...s, done: 1 }, start + 2_300, true)).toBe("done   2.3 s");
   });
 
+  it("the load shows what it has read so far beside its elapsed time", () => {
+    const s = {
+      phase: "load",
+      done: 0,
+      total: 1,
+      startedMs: start,
+      note: "3 of 13 lists, 4,200 records read",
+    };
+    expect(ProgressBars.detail(s, start + 2_300, false)).toBe(
+      "…      3 of 13 lists, 4,200 records read  2.3 s",
+    );
+  });
+
   it("a long phase shows its count, rate and ETA, and drops the ETA once done", () => {
     const s = { phase: "actuals", done: 250, total: 1000, startedMs: start };
     expect(ProgressBars.detail(s, start + 10_000, false)).toBe("250/1000  25/s  ETA 30 s  10 s");

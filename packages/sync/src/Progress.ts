@@ -28,6 +28,8 @@ export interface ProgressEvent {
   readonly phase: Phase;
   readonly done: number;
   readonly total: number;
+  /** What a phase without steps is doing, in words, e.g. "5 of 13 lists, 48,210 records read" (load). */
+  readonly note?: string;
 }
 
 /** Where progress events go. */

@@ -116,6 +116,17 @@ describe("the Promise facade over SQLite, against the sandbox", () => {
     expect(events.map((e) => e.phase)).toEqual(
       expect.arrayContaining(["load", "reconcile", "people", "actuals"]),
     );
+    // The load says what it is reading: lists done of all, and records so far, page by page.
+    const notes = events
+      .filter((e) => e.runId === applied.id && e.phase === "load" && e.note !== undefined)
+      .map((e) => /^(\d+) of (\d+) lists, ([\d,]+) records read$/.exec(e.note ?? ""));
+    expect(notes.length).toBeGreaterThan(2);
+    const read = notes.map((m) => Number(m?.[3]?.replaceAll(",", "")));
+    expect(read).toEqual([...read].sort((a, b) => a - b));
+    const last = notes.at(-1);
+    expect(last?.[1]).toBe(last?.[2]);
+    expect(Number(last?.[2])).toBeGreaterThan(8);
+    expect(read.at(-1)).toBeGreaterThan(0);
     // The plan's creates now exist: applying it again is refused as stale (SPEC R2).
     const again = await sync.apply(saved);
     expect(again.status).toBe("failed");

@@ -42,16 +42,64 @@ export interface LoadInput {
   readonly connectionId: string;
   /** The clients' base URLs, named in the error when an API cannot be reached. */
   readonly urls?: { readonly harvest: string; readonly runn: string };
+  /** Counts what the load reads, for progress (default: not counted). */
+  readonly reading?: Reading;
 }
 
-const collect = <A, E>(s: Stream.Stream<A, E>) =>
-  Stream.runCollect(s).pipe(Effect.map(Chunk.toReadonlyArray));
+/**
+ * Counts the lists and records a run has read so far and reports them as the load phase's note, so a
+ * long load shows what it is reading (both sides share one counter).
+ */
+export interface Reading {
+  /** Reads a whole list, counting its records page by page. */
+  readonly collect: <A, E>(s: Stream.Stream<A, E>) => Effect.Effect<ReadonlyArray<A>, E>;
+}
+
+/** A counter reporting as run `runId` of `connectionId`. */
+export const reading = (runId: string, connectionId: string): Reading => {
+  let lists = 0;
+  let listsDone = 0;
+  let records = 0;
+  const report = Effect.suspend(() =>
+    Progress.report({
+      runId,
+      connectionId,
+      phase: "load",
+      done: 0,
+      total: 1,
+      note: `${listsDone} of ${lists} lists, ${records.toLocaleString("en-US")} records read`,
+    }),
+  );
+  return {
+    collect: <A, E>(s: Stream.Stream<A, E>) => {
+      lists += 1;
+      return s.pipe(
+        Stream.mapChunksEffect((chunk) => {
+          records += chunk.length;
+          return Effect.as(report, chunk);
+        }),
+        Stream.runCollect,
+        Effect.map(Chunk.toReadonlyArray),
+        Effect.tap(() => {
+          listsDone += 1;
+          return report;
+        }),
+      );
+    },
+  };
+};
+
+/** Reading that counts nothing (the old days' load, tests). */
+const uncounted: Reading = {
+  collect: <A, E>(s: Stream.Stream<A, E>) => Stream.runCollect(s).pipe(Effect.map(Chunk.toReadonlyArray)),
+};
 const none = <A>(): Effect.Effect<ReadonlyArray<A>> => Effect.succeed([]);
 
 /** Loads the Harvest snapshot (without the old days). */
 export const loadHarvest = (harvest: HarvestClient.Service, input: LoadInput) =>
   Effect.gen(function* () {
     const parts = Reconcile.parts(input.options);
+    const { collect } = input.reading ?? uncounted;
     const malformed: Array<Skipped.MalformedRecord> = [];
     const o = { onMalformed: (m: Skipped.MalformedRecord) => Effect.sync(() => void malformed.push(m)) };
     const start = Reconcile.windowStart(input.options);
@@ -96,6 +144,7 @@ const kindOf = (resource: string): Runn.EntityKind | null =>
 export const loadRunn = (runn: RunnClient.Service, input: LoadInput) =>
   Effect.gen(function* () {
     const parts = Reconcile.parts(input.options);
+    const { collect } = input.reading ?? uncounted;
     const malformed: Array<Skipped.MalformedRecord> = [];
     const identityOnly: Array<Runn.IdentityOnly> = [];
     const o = {
@@ -158,6 +207,7 @@ export const loadOldDays = (
   Effect.gen(function* () {
     const days = Reconcile.oldDays(snapshots.harvest, snapshots.runn, input.options);
     if (days.length === 0) return snapshots;
+    const { collect } = uncounted;
     yield* Progress.report({
       runId: input.runId,
       connectionId: input.connectionId,

@@ -10,7 +10,7 @@ import type * as Clients from "../Clients.ts";
 import * as Progress from "../Progress.ts";
 import * as SyncError from "../SyncError.ts";
 import { type Env, reconcileOptions, updatedSinceCursor } from "./Env.ts";
-import { loadHarvest, loadOldDays, loadRunn } from "./Load.ts";
+import { loadHarvest, loadOldDays, loadRunn, reading } from "./Load.ts";
 
 /** What to prepare. */
 export interface PrepareRequest {
@@ -71,6 +71,7 @@ export const prepare = (
       runId,
       connectionId: connection.id,
       urls: { harvest: clients.urls.harvest, runn: clients.urls.runn },
+      reading: reading(runId, connection.id),
     };
     const progress = (phase: Progress.Phase, done: number) =>
       Progress.report({ runId, connectionId: connection.id, phase, done, total: 1 });
