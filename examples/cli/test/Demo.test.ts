@@ -109,6 +109,8 @@ describe("harvest-runn demo (child process, sandbox on loopback)", () => {
 
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toContain("succeeded");
+    // A pinned anchor date: the sandbox's clock reads 18:00 UTC of that day, and says so.
+    expect(human.stdout).toContain(`its clock reads ${anchorDate} 18:00 UTC`);
     expect(human.stdout).toMatch(/store: .*\.harvest-runn\/demo-/);
     expect(human.stdout).toContain(`${truth.actuals.writes} day totals written`);
     expect(human.stdout).toMatch(/harvest-runn link (client|project|person) \d+ \d+/);

@@ -223,7 +223,11 @@ describe("the installed harvest-runn bin", () => {
       // Progress: a row per phase with its elapsed time and no bar for single steps; the actuals phase
       // (many steps) has a bar and its count.
       expect(screen, screen).toMatch(/^ lease +done +\d+\.\d s$/m);
-      expect(screen, screen).toMatch(/^ load +done +\d+\.\d s$/m);
+      expect(screen, screen).toMatch(/^ load +done +(\d+) of \1 lists, [\d,]+ records read +\d+\.\d s$/m);
+      // The sandbox's data clock reads this machine's time, so a healthy machine gets no skew warning.
+      const clock = /its clock reads (\d{4}-\d\d-\d\d) (\d\d:\d\d) UTC/.exec(screen);
+      expect(Math.abs(Date.parse(`${clock?.[1]}T${clock?.[2]}:00Z`) - Date.now())).toBeLessThan(10 * 60_000);
+      expect(screen).not.toMatch(/clock skew/i);
       expect(screen, screen).toMatch(/^ actuals +█+ \d+\/\d+ .*\d s$/m);
       expect(screen).toMatch(/Run [0-9a-f-]+: succeeded/);
       // The runs table fits 80 columns with whole header words.

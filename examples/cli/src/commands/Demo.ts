@@ -35,6 +35,10 @@ const startSandbox = (o: {
     (sb: SandboxServer.RunningSandbox) => Effect.promise(() => sb.close()),
   );
 
+/** The sandbox's data clock to the minute, e.g. `2026-03-16 18:00`. */
+const clockText = (seconds: number): string =>
+  new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ");
+
 /** A fresh state folder with its own secret key. */
 const freshState = Effect.gen(function* () {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
@@ -68,7 +72,8 @@ const demoCommand = Command.make(
         });
         yield* say(
           Render.style.bold(`harvest-runn demo: ${o.preset} preset, seed ${o.seed}`),
-          `sandbox Harvest and Runn on ${sb.url} (today ${sb.info.anchorDate}${timeScale > 1 ? `, time ×${timeScale}` : ""})`,
+          `sandbox Harvest and Runn on ${sb.url}`,
+          `its clock reads ${clockText(sb.sandbox.nowSeconds())} UTC${timeScale > 1 ? `, time ×${timeScale}` : ""}`,
         );
         const layer = AppLayer.make({
           stateDir,
