@@ -92,6 +92,32 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
       (run) => run.connectionId === connectionId,
       () => SyncStoreError.fail("NotFound", `no run ${runId}`),
     );
+  /** Inserts a new run numbered after the connection's last one (inside the caller's transaction). */
+  const insertRun = (r: {
+    readonly id: Ids.RunId;
+    readonly connectionId: Ids.ConnectionId;
+    readonly input: { readonly trigger: string; readonly scope?: unknown };
+    readonly status: "running" | "queued";
+    readonly generation: number;
+    readonly at: string;
+  }) =>
+    Effect.gen(function* () {
+      const [next] = yield* sql<{ n: unknown }>`
+        SELECT COALESCE(MAX(run_number), 0) + 1 AS n FROM hr_runs WHERE connection_id = ${r.connectionId}`;
+      yield* sql`INSERT INTO hr_runs ${sql.insert({
+        id: r.id,
+        connection_id: r.connectionId,
+        run_number: num(next?.n ?? 1),
+        run_trigger: r.input.trigger,
+        scope: JSON.stringify(r.input.scope ?? null),
+        status: r.status,
+        generation: r.generation,
+        started_at: r.at,
+        finished_at: null,
+        counts: JSON.stringify(Run.zeroCounts),
+        error: null,
+      })}`;
+    });
   return {
     start: Effect.fn("SyncStore.runs.start")(function* (lease, input) {
       const t = yield* now;
@@ -110,21 +136,14 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
                 return yield* SyncStoreError.fail("NotFound", `no queued run ${input.requested}`);
               return yield* runById(input.requested);
             }
-            const [next] = yield* sql<{ n: unknown }>`
-              SELECT COALESCE(MAX(run_number), 0) + 1 AS n FROM hr_runs WHERE connection_id = ${lease.connectionId}`;
-            yield* sql`INSERT INTO hr_runs ${sql.insert({
+            yield* insertRun({
               id,
-              connection_id: lease.connectionId,
-              run_number: num(next?.n ?? 1),
-              run_trigger: input.trigger,
-              scope: JSON.stringify(input.scope ?? null),
+              connectionId: lease.connectionId,
+              input,
               status: "running",
               generation: lease.generation,
-              started_at: t.iso,
-              finished_at: null,
-              counts: JSON.stringify(Run.zeroCounts),
-              error: null,
-            })}`;
+              at: t.iso,
+            });
             return yield* runById(id);
           }),
         )
@@ -138,21 +157,7 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
           Effect.gen(function* () {
             yield* writeLock(sql);
             yield* requireConnection(sql, connectionId);
-            const [next] = yield* sql<{ n: unknown }>`
-              SELECT COALESCE(MAX(run_number), 0) + 1 AS n FROM hr_runs WHERE connection_id = ${connectionId}`;
-            yield* sql`INSERT INTO hr_runs ${sql.insert({
-              id,
-              connection_id: connectionId,
-              run_number: num(next?.n ?? 1),
-              run_trigger: input.trigger,
-              scope: JSON.stringify(input.scope ?? null),
-              status: "queued",
-              generation: 0,
-              started_at: t.iso,
-              finished_at: null,
-              counts: JSON.stringify(Run.zeroCounts),
-              error: null,
-            })}`;
+            yield* insertRun({ id, connectionId, input, status: "queued", generation: 0, at: t.iso });
             return yield* runById(id);
           }),
         )
