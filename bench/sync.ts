@@ -134,7 +134,6 @@ try {
     new Promise<{ connectionId: string | null; runs: RunEvent[]; killed: boolean }>((resolve, reject) => {
       const job: Job = {
         info,
-        timeScale,
         storeFile: join(stateDir, "state.db"),
         connectionId,
         anchorMs: new Date(clock.now).getTime(),
@@ -237,13 +236,15 @@ try {
       timeScale,
   );
   // The same bound with the client's pacing: it keeps `window + slack` between a request and the one
-  // `limit` places back, and its slack (at least 250 ms of real time, for server pauses) does not shrink
-  // with the time scale, so at high scales it, not the code, sets the pace.
+  // `limit` places back, the slack compressed with the window plus a few milliseconds of real time for
+  // the sandbox's own pauses (`Pacer.compressed`).
   const span = (api: "harvest" | "runn") =>
-    Pacer.spanOf({
-      limit: info.limits[api].requests,
-      window: `${info.limits[api].windowMs / timeScale} millis`,
-    }) / info.limits[api].requests;
+    Pacer.spanOf(
+      Pacer.compressed(
+        { limit: info.limits[api].requests, window: `${info.limits[api].windowMs} millis` },
+        timeScale,
+      ),
+    ) / info.limits[api].requests;
   const pacedBoundMs = Math.round(
     Math.max(reads.harvest * span("harvest"), reads.runn * span("runn")) + writes * span("runn"),
   );

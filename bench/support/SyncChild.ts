@@ -8,11 +8,11 @@
  */
 import type { Control } from "../../packages/sandbox/src/index.ts";
 import { Facade, type Progress, SyncClock } from "../../packages/sync/src/index.ts";
+import { SandboxAccounts } from "../../packages/sync/src/testing/index.ts";
 
 /** What the bench asks of one sync process. */
 export interface Job {
   readonly info: Control.SandboxInfo;
-  readonly timeScale: number;
   /** The SQLite state file; a restarted process passes the same one. */
   readonly storeFile: string;
   /** The connection to run, or null to connect first. */
@@ -30,23 +30,12 @@ const job = JSON.parse(process.env.BENCH_SYNC_JOB ?? "null") as Job | null;
 if (job === null) throw new Error("BENCH_SYNC_JOB is not set");
 const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`);
 
-const { info, timeScale } = job;
+const { info } = job;
 let lastEmit = 0;
 let lastPhase = "";
 const sync = Facade.createSync({
   store: { sqlite: { filename: job.storeFile } },
-  clients: {
-    harvestBaseUrl: info.harvest.baseUrl,
-    harvestIdBaseUrl: info.harvest.idBaseUrl,
-    harvestRateLimit: {
-      limit: info.limits.harvest.requests,
-      window: `${info.limits.harvest.windowMs / timeScale} millis`,
-    },
-    runnRateLimit: {
-      limit: info.limits.runn.requests,
-      window: `${info.limits.runn.windowMs / timeScale} millis`,
-    },
-  },
+  clients: SandboxAccounts.clients(info),
   clock: SyncClock.make(() => job.anchorMs + (Date.now() - job.wallStartMs)),
   sync: { leaseTtl: `${job.leaseTtlMs} millis` },
   onProgress: (e: Progress.ProgressEvent) => {

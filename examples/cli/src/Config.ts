@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { KeyFile } from "@harvest-runn/storage";
-import type { Clients } from "@harvest-runn/sync";
+import { Clients } from "@harvest-runn/sync";
 import { Config, Effect, Option, Redacted } from "effect";
 
 /** The file beside a store that may hold its secret key (the demo writes one). */
@@ -76,9 +76,5 @@ export const load: Effect.Effect<CliConfig> = Effect.gen(function* () {
   };
 });
 
-/** Client rate limits with windows divided by `scale` (a time-compressed sandbox). */
-export const scaledLimits = (scale: number): Clients.Options => ({
-  harvestRateLimit: { limit: 100, window: `${Math.ceil(15_000 / scale)} millis` },
-  runnRateLimit: { limit: 120, window: `${Math.ceil(60_000 / scale)} millis` },
-  baseDelay: "5 millis",
-});
+/** Client rate limits for a sandbox whose time runs `scale` times fast. */
+export const scaledLimits = (scale: number): Clients.Options => Clients.compressed(scale);

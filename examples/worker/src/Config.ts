@@ -3,7 +3,7 @@
  * same API overrides as the CLI (sandboxes, tests). Nothing here talks to a network.
  */
 import type { SyncQueue } from "@harvest-runn/queue";
-import type { Clients } from "@harvest-runn/sync";
+import { Clients } from "@harvest-runn/sync";
 import { Config, Effect, Option, Redacted } from "effect";
 
 /** The worker's environment, resolved once at start. */
@@ -68,13 +68,7 @@ export const load = Effect.gen(function* () {
     clients: {
       ...Option.match(harvestBaseUrl, { onNone: () => ({}), onSome: (u) => ({ harvestBaseUrl: u }) }),
       ...Option.match(harvestIdBaseUrl, { onNone: () => ({}), onSome: (u) => ({ harvestIdBaseUrl: u }) }),
-      ...(scale > 1
-        ? {
-            harvestRateLimit: { limit: 100, window: `${Math.ceil(15_000 / scale)} millis` },
-            runnRateLimit: { limit: 120, window: `${Math.ceil(60_000 / scale)} millis` },
-            baseDelay: "5 millis",
-          }
-        : {}),
+      ...(scale > 1 ? Clients.compressed(scale) : {}),
     },
     leaseTtlSeconds: yield* number("HARVEST_RUNN_LEASE_TTL_SECONDS", 60),
     now,

@@ -6,8 +6,8 @@
  * scheduling overhead on every permit, 10–15 % of the rate under load; fixed slots do not), and before it
  * is sent it also checks the real send times, as the server's sliding window does: the request `limit`
  * places back must be at least `window + slack` old, so timers that fire late together never burst.
- * `slack` (2 % of the window, at least 250 ms) absorbs requests the server sees closer than they were sent
- * (a pause of the server queues them, then handles them together).
+ * `slack` (by default 2 % of the window, at least 250 ms) absorbs requests the server sees closer than they
+ * were sent (a pause of the server queues them, then handles them together).
  *
  * A send time is what the caller reports when it hands the request to `fetch` (`Permit.sent`), not the
  * moment its slot was granted: other fibers may run in between. Until then a granted request counts as
@@ -22,12 +22,36 @@ import { Context, Duration, Effect, Layer } from "effect";
 export interface Budget {
   readonly limit: number;
   readonly window: Duration.DurationInput;
+  /**
+   * Time kept beyond `window` between a request and the one `limit` places back (default: 2 % of the
+   * window, at least 250 ms). Only a server whose clock runs faster than real time (a time-compressed
+   * sandbox) wants less: see `compressed`.
+   */
+  readonly slack?: Duration.DurationInput;
 }
 
+/** The slack of `budget`, in milliseconds. */
+export const slackOf = (budget: Budget): number => {
+  if (budget.slack !== undefined) return Duration.toMillis(Duration.decode(budget.slack));
+  return Math.max(250, Duration.toMillis(Duration.decode(budget.window)) * 0.02);
+};
+
 /** The window plus slack that paced requests keep to, in milliseconds. */
-export const spanOf = (budget: Budget): number => {
+export const spanOf = (budget: Budget): number =>
+  Duration.toMillis(Duration.decode(budget.window)) + slackOf(budget);
+
+/**
+ * `budget` against a server whose time runs `scale` times faster than real time: the window and the
+ * default slack divided by `scale`, plus `pauseMs` of real time (default 10) for the server's own
+ * pauses, which do not compress.
+ */
+export const compressed = (budget: Budget, scale: number, pauseMs = 10): Budget => {
   const window = Duration.toMillis(Duration.decode(budget.window));
-  return window + Math.max(250, window * 0.02);
+  return {
+    limit: budget.limit,
+    window: Duration.millis(window / scale),
+    slack: Duration.millis(slackOf({ limit: budget.limit, window: budget.window }) / scale + pauseMs),
+  };
 };
 
 /** The spacing between two requests of one account, in milliseconds. */

@@ -53,6 +53,28 @@ export interface Options {
   readonly fetch?: (request: Request) => Promise<Response>;
 }
 
+/** The two APIs' limits, each as a `Pacer.Budget`. */
+export interface Limits {
+  readonly harvest: Pacer.Budget;
+  readonly runn: Pacer.Budget;
+}
+
+/** Harvest's and Runn's published limits, the clients' defaults. */
+export const defaultLimits: Limits = {
+  harvest: HarvestClient.defaultRateLimit,
+  runn: RunnClient.defaultRateLimit,
+};
+
+/**
+ * Options for a server whose time runs `scale` times faster than real time (the sandbox's
+ * `timeScale`): both limits compressed by `Pacer.compressed` (window and slack) and short backoffs.
+ */
+export const compressed = (scale: number, limits: Limits = defaultLimits): Options => ({
+  harvestRateLimit: Pacer.compressed(limits.harvest, scale),
+  runnRateLimit: Pacer.compressed(limits.runn, scale),
+  baseDelay: "5 millis",
+});
+
 /**
  * Builds the clients with the given overrides. Every client built by one value shares `pacer` (a new
  * one by default), so all clients of one account keep to that account's rate limit together.

@@ -14,6 +14,7 @@ import { SandboxServer } from "@harvest-runn/sandbox";
 import { SecretBox, type SyncStore } from "@harvest-runn/storage";
 import { SyncStoreSql } from "@harvest-runn/storage-sql";
 import { type Clients, type Sync, SyncClock } from "@harvest-runn/sync";
+import { SandboxAccounts } from "@harvest-runn/sync/testing";
 import { Layer, ManagedRuntime, Redacted } from "effect";
 import { createApp } from "../../src/App.ts";
 import * as Runtime from "../../src/Runtime.ts";
@@ -63,16 +64,8 @@ export interface Host {
 }
 
 /** The API clients a host or worker uses against the sandbox (time-compressed limits). */
-export const clientsFor = (sb: SandboxServer.RunningSandbox): Clients.Options => {
-  const scale = sb.info.timeScale;
-  return {
-    harvestBaseUrl: sb.info.harvest.baseUrl,
-    harvestIdBaseUrl: sb.info.harvest.idBaseUrl,
-    harvestRateLimit: { limit: 100, window: `${Math.ceil(15_000 / scale)} millis` },
-    runnRateLimit: { limit: 120, window: `${Math.ceil(60_000 / scale)} millis` },
-    baseDelay: "5 millis",
-  };
-};
+export const clientsFor = (sb: SandboxServer.RunningSandbox): Clients.Options =>
+  SandboxAccounts.clients(sb.info);
 
 /** The `Sync` options of a host or worker: a short lease. */
 export const syncOptions: Sync.SyncOptions = { leaseTtl: "20 seconds" };

@@ -9,7 +9,7 @@
  * const ids = yield* SandboxAccounts.connectAll(sb.info, { userAgent: "Tests (tests@example.com)" });
  */
 import { Duration, Effect, Redacted } from "effect";
-import type * as Clients from "../Clients.ts";
+import * as Clients from "../Clients.ts";
 import * as Sync from "../Sync.ts";
 import type { SyncError } from "../SyncError.ts";
 
@@ -30,18 +30,16 @@ export interface SandboxInfo {
   }>;
 }
 
-const budget = (limit: Limit, timeScale: number) => ({
-  limit: limit.requests,
-  window: Duration.millis(Math.ceil(limit.windowMs / timeScale)),
-});
+const budget = (limit: Limit) => ({ limit: limit.requests, window: Duration.millis(limit.windowMs) });
 
 /** Client options for the sandbox: its URLs, its limits with time compressed, and short backoffs. */
 export const clients = (info: SandboxInfo): Clients.Options => ({
   harvestBaseUrl: info.harvest.baseUrl,
   harvestIdBaseUrl: info.harvest.idBaseUrl,
-  harvestRateLimit: budget(info.limits.harvest, info.timeScale),
-  runnRateLimit: budget(info.limits.runn, info.timeScale),
-  baseDelay: "5 millis",
+  ...Clients.compressed(info.timeScale, {
+    harvest: budget(info.limits.harvest),
+    runn: budget(info.limits.runn),
+  }),
 });
 
 /** How `connectAll` connects each account. */
