@@ -128,6 +128,38 @@ describe("time entries", () => {
     }),
   );
 
+  it.effect("ask for the next page while the current one decodes", () =>
+    Effect.gen(function* () {
+      const asked: Array<string> = [];
+      let secondAsked: () => void = () => {};
+      const second = new Promise<void>((resolve) => (secondAsked = resolve));
+      server.use(
+        http.get(`${base}/time_entries`, ({ request }) => {
+          const page = new URL(request.url).searchParams.get("page") ?? "1";
+          asked.push(page);
+          if (page === "2") secondAsked();
+          const records =
+            page === "1"
+              ? [Fixtures.timeEntry(30), { ...Fixtures.timeEntry(20), hours: "two" }]
+              : [Fixtures.timeEntry(10)];
+          return HttpResponse.json(Fixtures.numberedPage("time_entries", records, Number(page), 2));
+        }),
+      );
+      // Page 1's malformed entry is met while page 1 decodes: by then page 2 has been asked for (a
+      // client that fetched only after decoding would leave it unasked until the 2 s real-time limit).
+      const askedWhileDecoding: Array<ReadonlyArray<string>> = [];
+      const onMalformed = () =>
+        Effect.promise(() =>
+          Promise.race([second, new Promise<void>((resolve) => setTimeout(resolve, 2_000))]),
+        ).pipe(Effect.map(() => void askedWhileDecoding.push([...asked])));
+      const client = yield* makeClient();
+      const entries = yield* drive(Stream.runCollect(client.timeEntries({}, { onMalformed })));
+      expect(Chunk.toArray(entries).map((e) => e.id)).toEqual([30, 10]);
+      expect(askedWhileDecoding).toEqual([["1", "2"]]);
+      expect(asked).toEqual(["1", "2"]);
+    }),
+  );
+
   it.effect("honour a smaller page size when asked", () =>
     Effect.gen(function* () {
       const sizes: Array<string | null> = [];

@@ -1,7 +1,8 @@
 /**
  * The two ways Harvest lists paginate, as Streams of decoded records: cursor lists follow
  * `links.next` until it is null; `/time_entries` walks page numbers until `next_page` is null and
- * drops ids it has already emitted (pages shift when entries are added during the walk).
+ * drops ids it has already emitted (pages shift when entries are added during the walk). Both ask
+ * for the next page while the current one decodes.
  */
 import { Chunk, Effect, Option, Schema, Stream } from "effect";
 import * as Errors from "../HarvestClientError.ts";
@@ -41,6 +42,22 @@ const pageEnvelope = (key: string) =>
 const tooMany = (path: ListPath, max: number) =>
   Errors.decode({ method: "GET", path }, "links.next", `the list did not end within ${max} pages`);
 
+/**
+ * The records of a stream of page envelopes, decoded one by one (SPEC R7). The next page is requested
+ * while this one decodes: the server builds it meanwhile, so a long list costs about the larger of the
+ * two, not their sum. The envelope stream runs at most one page ahead (one page body in memory).
+ */
+const decodeAhead = <A, I>(
+  spec: ListSpec<A, I>,
+  envelopes: Stream.Stream<ReadonlyArray<unknown>, Errors.HarvestClientError>,
+  keep: (records: Array<A>) => Array<A> = (records) => records,
+): Stream.Stream<A, Errors.HarvestClientError> =>
+  envelopes.pipe(
+    Stream.buffer({ capacity: 1 }),
+    Stream.mapEffect((items) => Decode.records(spec.key, spec.schema, items, spec.onMalformed)),
+    Stream.mapConcatChunk((records) => Chunk.unsafeFromArray(keep(records))),
+  );
+
 /** A cursor-paginated list (users, roles, clients, projects, tasks, user and task assignments). */
 export const cursor = <A, I>(
   get: GetPage,
@@ -48,19 +65,14 @@ export const cursor = <A, I>(
 ): Stream.Stream<A, Errors.HarvestClientError> => {
   const info = { method: "GET", path: spec.path };
   const envelope = cursorEnvelope(spec.key);
-  return Stream.paginateChunkEffect({ query: spec.query, page: 1 }, (state) =>
+  const envelopes = Stream.paginateEffect({ query: spec.query, page: 1 }, (state) =>
     Effect.gen(function* () {
       if (state.page > spec.maxPages) return yield* Effect.fail(tooMany(spec.path, spec.maxPages));
       const body = yield* get(spec.path, state.query).pipe(Effect.flatMap((text) => Decode.json(info, text)));
       const page = yield* Decode.whole(info, envelope, body);
-      const records = yield* Decode.records(
-        spec.key,
-        spec.schema,
-        page[spec.key] as ReadonlyArray<unknown>,
-        spec.onMalformed,
-      );
+      const items = page[spec.key] as ReadonlyArray<unknown>;
       const next = page.links.next;
-      if (next === null) return [Chunk.fromIterable(records), Option.none()] as const;
+      if (next === null) return [items, Option.none()] as const;
       const query = followLink(spec.query, next, "https://harvest.invalid/");
       if (query === undefined) {
         return yield* Effect.fail(Errors.decode(info, "links.next", `not a URL: ${next.slice(0, 100)}`));
@@ -70,9 +82,10 @@ export const cursor = <A, I>(
           Errors.decode(info, "links.next", "the next link repeats the current page"),
         );
       }
-      return [Chunk.fromIterable(records), Option.some({ query, page: state.page + 1 })] as const;
+      return [items, Option.some({ query, page: state.page + 1 })] as const;
     }),
   );
+  return decodeAhead(spec, envelopes);
 };
 
 /** The page-number list of time entries; ids already emitted are not emitted again. */
@@ -84,33 +97,27 @@ export const numbered = <A extends { readonly id: number }, I>(
   const envelope = pageEnvelope(spec.key);
   return Stream.suspend(() => {
     const seen = new Set<number>();
-    return Stream.paginateChunkEffect(1, (page) =>
+    const envelopes = Stream.paginateEffect(1, (page) =>
       Effect.gen(function* () {
         if (page > spec.maxPages) return yield* Effect.fail(tooMany(spec.path, spec.maxPages));
         const query = { ...spec.query, page: String(page) };
         const body = yield* get(spec.path, query).pipe(Effect.flatMap((text) => Decode.json(info, text)));
         const decoded = yield* Decode.whole(info, envelope, body);
-        const records = yield* Decode.records(
-          spec.key,
-          spec.schema,
-          decoded[spec.key] as ReadonlyArray<unknown>,
-          spec.onMalformed,
-        );
-        const fresh = records.filter((record) => {
-          if (seen.has(record.id)) return false;
-          seen.add(record.id);
-          return true;
-        });
         const next = decoded.next_page;
         if (next !== null && next <= page) {
           return yield* Effect.fail(
             Errors.decode(info, "next_page", `page ${page} points back to page ${next}`),
           );
         }
-        return [
-          Chunk.fromIterable(fresh),
-          next === null ? Option.none<number>() : Option.some(next),
-        ] as const;
+        const items = decoded[spec.key] as ReadonlyArray<unknown>;
+        return [items, next === null ? Option.none<number>() : Option.some(next)] as const;
+      }),
+    );
+    return decodeAhead(spec, envelopes, (records) =>
+      records.filter((record) => {
+        if (seen.has(record.id)) return false;
+        seen.add(record.id);
+        return true;
       }),
     );
   });
