@@ -7,6 +7,7 @@ import { type Redacted, type Schema, Stream } from "effect";
 import type * as F from "../Filters.ts";
 import type { HarvestClientError } from "../HarvestClientError.ts";
 import * as Decode from "./Decode.ts";
+import * as FastDecode from "./FastDecode.ts";
 import * as Pages from "./Pages.ts";
 import { instant, type ListPath, type WireQuery, wire } from "./Query.ts";
 import { scrub, scrubError } from "./Secrets.ts";
@@ -95,9 +96,8 @@ export const makeLists = (settings: ListSettings): Lists => {
         o,
       ),
     timeEntries: (f = {}, o) =>
-      Pages.numbered(
-        getPage,
-        spec(
+      Pages.numbered(getPage, {
+        ...spec(
           "/time_entries",
           "time_entries",
           Harvest.TimeEntry,
@@ -117,6 +117,7 @@ export const makeLists = (settings: ListSettings): Lists => {
           }),
           o,
         ),
-      ).pipe(Stream.mapError(clean)),
+        quick: FastDecode.timeEntry,
+      }).pipe(Stream.mapError(clean)),
   };
 };

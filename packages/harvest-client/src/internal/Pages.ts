@@ -21,6 +21,8 @@ export interface ListSpec<A, I> {
   readonly onMalformed: Decode.OnMalformed;
   /** Upper bound on pages, so a server that never ends the list cannot loop us forever. */
   readonly maxPages: number;
+  /** A quick decoder of the common record shape, tried before `schema`. */
+  readonly quick?: Decode.Quick<A>;
 }
 
 const items = (key: string) => Schema.Array(Schema.Unknown).annotations({ identifier: key });
@@ -54,7 +56,7 @@ const decodeAhead = <A, I>(
 ): Stream.Stream<A, Errors.HarvestClientError> =>
   envelopes.pipe(
     Stream.buffer({ capacity: 1 }),
-    Stream.mapEffect((items) => Decode.records(spec.key, spec.schema, items, spec.onMalformed)),
+    Stream.mapEffect((items) => Decode.records(spec.key, spec.schema, items, spec.onMalformed, spec.quick)),
     Stream.mapConcatChunk((records) => Chunk.unsafeFromArray(keep(records))),
   );
 
