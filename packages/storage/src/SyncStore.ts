@@ -173,11 +173,6 @@ export interface LedgerStore {
     id: Ids.ConnectionId,
     range?: { readonly from?: Ids.IsoDate; readonly to?: Ids.IsoDate },
   ) => Effect.Effect<ReadonlyArray<Ledger.LedgerEntry>, SyncStoreError>;
-  /** Rows whose Harvest entry ids include any of `entryIds`. */
-  readonly byEntryIds: (
-    id: Ids.ConnectionId,
-    entryIds: ReadonlyArray<Ids.HarvestTimeEntryId>,
-  ) => Effect.Effect<ReadonlyArray<Ledger.LedgerEntry>, SyncStoreError>;
 }
 
 /** The per-connection do-not-import list (SPEC E10, E11). */

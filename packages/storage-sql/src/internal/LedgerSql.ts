@@ -18,9 +18,6 @@ export type Row = readonly [
   entryIds: string,
 ];
 
-/** One row of the entry-id index: (entry id, key). */
-export type EntryRow = readonly [entryId: number, day: number, person: number, project: number, role: number];
-
 /** A key in column order. */
 export type KeyRow = readonly [day: number, person: number, project: number, role: number];
 
@@ -29,14 +26,8 @@ type Run = (text: string, params: ReadonlyArray<unknown>) => Effect.Effect<Reado
 /** The statements the ledger runs, per dialect. */
 export interface LedgerSql {
   readonly chunk: number;
-  readonly lookup: (
-    conn: string,
-    keys: ReadonlyArray<KeyRow>,
-  ) => Effect.Effect<ReadonlyArray<unknown>, unknown>;
   readonly upsert: (conn: string, rows: ReadonlyArray<Row>, at: number) => Effect.Effect<unknown, unknown>;
   readonly deleteKeys: (conn: string, keys: ReadonlyArray<KeyRow>) => Effect.Effect<unknown, unknown>;
-  readonly insertEntries: (conn: string, rows: ReadonlyArray<EntryRow>) => Effect.Effect<unknown, unknown>;
-  readonly deleteEntries: (conn: string, rows: ReadonlyArray<EntryRow>) => Effect.Effect<unknown, unknown>;
 }
 
 const keyCols = "day, person_id, project_id, role_id";
@@ -60,11 +51,6 @@ const flat = (rows: ReadonlyArray<ReadonlyArray<unknown>>, head: ReadonlyArray<u
 /** Standard SQL with row values (SQLite): `(a, b) IN (VALUES (?, ?), …)`. */
 const rowValues = (run: Run): LedgerSql => ({
   chunk: 1000,
-  lookup: (conn, keys) =>
-    run(
-      `SELECT ${keyCols}, entry_ids FROM hr_ledger WHERE connection_id = ? AND (${keyCols}) IN (VALUES ${tuples(keys.length, 4)})`,
-      flat(keys, [conn]),
-    ),
   upsert: (conn, rows, at) =>
     run(
       `INSERT INTO hr_ledger (connection_id, ${keyCols}, billable, nonbillable, runn_actual_id, entry_ids, written_at)
@@ -77,35 +63,16 @@ const rowValues = (run: Run): LedgerSql => ({
       `DELETE FROM hr_ledger WHERE connection_id = ? AND (${keyCols}) IN (VALUES ${tuples(keys.length, 4)})`,
       flat(keys, [conn]),
     ),
-  insertEntries: (conn, rows) =>
-    run(
-      `INSERT INTO hr_ledger_entries (connection_id, entry_id, ${keyCols})
-       SELECT ?, column1, column2, column3, column4, column5 FROM (VALUES ${tuples(rows.length, 5)}) WHERE true
-       ON CONFLICT DO NOTHING`,
-      flat(rows, [conn]),
-    ),
-  deleteEntries: (conn, rows) =>
-    run(
-      `DELETE FROM hr_ledger_entries WHERE connection_id = ? AND (entry_id, ${keyCols}) IN (VALUES ${tuples(rows.length, 5)})`,
-      flat(rows, [conn]),
-    ),
 });
 
 const column = <R extends ReadonlyArray<unknown>>(rows: ReadonlyArray<R>, i: number) => rows.map((r) => r[i]);
 const keyArrays = "$2::int[], $3::bigint[], $4::bigint[], $5::bigint[]";
-const entryArrays = "$2::bigint[], $3::int[], $4::bigint[], $5::bigint[], $6::bigint[]";
 const columns = <R extends ReadonlyArray<unknown>>(rows: ReadonlyArray<R>, width: number) =>
   Array.from({ length: width }, (_, i) => column(rows, i));
 
 /** Postgres: one array parameter per column, expanded with `unnest`. */
 const arrays = (run: Run): LedgerSql => ({
   chunk: 20_000,
-  lookup: (conn, keys) =>
-    run(
-      `SELECT l.day, l.person_id, l.project_id, l.role_id, l.entry_ids FROM hr_ledger l
-       JOIN unnest(${keyArrays}) AS k(${keyCols}) ON ${keyMatch("l", "k")} WHERE l.connection_id = $1`,
-      [conn, ...columns(keys, 4)],
-    ),
   upsert: (conn, rows, at) =>
     run(
       `INSERT INTO hr_ledger (connection_id, ${keyCols}, billable, nonbillable, runn_actual_id, entry_ids, written_at)
@@ -118,18 +85,6 @@ const arrays = (run: Run): LedgerSql => ({
       `DELETE FROM hr_ledger l USING unnest(${keyArrays}) AS k(${keyCols})
        WHERE l.connection_id = $1 AND ${keyMatch("l", "k")}`,
       [conn, ...columns(keys, 4)],
-    ),
-  insertEntries: (conn, rows) =>
-    run(
-      `INSERT INTO hr_ledger_entries (connection_id, entry_id, ${keyCols})
-       SELECT $1::text, d.* FROM unnest(${entryArrays}) AS d ON CONFLICT DO NOTHING`,
-      [conn, ...columns(rows, 5)],
-    ),
-  deleteEntries: (conn, rows) =>
-    run(
-      `DELETE FROM hr_ledger_entries e USING unnest(${entryArrays}) AS d(entry_id, ${keyCols})
-       WHERE e.connection_id = $1 AND e.entry_id = d.entry_id AND ${keyMatch("e", "d")}`,
-      [conn, ...columns(rows, 5)],
     ),
 });
 

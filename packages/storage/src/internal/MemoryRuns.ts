@@ -188,11 +188,4 @@ export const makeLedger = (state: State): SyncStore.LedgerStore => ({
       const to = range?.to ?? "9999-12-31";
       return [...r.ledger.values()].filter((e) => e.key.date >= from && e.key.date <= to).sort(byKey);
     }),
-  byEntryIds: (id, entryIds) =>
-    Effect.sync(() => {
-      const r = state.connections.get(id);
-      if (!r || entryIds.length === 0) return [];
-      const wanted = new Set<number>(entryIds);
-      return [...r.ledger.values()].filter((e) => e.harvestEntryIds.some((x) => wanted.has(x))).sort(byKey);
-    }),
 });

@@ -7,7 +7,6 @@ import * as Fixtures from "../Fixtures.ts";
 import { type Context, leased } from "./Support.ts";
 
 const strip = (rows: ReadonlyArray<Ledger.LedgerEntry>) => rows.map(({ writtenAt: _w, ...rest }) => rest);
-const entryIds = (...ids: Array<number>) => ids as unknown as ReadonlyArray<Ids.HarvestTimeEntryId>;
 
 /** Registers the ledger tests. */
 export const tests = ({ it }: Context) =>
@@ -35,8 +34,6 @@ export const tests = ({ it }: Context) =>
         const next = Fixtures.ledgerWrite(k, { billable: 45, nonbillable: 5 }, [2, 3], 777);
         yield* store.ledger.upsert(lease, [next]);
         expect(strip(yield* store.ledger.load(id))).toEqual([next]);
-        expect(yield* store.ledger.byEntryIds(id, entryIds(1))).toEqual([]);
-        expect(strip(yield* store.ledger.byEntryIds(id, entryIds(3)))).toEqual([next]);
       }),
     );
 
@@ -58,19 +55,6 @@ export const tests = ({ it }: Context) =>
       }),
     );
 
-    it.effect("finds rows by Harvest entry id, including the day an entry moved away from", () =>
-      Effect.gen(function* () {
-        const { store, lease, id } = yield* leased();
-        const before = Fixtures.ledgerWrite(Fixtures.key(1, 1, 1, Fixtures.day(0)), {}, [100, 101]);
-        const after = Fixtures.ledgerWrite(Fixtures.key(1, 1, 1, Fixtures.day(5)), {}, [101]);
-        const other = Fixtures.ledgerWrite(Fixtures.key(2, 1, 1, Fixtures.day(0)), {}, [200]);
-        yield* store.ledger.upsert(lease, [before, after, other]);
-        expect(strip(yield* store.ledger.byEntryIds(id, entryIds(101)))).toEqual([before, after]);
-        expect(strip(yield* store.ledger.byEntryIds(id, entryIds(100, 200, 999)))).toEqual([before, other]);
-        expect(yield* store.ledger.byEntryIds(id, [])).toEqual([]);
-      }),
-    );
-
     it.effect("removes keys and ignores unknown ones", () =>
       Effect.gen(function* () {
         const { store, lease, id } = yield* leased();
@@ -79,7 +63,6 @@ export const tests = ({ it }: Context) =>
         yield* store.ledger.upsert(lease, [a, b]);
         yield* store.ledger.remove(lease, [a.key, Fixtures.key(9, 9, 9, Fixtures.day(9))]);
         expect(strip(yield* store.ledger.load(id))).toEqual([b]);
-        expect(yield* store.ledger.byEntryIds(id, entryIds(1))).toEqual([]);
       }),
     );
 
@@ -100,7 +83,6 @@ export const tests = ({ it }: Context) =>
         );
         expect(strip(loaded)).toEqual(sorted);
         expect(yield* b.store.ledger.load(b.id)).toHaveLength(7);
-        expect(strip(yield* a.store.ledger.byEntryIds(a.id, entryIds(12_345)))).toEqual([rows[12_344]]);
       }),
     );
   });
