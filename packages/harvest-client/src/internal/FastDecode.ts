@@ -7,32 +7,10 @@
  * and the one source of error messages. It may only say "valid" where the schema does, with the same
  * result: `test/FastDecode.test.ts` checks that on generated and mutated records.
  */
-import type { Harvest } from "@harvest-runn/domain";
+import { type Harvest, Ids } from "@harvest-runn/domain";
 
-type Rec = Record<string, unknown>;
-
-/** A plain object, as `JSON.parse` makes them (so no inherited fields can stand in for own ones). */
-const isRecord = (u: unknown): u is Rec =>
-  typeof u === "object" && u !== null && Object.getPrototypeOf(u) === Object.prototype;
-const isId = (u: unknown): u is number => Number.isSafeInteger(u) && (u as number) >= 0;
+const { id: isId, isoDate: isIsoDate, isoDateTime: isIsoDateTime, record: isRecord } = Ids.quick;
 const isFiniteNumber = (u: unknown): u is number => typeof u === "number" && Number.isFinite(u);
-
-const datePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** `IsoDate`'s checks: the pattern, then a day that exists in its month. */
-const isIsoDate = (u: unknown): u is string => {
-  if (typeof u !== "string" || !datePattern.test(u)) return false;
-  const year = Number(u.slice(0, 4));
-  const month = Number(u.slice(5, 7));
-  const day = Number(u.slice(8, 10));
-  if (day <= 28) return true;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days =
-    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return day <= days;
-};
-const isIsoDateTime = (u: unknown): u is string => typeof u === "string" && dateTimePattern.test(u);
 
 /** `{ id, name }` with only those two keys kept, or undefined. */
 const named = (u: unknown): { id: number; name: string } | undefined => {

@@ -5,6 +5,7 @@
 import { Runn } from "@harvest-runn/domain";
 import type { Service } from "../RunnClient.ts";
 import { type Ctx, header } from "./Api.ts";
+import * as FastDecode from "./FastDecode.ts";
 import { paginate } from "./Paginate.ts";
 
 type Lists = Pick<
@@ -96,7 +97,7 @@ export const makeLists = ({ api, http }: Ctx): Lists => ({
   actuals: (filter = {}, options) =>
     paginate(
       http,
-      { path: "/actuals/", resource: "actuals", schema: Runn.Actual, limit: 500 },
+      { path: "/actuals/", resource: "actuals", schema: Runn.Actual, limit: 500, quick: FastDecode.actual },
       (page, init) =>
         api.GET("/actuals/", { params: { header, query: { ...filter, ...page } }, parseAs: "text", ...init }),
       options,

@@ -23,6 +23,8 @@ export interface ListSpec<A, I> {
   readonly schema: Schema.Schema<A, I>;
   /** The endpoint's maximum page size. */
   readonly limit: number;
+  /** A quick decoder of the common record shape, tried before `schema` (see `FastDecode`). */
+  readonly quick?: (raw: unknown) => A | undefined;
 }
 
 /** Upper bound on pages per walk: far beyond any real account, it only stops a runaway loop. */
@@ -47,7 +49,14 @@ export const paginate = <A, I>(
         send: (init) => send(query, init),
       });
       const envelope = yield* decodeEnvelope(origin, reply.body);
-      const records = yield* decodeRecords(spec.schema, spec.resource, spec.kind, envelope.values, options);
+      const records = yield* decodeRecords(
+        spec.schema,
+        spec.resource,
+        spec.kind,
+        envelope.values,
+        options,
+        spec.quick,
+      );
       const next = envelope.nextCursor;
       if (next !== null && (next === state.cursor || state.pages + 1 >= maxPages)) {
         return yield* new RunnClientError({

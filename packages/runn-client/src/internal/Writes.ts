@@ -8,6 +8,7 @@ import type { Service } from "../RunnClient.ts";
 import { RunnClientError } from "../RunnClientError.ts";
 import { type Ctx, compact, header, mutable, request } from "./Api.ts";
 import { decodeArray, decodeOne, decodeRecords } from "./Decode.ts";
+import * as FastDecode from "./FastDecode.ts";
 
 type Writes = Pick<
   Service,
@@ -124,7 +125,9 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
           }),
       });
       const records = yield* decodeArray(origin, reply.body);
-      stored.push(...(yield* decodeRecords(Runn.Actual, "actuals", undefined, records, options)));
+      stored.push(
+        ...(yield* decodeRecords(Runn.Actual, "actuals", undefined, records, options, FastDecode.actual)),
+      );
     }
     return stored;
   });
