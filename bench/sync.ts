@@ -6,7 +6,9 @@
  * against the minimum computed from the sandbox's ground truth (never from the plan), 429s served, wall
  * time against the bound the rate limits impose, the sync's peak RSS and both processes' CPU time
  * (DESIGN "Performance budgets"). `--kill-at 0.5` kills the sync with SIGKILL once half the minimum Runn
- * writes are served, starts it again on the same state file, and checks Runn against the truth.
+ * writes are served, starts it again on the same state file, and checks Runn against the truth; its
+ * bound adds the restart's reload of both sides and the killed run's lease TTL (the longest the lease
+ * may hold the restart). `budgetsMet` says which of DESIGN's budgets the line meets.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -227,14 +229,13 @@ try {
     t.create.people +
     Math.ceil(t.actuals.writes / 100);
   const minimumRequests = reads.harvest + reads.runn + writes;
-  const boundMs = Math.round(
-    (Math.max(
-      (reads.harvest * info.limits.harvest.windowMs) / info.limits.harvest.requests,
-      (reads.runn * info.limits.runn.windowMs) / info.limits.runn.requests,
-    ) +
-      (writes * info.limits.runn.windowMs) / info.limits.runn.requests) /
-      timeScale,
-  );
+  /** Milliseconds the limits impose on `n` requests of one API (time-compressed). */
+  const limitMs = (api: "harvest" | "runn", n: number) =>
+    (n * info.limits[api].windowMs) / info.limits[api].requests / timeScale;
+  /** The two sides load concurrently: the slower one sets the load's bound. */
+  const loadMs = (r: { harvest: number; runn: number }) =>
+    Math.max(limitMs("harvest", r.harvest), limitMs("runn", r.runn));
+  let boundMs = Math.round(loadMs(reads) + limitMs("runn", writes));
   // The same bound with the client's pacing: it keeps `window + slack` between a request and the one
   // `limit` places back, the slack compressed with the window plus a few milliseconds of real time for
   // the sandbox's own pauses (`Pacer.compressed`).
@@ -245,9 +246,9 @@ try {
         timeScale,
       ),
     ) / info.limits[api].requests;
-  const pacedBoundMs = Math.round(
-    Math.max(reads.harvest * span("harvest"), reads.runn * span("runn")) + writes * span("runn"),
-  );
+  const pacedLoadMs = (r: { harvest: number; runn: number }) =>
+    Math.max(r.harvest * span("harvest"), r.runn * span("runn"));
+  let pacedBoundMs = Math.round(pacedLoadMs(reads) + writes * span("runn"));
   log(`minimum: ${reads.harvest} Harvest reads, ${reads.runn} Runn reads, ${writes} Runn writes`);
 
   // Connecting (validating both tokens) is not part of the run: done by a process of its own first.
@@ -282,6 +283,9 @@ try {
     const atRestart = await control<Truth>("GET", "/truth");
     const re = minimumReads(atRestart.lists);
     reloadBound = re.harvest + re.runn;
+    // A restart reloads both sides, and may wait out the killed run's lease (its TTL, real time).
+    boundMs = Math.round(boundMs + loadMs(re) + leaseTtlMs);
+    pacedBoundMs = Math.round(pacedBoundMs + pacedLoadMs(re) + leaseTtlMs);
     const second = await runSync(connectionId, 1);
     resumed = second.runs[0];
     leaseWaitMs = resumed?.leaseWaitMs ?? null;
@@ -392,6 +396,22 @@ try {
         `rerun requests by route: ${JSON.stringify({ harvest: s2.harvest.requests, runn: s2.runn.requests })}`,
       );
   }
+  // DESIGN "Performance budgets": the minimum requests (after a kill: at most one reload of both sides
+  // plus 1 %, nothing created twice, Runn equal to the truth, the lease held no longer than its TTL),
+  // no 429, wall ≤ 1.1 × the bound, the sync's RSS ≤ 2 GB.
+  const r = result as Record<string, number | boolean | null>;
+  result.budgetsMet = {
+    requests: first.killed
+      ? (r.extraRequests as number) <= (r.extraRequestsBound as number) &&
+        r.duplicates === 0 &&
+        r.matchesTruth === true &&
+        (leaseWaitMs ?? 0) <= leaseTtlMs
+      : requests === minimumRequests &&
+        (r.rerunRequests === undefined || r.rerunRequests === r.rerunMinimumRequests),
+    served429: r.served429 === 0,
+    wall: (r.wallRatio as number) <= 1.1,
+    rss: syncUsage.peakRssMb <= 2048,
+  };
   if (result.requestRatio !== 1)
     log(`requests by route: ${JSON.stringify({ harvest: s1.harvest.requests, runn: s1.runn.requests })}`);
   console.log(JSON.stringify(result));
