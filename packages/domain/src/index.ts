@@ -1,3 +1,4 @@
+export * as Batch from "./Batch.ts";
 export * as Harvest from "./Harvest.ts";
 export * as Ids from "./Ids.ts";
 export * as Ledger from "./Ledger.ts";

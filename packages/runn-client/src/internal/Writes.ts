@@ -2,8 +2,8 @@
  * Creates, upserts, deletes and archiving. Creates are not idempotent: an ambiguous failure surfaces as
  * `OutcomeUnknown` and is never resent. Bulk actual upserts are idempotent and may be retried.
  */
-import { Optional, Runn } from "@harvest-runn/domain";
-import { Array as Arr, Effect } from "effect";
+import { Batch, Optional, Runn } from "@harvest-runn/domain";
+import { Effect } from "effect";
 import type { Service } from "../RunnClient.ts";
 import { RunnClientError } from "../RunnClientError.ts";
 import { type Ctx, compact, header, mutable, request } from "./Api.ts";
@@ -48,7 +48,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
   ) {
     const origin = { method: "POST", path: "/clients/bulk/" };
     const created: Array<Runn.Client> = [];
-    for (const chunk of Arr.chunksOf(inputs, bulkSize)) {
+    for (const chunk of Batch.chunks(inputs, bulkSize)) {
       const clients = chunk.map((c) => ({ ...compact(c), references: mutable(c.references) }));
       const reply = yield* request(http, {
         ...origin,
@@ -111,7 +111,7 @@ export const makeWrites = ({ api, http }: Ctx): Writes => {
     }
     const origin = { method: "POST", path: "/actuals/bulk/" };
     const stored: Array<Runn.Actual> = [];
-    for (const chunk of Arr.chunksOf(actuals, bulkSize)) {
+    for (const chunk of Batch.chunks(actuals, bulkSize)) {
       const reply = yield* request(http, {
         method: "POST",
         path: origin.path,

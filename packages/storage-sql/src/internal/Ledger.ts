@@ -4,9 +4,9 @@
  * transaction behind the fence, in multi-row chunks. Days are stored as integers
  * (days since 1970-01-01): smaller keys, and integer order is date order.
  */
-import type { Ids, Ledger } from "@harvest-runn/domain";
+import { Batch, type Ids, type Ledger } from "@harvest-runn/domain";
 import type { SyncStore } from "@harvest-runn/storage";
-import { Array as Arr, Effect } from "effect";
+import { Effect } from "effect";
 import * as LedgerSql from "./LedgerSql.ts";
 import { type Deps, fence, mapErrors, now, num, numOrNull } from "./Support.ts";
 
@@ -72,7 +72,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
         .withTransaction(
           Effect.gen(function* () {
             yield* fence(sql, lease);
-            for (const chunk of Arr.chunksOf([...unique.values()], q.chunk)) {
+            for (const chunk of Batch.chunks([...unique.values()], q.chunk)) {
               yield* q.upsert(lease.connectionId, chunk.map(row), t.ms);
             }
           }),
@@ -84,7 +84,7 @@ export const makeLedger = ({ sql }: Deps): SyncStore.LedgerStore => {
         .withTransaction(
           Effect.gen(function* () {
             yield* fence(sql, lease);
-            for (const chunk of Arr.chunksOf(keys.map(LedgerSql.keyRow), q.chunk)) {
+            for (const chunk of Batch.chunks(keys.map(LedgerSql.keyRow), q.chunk)) {
               yield* q.deleteKeys(lease.connectionId, chunk);
             }
           }),

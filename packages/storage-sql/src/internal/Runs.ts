@@ -1,9 +1,9 @@
 /** Runs and run items of the SQL store (SPEC R1, R5, R9). */
 import { randomUUID } from "node:crypto";
 import type { Fragment } from "@effect/sql/Statement";
-import type { Ids, Ledger, Reason, ReconcileOptions } from "@harvest-runn/domain";
+import { Batch, type Ids, type Ledger, type Reason, type ReconcileOptions } from "@harvest-runn/domain";
 import { Run, type SyncStore, SyncStoreError } from "@harvest-runn/storage";
-import { Array as Arr, Duration, Effect } from "effect";
+import { Duration, Effect } from "effect";
 import {
   clampLimit,
   type Deps,
@@ -179,7 +179,7 @@ export const makeRuns = ({ sql }: Deps): SyncStore.Runs => {
               WHERE id = ${runId} AND connection_id = ${lease.connectionId} RETURNING item_count`;
             if (!counted[0]) return yield* Effect.fail(SyncStoreError.fail("NotFound", `no run ${runId}`));
             let seq = num(counted[0].item_count) - items.length;
-            for (const chunk of Arr.chunksOf(items, 500)) {
+            for (const chunk of Batch.chunks(items, 500)) {
               yield* sql`INSERT INTO hr_run_items ${sql.insert(
                 chunk.map((i) => ({
                   run_id: runId,

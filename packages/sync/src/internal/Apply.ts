@@ -4,8 +4,8 @@
  * item and ledger change as its write completes. A create whose outcome is unknown is looked up by
  * reference before it is sent again (SPEC R6); an operation whose ref did not resolve fails too.
  */
-import type { Plan, ReconcileOptions } from "@harvest-runn/domain";
-import { Array as Arr, Effect } from "effect";
+import { Batch, type Plan, type ReconcileOptions } from "@harvest-runn/domain";
+import { Effect } from "effect";
 import type { RunItem } from "../Output.ts";
 import * as Progress from "../Progress.ts";
 import { applyActuals } from "./ApplyActuals.ts";
@@ -133,7 +133,7 @@ export const apply = <E>(
     // returned client is matched to its operation by the Harvest reference the request carried.
     const clients = of("CreateClient");
     done = 0;
-    for (const batch of Arr.chunksOf(clients, 100)) {
+    for (const batch of Batch.chunks(clients, 100)) {
       const sent = yield* createClientBatch(writer, batch, { concurrency, countWrite }).pipe(Effect.either);
       const items: Array<RunItem> =
         sent._tag === "Right"

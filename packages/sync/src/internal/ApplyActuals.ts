@@ -4,8 +4,8 @@
  * keys), deletions one request each, then ledger-only records. The ledger changes as each request
  * completes, so a crash loses at most the bookkeeping of the requests in flight.
  */
-import type { Ids, Ledger, Plan, ReconcileOptions } from "@harvest-runn/domain";
-import { Array as Arr, Effect } from "effect";
+import { Batch, type Ids, type Ledger, type Plan, type ReconcileOptions } from "@harvest-runn/domain";
+import { Effect } from "effect";
 import type { RunItem } from "../Output.ts";
 import type * as Progress from "../Progress.ts";
 import { item } from "./Items.ts";
@@ -122,7 +122,7 @@ export const applyActuals = <E>(
         done += batch.length;
         yield* ctx.progress("actuals", done, writesList.length);
       });
-    yield* Effect.forEach(Arr.chunksOf(writesList, 100), upsertBatch, {
+    yield* Effect.forEach(Batch.chunks(writesList, 100), upsertBatch, {
       concurrency: ctx.concurrency,
       discard: true,
     });
