@@ -33,6 +33,7 @@ interface ApiStats {
   readonly writes: number;
   readonly throttled: number;
   readonly maxInWindow: number;
+  readonly closestMarginMs: number | null;
 }
 type Stats = Record<"harvest" | "runn", ApiStats>;
 interface RunEvent {
@@ -41,6 +42,7 @@ interface RunEvent {
   readonly wallMs: number;
   readonly leaseWaitMs: number;
   readonly cpuMs: number;
+  readonly loopDelayMs: { readonly p99: number; readonly max: number };
 }
 
 const args = process.argv.slice(2);
@@ -299,7 +301,7 @@ try {
   const sandboxCpuMs = Math.round(sandboxUsage.cpuMs - sandboxCpuBefore);
   const s1 = await control<Stats>("GET", "/stats");
   log(
-    `429 served: Harvest ${s1.harvest.throttled}, Runn ${s1.runn.throttled}; busiest window: Harvest ${s1.harvest.maxInWindow}, Runn ${s1.runn.maxInWindow}`,
+    `429 served: Harvest ${s1.harvest.throttled}, Runn ${s1.runn.throttled}; busiest window: Harvest ${s1.harvest.maxInWindow}, Runn ${s1.runn.maxInWindow}; closest to a 429: Runn ${s1.runn.closestMarginMs} ms`,
   );
   const requests = s1.harvest.total + s1.runn.total;
   const syncCpuMs = Math.round(syncUsage.cpuMs);
@@ -322,6 +324,10 @@ try {
     // core all the time, so that process, not the rate limits, set the pace), and both over the 2 cores.
     cpuBusiest: Math.round((Math.max(sandboxCpuMs, syncCpuMs) / wallMs) * 100) / 100,
     cpuOfMachine: Math.round(((sandboxCpuMs + syncCpuMs) / (2 * wallMs)) * 100) / 100,
+    // The least margin the sandbox saw between a Runn request and the window (negative: a 429), and the
+    // longest stalls of the sync's event loop: what the pacing's real-time allowance has to cover.
+    closestMarginMs: s1.runn.closestMarginMs === null ? null : Math.round(s1.runn.closestMarginMs * 10) / 10,
+    syncLoopDelayMs: (resumed ?? first.runs[0])?.loopDelayMs ?? null,
     phaseMs: { ...phaseMs },
     rssMbByPhase: { ...rssMbByPhase },
   };

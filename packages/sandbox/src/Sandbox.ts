@@ -171,6 +171,8 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
       return serialise(tooMany(api, admission.retryAfterMs));
     }
     s.maxInWindow = Math.max(s.maxInWindow, admission.inWindow);
+    if (admission.marginMs !== null)
+      s.closestMarginMs = Math.min(s.closestMarginMs ?? Number.POSITIVE_INFINITY, admission.marginMs);
     const d = faults.decide(api, req.method, `${path}${req.url.search}`, req.body, write);
     if (d.latencyMs > 0) {
       countFault(s, "latency");

@@ -3,6 +3,8 @@
  * line (connection info) on stdout, logs on stderr, runs until SIGINT/SIGTERM. `--help` lists the options;
  * an unknown option is refused (exit 2).
  */
+
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { realTimeStart } from "./control/Clock.ts";
 import type { FaultConfig } from "./control/Faults.ts";
@@ -132,8 +134,16 @@ const sb = await startSandbox({
 if (real) sb.sandbox.advance(real.advanceMs);
 process.stderr.write(`sandbox: ${preset} ready on ${sb.url} in ${Date.now() - started} ms\n`);
 process.stdout.write(`${JSON.stringify(sb.info)}\n`);
+// How long the sandbox's event loop stalled while serving (GC, large responses): a stalled server sees
+// requests later than they were sent, which a client pacing close to a compressed window must allow for.
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
 const stop = (signal: string) => {
-  process.stderr.write(`sandbox: ${signal}, closing\n`);
+  loop.disable();
+  const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+  process.stderr.write(
+    `sandbox: ${signal}, closing (event loop delay while serving: p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms)\n`,
+  );
   void sb.close().then(() => process.exit(0));
 };
 process.once("SIGINT", () => stop("SIGINT"));

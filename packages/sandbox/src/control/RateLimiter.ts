@@ -10,7 +10,15 @@ export interface Limit {
 
 /** Outcome of asking for one request slot. */
 export type Admission =
-  | { readonly ok: true; readonly inWindow: number }
+  | {
+      readonly ok: true;
+      readonly inWindow: number;
+      /**
+       * With a full window: how much older than the window the request `requests` places back was
+       * (how close this request came to a 429); `null` while the window has room.
+       */
+      readonly marginMs: number | null;
+    }
   | { readonly ok: false; readonly retryAfterMs: number };
 
 /** One account's sliding window: the times of the last `requests` accepted requests. */
@@ -30,8 +38,10 @@ export class SlidingWindow {
 
   admit(now: number): Admission {
     if (now < this.blockedUntil) return { ok: false, retryAfterMs: this.blockedUntil - now };
+    let marginMs: number | null = null;
     if (this.count >= this.requests) {
       const oldest = this.times[this.head] as number;
+      marginMs = now - this.windowMs - oldest;
       if (oldest > now - this.windowMs) {
         if (this.blockMs > 0) {
           this.blockedUntil = now + this.blockMs;
@@ -45,7 +55,7 @@ export class SlidingWindow {
     if (this.count < this.requests) this.count++;
     let inWindow = 0;
     for (let k = 0; k < this.count; k++) if ((this.times[k] as number) > now - this.windowMs) inWindow++;
-    return { ok: true, inWindow };
+    return { ok: true, inWindow, marginMs };
   }
 }
 

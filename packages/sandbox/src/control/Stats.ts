@@ -10,6 +10,11 @@ export interface ApiStats {
   throttled: number;
   /** The most requests admitted within one rate-limit window, over all accounts. */
   maxInWindow: number;
+  /**
+   * The closest an admitted request came to a 429, in (compressed) milliseconds: the least margin by
+   * which the request `limit` places back had left the window; null until a window was full.
+   */
+  closestMarginMs: number | null;
   readonly faults: Record<string, number>;
 }
 
@@ -25,6 +30,7 @@ const empty = (): ApiStats => ({
   writes: 0,
   throttled: 0,
   maxInWindow: 0,
+  closestMarginMs: null,
   faults: {},
 });
 
