@@ -117,7 +117,7 @@ export const makeLists = (settings: ListSettings): Lists => {
           }),
           o,
         ),
-        quick: FastDecode.timeEntry,
+        quick: FastDecode.timeEntries(),
       }).pipe(Stream.mapError(clean)),
   };
 };
