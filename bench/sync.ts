@@ -34,6 +34,7 @@ interface ApiStats {
   readonly throttled: number;
   readonly maxInWindow: number;
   readonly closestMarginMs: number | null;
+  readonly deepestRefusalMs: number | null;
 }
 type Stats = Record<"harvest" | "runn", ApiStats>;
 interface RunEvent {
@@ -301,7 +302,7 @@ try {
   const sandboxCpuMs = Math.round(sandboxUsage.cpuMs - sandboxCpuBefore);
   const s1 = await control<Stats>("GET", "/stats");
   log(
-    `429 served: Harvest ${s1.harvest.throttled}, Runn ${s1.runn.throttled}; busiest window: Harvest ${s1.harvest.maxInWindow}, Runn ${s1.runn.maxInWindow}; closest to a 429: Runn ${s1.runn.closestMarginMs} ms`,
+    `429 served: Harvest ${s1.harvest.throttled}, Runn ${s1.runn.throttled}; busiest window: Harvest ${s1.harvest.maxInWindow}, Runn ${s1.runn.maxInWindow}; closest to a 429: Runn ${s1.runn.closestMarginMs} ms; deepest 429: Runn ${s1.runn.deepestRefusalMs} ms`,
   );
   const requests = s1.harvest.total + s1.runn.total;
   const syncCpuMs = Math.round(syncUsage.cpuMs);

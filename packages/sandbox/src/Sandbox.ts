@@ -168,6 +168,7 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
     const admission = limiters[api].admit(accountKey(w), wallNow());
     if (!admission.ok) {
       s.throttled++;
+      s.deepestRefusalMs = Math.max(s.deepestRefusalMs ?? 0, admission.retryAfterMs);
       return serialise(tooMany(api, admission.retryAfterMs));
     }
     s.maxInWindow = Math.max(s.maxInWindow, admission.inWindow);

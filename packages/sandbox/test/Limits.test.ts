@@ -24,6 +24,18 @@ describe("rate limits", () => {
     expect((await t.harvest("GET", "/users/me")).status).toBe(200);
   });
 
+  it("stats say how close admitted requests came to a 429 and how deep a refused one was", async () => {
+    const t = harness();
+    const stats = async () => (await t.control("GET", "/stats")).json.runn;
+    for (let i = 0; i < 120; i++) await t.runn("GET", "/me/");
+    expect((await stats()).closestMarginMs).toBeNull(); // the window never was full
+    expect((await t.runn("GET", "/me/")).status).toBe(429);
+    expect((await stats()).deepestRefusalMs).toBe(60_000); // a whole window early
+    t.clock.advance(60_010); // the next goes 10 ms after the first left the window
+    expect((await t.runn("GET", "/me/")).status).toBe(200);
+    expect((await stats()).closestMarginMs).toBe(10);
+  });
+
   it("the limit is per account", async () => {
     const t = harness({ accounts: 2 });
     for (let i = 0; i < 100; i++) await t.harvest("GET", "/users/me");

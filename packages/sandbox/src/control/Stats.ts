@@ -15,6 +15,8 @@ export interface ApiStats {
    * which the request `limit` places back had left the window; null until a window was full.
    */
   closestMarginMs: number | null;
+  /** The longest `Retry-After` of a 429 served by the limit, in (compressed) milliseconds: how far inside the window it came. */
+  deepestRefusalMs: number | null;
   readonly faults: Record<string, number>;
 }
 
@@ -31,6 +33,7 @@ const empty = (): ApiStats => ({
   throttled: 0,
   maxInWindow: 0,
   closestMarginMs: null,
+  deepestRefusalMs: null,
   faults: {},
 });
 
