@@ -5,30 +5,32 @@ import { apply } from "../src/internal/Apply.ts";
 import type { RunnWriter } from "../src/internal/Writer.ts";
 import type { RunItem } from "../src/Output.ts";
 
-/** A role (its create proves the token may write) and 350 day totals: four bulk requests. */
-const plan = Schema.decodeUnknownSync(Plan.Plan)({
-  version: 1,
-  connectionId: "c1",
-  createdAt: "2026-01-10T00:00:00Z",
-  options: { ...ReconcileOptions.defaults, today: "2026-01-10" },
-  fingerprints: {},
-  report: [],
-  operations: [
-    { _tag: "CreateRole", ref: "new:role:x", name: "X" },
-    ...Array.from({ length: 350 }, (_, i) => ({
-      _tag: "UpsertActual",
-      personId: 1,
-      projectId: 2,
-      roleId: 3,
-      date: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10),
-      billableMinutes: 60,
-      nonbillableMinutes: 0,
-      harvestEntryIds: [1000 + i],
-      runnActualId: null,
-      previous: null,
-    })),
-  ],
-});
+/** A role (its create proves the token may write) and `n` day totals: ⌈n / 100⌉ bulk requests. */
+const planOf = (n: number) =>
+  Schema.decodeUnknownSync(Plan.Plan)({
+    version: 1,
+    connectionId: "c1",
+    createdAt: "2026-01-10T00:00:00Z",
+    options: { ...ReconcileOptions.defaults, today: "2026-01-10" },
+    fingerprints: {},
+    report: [],
+    operations: [
+      { _tag: "CreateRole", ref: "new:role:x", name: "X" },
+      ...Array.from({ length: n }, (_, i) => ({
+        _tag: "UpsertActual",
+        projectId: 2,
+        roleId: 3,
+        personId: 1 + Math.floor(i / 365),
+        date: new Date(Date.UTC(2025, 0, 1 + (i % 365))).toISOString().slice(0, 10),
+        billableMinutes: 60,
+        nonbillableMinutes: 0,
+        harvestEntryIds: [1000 + i],
+        runnActualId: null,
+        previous: null,
+      })),
+    ],
+  });
+const plan = planOf(350);
 
 /** A Runn whose bulk upserts take a few scheduler turns, counting how many are in flight at once. */
 const slowRunn = () => {
@@ -86,5 +88,33 @@ describe("applying actuals", () => {
         expect(items.filter((i) => i.outcome === "written")).toHaveLength(350);
         expect(ledgerRows).toBe(350);
       }),
+  );
+
+  it.effect("writes the bookkeeping of several completed requests together, not two store writes each", () =>
+    Effect.gen(function* () {
+      const runn = slowRunn();
+      const calls = { items: 0, ledger: 0 };
+      const keys = new Set<string>();
+      const recorder = {
+        items: (is: ReadonlyArray<RunItem>) =>
+          Effect.sync(() => {
+            calls.items++;
+            for (const i of is) if (i.outcome === "written") keys.add(i.label);
+          }),
+        ledgerPut: () => Effect.sync(() => void calls.ledger++),
+        ledgerRemove: () => Effect.void,
+      };
+      const applied = yield* apply(planOf(1_000), runn.writer, recorder, {
+        runId: "r1",
+        connectionId: "c1",
+        now: "2026-01-10T00:00:00Z",
+        concurrency: 4,
+      });
+      expect(applied.writes).toBe(11); // the role and ten bulks
+      expect(keys.size).toBe(1_000); // every key recorded, once
+      // 400 items a write: three ledger writes and three item writes (and the role's) for ten requests,
+      // not ten of each.
+      expect(calls).toEqual({ items: 4, ledger: 3 });
+    }),
   );
 });

@@ -1,8 +1,11 @@
 /**
  * The actuals half of applying a plan: upserts through the bulk endpoint (100 per request, zero-mode
  * removals included, up to `concurrency` requests at once: each is an idempotent upsert of distinct
- * keys), deletions one request each, then ledger-only records. The ledger changes as each request
- * completes, so a crash loses at most the bookkeeping of the requests in flight.
+ * keys), deletions one request each, then ledger-only records. The bookkeeping of completed upserts
+ * (ledger rows and run items) is written a few requests at a time (`recordEvery` items), one store
+ * write for several requests instead of two per request: a crash loses at most the bookkeeping of the
+ * requests in flight and of those not yet written, which the next run records again without writing
+ * (Runn already holds those values: SPEC A7).
  */
 import { Batch, type Ids, type Ledger, type Plan, type ReconcileOptions } from "@harvest-runn/domain";
 import { Effect } from "effect";
@@ -23,6 +26,8 @@ export interface ActualsContext<E> {
   readonly countWrite: () => void;
   /** Bulk upserts in flight at once (the request pacer keeps them within the rate limit). */
   readonly concurrency: number;
+  /** Items of completed upserts gathered before their bookkeeping is written (default 400). */
+  readonly recordEvery?: number;
 }
 
 const keyLabel = (k: { personId: number; projectId: number; roleId: number; date: string }) =>
@@ -67,6 +72,24 @@ export const applyActuals = <E>(
       ...zeroes.map((op) => ({ kind: "zero" as const, op, key: op.key })),
     ];
     let done = 0;
+    // Bookkeeping of completed upserts, written together (see the module comment).
+    let pendingPut: Array<Ledger.LedgerEntry> = [];
+    let pendingRemoved: Array<Ledger.ActualKey> = [];
+    let pendingItems: Array<RunItem> = [];
+    const recordEvery = ctx.recordEvery ?? 400;
+    const flush = Effect.suspend(() => {
+      const put = pendingPut;
+      const removed = pendingRemoved;
+      const items = pendingItems;
+      pendingPut = [];
+      pendingRemoved = [];
+      pendingItems = [];
+      return Effect.gen(function* () {
+        if (put.length > 0) yield* recorder.ledgerPut(put);
+        if (removed.length > 0) yield* recorder.ledgerRemove(removed);
+        if (items.length > 0) yield* ctx.record(items);
+      });
+    });
     const upsertBatch = (batch: ReadonlyArray<(typeof writesList)[number]>) =>
       Effect.gen(function* () {
         ctx.countWrite();
@@ -106,18 +129,18 @@ export const applyActuals = <E>(
                 writtenAt: ctx.now as Ids.IsoDateTime,
               });
           }
-          if (put.length > 0) yield* recorder.ledgerPut(put);
-          if (removed.length > 0) yield* recorder.ledgerRemove(removed);
-          yield* ctx.record(
-            batch.map((w) =>
+          for (const e of put) pendingPut.push(e);
+          for (const k of removed) pendingRemoved.push(k);
+          for (const w of batch)
+            pendingItems.push(
               item({
                 kind: "actual",
                 outcome: "written",
                 label: keyLabel(w.key),
                 runnId: ids.get(keyLabel(w.key)) ?? null,
               }),
-            ),
-          );
+            );
+          if (pendingItems.length >= recordEvery) yield* flush;
         }
         done += batch.length;
         yield* ctx.progress("actuals", done, writesList.length);
@@ -126,6 +149,7 @@ export const applyActuals = <E>(
       concurrency: ctx.concurrency,
       discard: true,
     });
+    yield* flush;
 
     const deletions = removals.filter((r) => r.mode === "delete");
     done = 0;
