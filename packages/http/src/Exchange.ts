@@ -185,16 +185,22 @@ export const make = <E>(settings: Settings<E>): Effect.Effect<Execute<E>, never,
     return (request) =>
       Effect.suspend(() => {
         let attempts = 0;
-        /** One attempt with a granted slot; the timeout starts here, after the wait for the slot. */
-        const attempt = (permit: Pacer.Permit) =>
+        /**
+         * One attempt with a granted slot; the timeout starts here, after the wait for the slot. The
+         * pacer is told the request was sent when its exchange ends (the answer came, or it failed):
+         * the latest instant the server can have counted it, so pauses of either side (a collection
+         * between `fetch` and the socket, a server busy before it reads the request) can never make the
+         * server see two requests closer together than the pacer spaced them.
+         */
+        const attempt = (permit: Pacer.Permit, handed: { value: boolean }) =>
           Effect.gen(function* () {
             attempts += 1;
             const controller = new AbortController();
             const init: SendInit = {
               signal: controller.signal,
               fetch: (wire) => {
-                permit.sent();
-                return network(wire);
+                handed.value = true;
+                return network(wire).finally(permit.sent);
               },
             };
             return yield* Effect.tryPromise({
@@ -213,11 +219,15 @@ export const make = <E>(settings: Settings<E>): Effect.Effect<Execute<E>, never,
             );
           });
         const once: Effect.Effect<Reply, Failure> = Effect.gen(function* () {
-          // A request that never reached `fetch` (it failed before, or was abandoned) gives its slot back.
+          // A request that never reached `fetch` (it failed before, or was abandoned) gives its slot back;
+          // one abandoned after `fetch` counts as sent when abandoned (the server may have it).
           const sent = yield* Effect.uninterruptibleMask((restore) =>
-            Effect.flatMap(restore(pacer.take(settings.account, settings.budget)), (permit) =>
-              restore(attempt(permit)).pipe(Effect.ensuring(Effect.sync(permit.cancel))),
-            ),
+            Effect.flatMap(restore(pacer.take(settings.account, settings.budget)), (permit) => {
+              const handed = { value: false };
+              return restore(attempt(permit, handed)).pipe(
+                Effect.ensuring(Effect.sync(() => (handed.value ? permit.sent() : permit.cancel()))),
+              );
+            }),
           );
           const status = sent.response.status;
           yield* Effect.logDebug(`${settings.api} response`).pipe(

@@ -9,9 +9,11 @@
  * `slack` (by default 2 % of the window, at least 250 ms) absorbs requests the server sees closer than they
  * were sent (a pause of the server queues them, then handles them together).
  *
- * A send time is what the caller reports when it hands the request to `fetch` (`Permit.sent`), not the
- * moment its slot was granted: other fibers may run in between. Until then a granted request counts as
- * sending at every instant, so no other request can be let through on the assumption that it went early.
+ * A send time is what the caller reports (`Permit.sent`), not the moment its slot was granted: other
+ * fibers may run in between. `Exchange` reports it when the exchange ends (the answer arrived or it
+ * failed), the latest instant the server can have counted the request. Until then a granted request
+ * counts as sending at every instant, so no other request can be let through on the assumption that it
+ * went early.
  *
  * Waiting for a slot is not part of a request: the caller starts its timeout after `take` returns, and a
  * caller interrupted while it waits gives its slot back, so abandoned requests never use up the budget.
@@ -141,8 +143,8 @@ class Schedule {
 /** A granted slot of one request. */
 export interface Permit {
   /**
-   * Records the request as sent now: call it where the request is handed to `fetch`, so the send time
-   * is the one the server sees. Only the first call of `sent` or `cancel` counts.
+   * Records the request as sent now: call it no earlier than the server can have counted the request
+   * (`Exchange` calls it when the answer arrives). Only the first call of `sent` or `cancel` counts.
    */
   readonly sent: () => void;
   /** Gives the slot back when the request never reached `fetch`; does nothing after `sent`. */

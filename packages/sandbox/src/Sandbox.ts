@@ -165,6 +165,11 @@ export const makeSandbox = (options: SandboxOptions = {}): Sandbox => {
     const who = auth();
     if (typeof who === "object" && who !== null && "status" in who) return serialise(who as Reply);
     const w = who as W;
+    const stall = faults.stallMs(api, path);
+    if (stall > 0) {
+      countFault(s, "stall");
+      await clock.sleep(stall / timeScale);
+    }
     const admission = limiters[api].admit(accountKey(w), wallNow());
     if (!admission.ok) {
       s.throttled++;

@@ -22,6 +22,12 @@ export interface FaultConfig {
   readonly serverError?: number;
   readonly reset?: number;
   readonly latency?: { readonly probability: number; readonly ms: number };
+  /**
+   * Every `every`-th request of an API (counting from its first) is read `ms` late, as by a server busy
+   * collecting garbage: its rate-limit clock counts it when read, so requests sent evenly reach the
+   * limit unevenly (`ms` in the sandbox's time, compressed like the windows).
+   */
+  readonly stall?: { readonly every: number; readonly ms: number };
   readonly malformedRecord?: number;
   readonly malformedEnvelope?: number;
   /** Writes applied, then answered with a 500 (or a reset when `commitThenFailWith` is "reset"). */
@@ -62,6 +68,7 @@ export const noFault: FaultDecision = {
 export class Faults {
   private attempts = new Map<string, number>();
   private writes: Record<ApiName, number> = { harvest: 0, runn: 0 };
+  private arrivals: Record<ApiName, number> = { harvest: 0, runn: 0 };
   config: FaultConfig = {};
 
   constructor(private readonly defaultSeed: number) {}
@@ -71,6 +78,16 @@ export class Faults {
     this.config = config;
     this.attempts = new Map();
     this.writes = { harvest: 0, runn: 0 };
+    this.arrivals = { harvest: 0, runn: 0 };
+  }
+
+  /** How long (sandbox ms) the server waits before it reads this request of `api` (the `stall` fault). */
+  stallMs(api: ApiName, path: string): number {
+    const c = this.config;
+    if (!c.stall || (c.apis && !c.apis.includes(api))) return 0;
+    if (c.paths && !c.paths.some((p) => path.startsWith(p))) return 0;
+    this.arrivals[api]++;
+    return (this.arrivals[api] - 1) % Math.max(1, c.stall.every) === 0 ? c.stall.ms : 0;
   }
 
   decide(api: ApiName, method: string, path: string, body: string | null, write: boolean): FaultDecision {
