@@ -44,10 +44,10 @@ export const spanOf = (budget: Budget): number =>
 
 /**
  * `budget` against a server whose time runs `scale` times faster than real time: the window and the
- * default slack divided by `scale`, plus `pauseMs` of real time (default 10) for the server's own
- * pauses, which do not compress.
+ * default slack divided by `scale`, plus `pauseMs` of real time (default 2: timer and clock rounding;
+ * pauses of either side are covered by pacing from each exchange's end, see `Exchange`).
  */
-export const compressed = (budget: Budget, scale: number, pauseMs = 10): Budget => {
+export const compressed = (budget: Budget, scale: number, pauseMs = 2): Budget => {
   const window = Duration.toMillis(Duration.decode(budget.window));
   return {
     limit: budget.limit,

@@ -83,8 +83,9 @@ describe("Pacer", () => {
 
   it("keeps a compressed budget's slack compressed, plus the real pause it is given", async () => {
     // Runn's 120 a minute against a server running 80 times fast: a 750 ms window, 1.2 s / 80 + 10 ms slack.
-    const budget = Pacer.compressed({ limit: 120, window: "60 seconds" }, 80);
+    const budget = Pacer.compressed({ limit: 120, window: "60 seconds" }, 80, 10);
     expect(Pacer.spanOf(budget)).toBeCloseTo(750 + 15 + 10, 9);
+    expect(Pacer.spanOf(Pacer.compressed({ limit: 120, window: "60 seconds" }, 80))).toBeCloseTo(767, 9);
     expect(Pacer.spanOf({ limit: 120, window: "60 seconds" })).toBe(61_200);
     expect(Pacer.slackOf({ limit: 10, window: "1 second" })).toBe(250);
     const clock = virtualTime();
