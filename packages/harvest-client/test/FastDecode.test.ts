@@ -77,4 +77,17 @@ describe("the quick time-entry decoder", () => {
     expect(quick({ ...entry, hours: "1.5" })).toBeUndefined();
     expect(quick(Object.assign(Object.create({ id: 7 }), { ...entry, id: undefined }))).toBeUndefined();
   });
+
+  it("shares one object per (id, name) of a kind, and keeps a renamed one apart", () => {
+    const fresh = FastDecode.timeEntries();
+    const a = fresh(Fixtures.timeEntry(1));
+    const b = fresh(Fixtures.timeEntry(2));
+    const renamed = fresh({ ...Fixtures.timeEntry(3), user: { id: 1, name: "Ada Renamed" } });
+    expect(a?.user).toBe(b?.user);
+    expect(a?.project).toBe(b?.project);
+    expect(a?.spent_date).toBe(b?.spent_date);
+    expect(renamed?.user).toEqual({ id: 1, name: "Ada Renamed" });
+    expect(a?.user).toEqual({ id: 1, name: "Ada Person1" });
+    expect(fresh(Fixtures.timeEntry(4))?.user).toBe(a?.user);
+  });
 });
