@@ -13,7 +13,6 @@ const { id: isId, isoDate: isIsoDate, isoDateTime: isIsoDateTime, record: isReco
 const isFiniteNumber = (u: unknown): u is number => typeof u === "number" && Number.isFinite(u);
 
 type Named = { readonly id: number; readonly name: string };
-const noFields = {};
 
 /**
  * `{ id, name }` with only those two keys kept, or undefined; one object per (id, name) of a kind is
@@ -75,25 +74,44 @@ export const timeEntries = (): ((u: unknown) => Harvest.TimeEntry | undefined) =
       spentDate = u.spent_date;
       if (dates.size < 100_000) dates.set(spentDate, spentDate);
     }
-    const entry = {
-      id,
-      spent_date: spentDate,
-      user: entryUser,
-      client: entryClient,
-      project: entryProject,
-      task: entryTask,
-      hours,
-      rounded_hours,
-      billable,
-      is_running,
-      is_locked: isLocked,
-      approval_status: approvalStatus,
-      // Only when sent, in the schema's place (it is optional without a default).
-      ...(hasClosed ? { is_closed: u.is_closed as boolean } : noFields),
-      notes,
-      created_at,
-      updated_at,
-    };
+    // Two literals rather than a spread: a hot path (a million records), and each keeps the schema's
+    // key order, `is_closed` (optional, no default) only when sent.
+    const entry = hasClosed
+      ? {
+          id,
+          spent_date: spentDate,
+          user: entryUser,
+          client: entryClient,
+          project: entryProject,
+          task: entryTask,
+          hours,
+          rounded_hours,
+          billable,
+          is_running,
+          is_locked: isLocked,
+          approval_status: approvalStatus,
+          is_closed: u.is_closed as boolean,
+          notes,
+          created_at,
+          updated_at,
+        }
+      : {
+          id,
+          spent_date: spentDate,
+          user: entryUser,
+          client: entryClient,
+          project: entryProject,
+          task: entryTask,
+          hours,
+          rounded_hours,
+          billable,
+          is_running,
+          is_locked: isLocked,
+          approval_status: approvalStatus,
+          notes,
+          created_at,
+          updated_at,
+        };
     return entry as unknown as Harvest.TimeEntry;
   };
 };
