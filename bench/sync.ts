@@ -338,16 +338,27 @@ try {
 
   if (first.killed) {
     // Runn as a user reads it, through its API (the whole control-API dump of an xl account takes
-    // minutes to build): every client, project and person with its references, 200 a page.
+    // minutes to build): every client, project and person with its references, 200 a page, within
+    // Runn's limit (a 429 is waited out for the exact time the sandbox names, then asked again).
     type Entity = { references: ReadonlyArray<{ referenceName: string; externalId: string }> };
+    const get = async (url: string): Promise<Response> => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const res = await fetch(url, {
+          headers: { authorization: `Bearer ${info.runn.token}`, "accept-version": "1.0.0" },
+        });
+        if (res.status !== 429) return res;
+        await res.arrayBuffer();
+        const waitMs = Number(res.headers.get("x-sandbox-retry-after-ms") ?? 100);
+        await new Promise((r) => setTimeout(r, Math.min(5_000, Math.max(1, waitMs))));
+      }
+      throw new Error(`GET ${url}: still 429 after 20 waits`);
+    };
     const runnList = async (path: string) => {
       const all: Array<Entity> = [];
       let cursor: string | null = null;
       for (let page = 0; page < 10_000; page++) {
         const q: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
-        const res = await fetch(`${info.runn.baseUrl}${path}?limit=200${q}`, {
-          headers: { authorization: `Bearer ${info.runn.token}`, "accept-version": "1.0.0" },
-        });
+        const res = await get(`${info.runn.baseUrl}${path}?limit=200${q}`);
         if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
         const body = (await res.json()) as { values: Array<Entity>; nextCursor: string | null };
         all.push(...body.values);
