@@ -151,7 +151,7 @@ describe("time entries", () => {
       const onMalformed = () =>
         Effect.promise(() =>
           Promise.race([second, new Promise<void>((resolve) => setTimeout(resolve, 2_000))]),
-        ).pipe(Effect.map(() => void askedWhileDecoding.push([...asked])));
+        ).pipe(Effect.andThen(Effect.sync(() => askedWhileDecoding.push([...asked]))), Effect.asVoid);
       const client = yield* makeClient();
       const entries = yield* drive(Stream.runCollect(client.timeEntries({}, { onMalformed })));
       expect(Chunk.toArray(entries).map((e) => e.id)).toEqual([30, 10]);
