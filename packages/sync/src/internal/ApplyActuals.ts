@@ -113,33 +113,21 @@ export const applyActuals = <E>(
           );
         } else {
           const ids = new Map(result.right.map((a) => [keyLabel(a), a.id]));
-          const put: Array<Ledger.LedgerEntry> = [];
-          const removed: Array<Ledger.ActualKey> = [];
           for (const w of batch) {
-            if (w.kind === "zero") removed.push(w.key);
+            const label = keyLabel(w.key);
+            const runnId = ids.get(label);
+            if (w.kind === "zero") pendingRemoved.push(w.key);
             else
-              put.push({
+              pendingPut.push({
                 key: w.key,
                 billableMinutes: w.op.billableMinutes,
                 nonbillableMinutes: w.op.nonbillableMinutes,
-                runnActualId: (ids.get(keyLabel(w.key)) ??
-                  w.op.runnActualId ??
-                  null) as Ids.RunnActualId | null,
+                runnActualId: (runnId ?? w.op.runnActualId ?? null) as Ids.RunnActualId | null,
                 harvestEntryIds: w.op.harvestEntryIds as Ledger.LedgerEntry["harvestEntryIds"],
                 writtenAt: ctx.now as Ids.IsoDateTime,
               });
+            pendingItems.push(item({ kind: "actual", outcome: "written", label, runnId: runnId ?? null }));
           }
-          for (const e of put) pendingPut.push(e);
-          for (const k of removed) pendingRemoved.push(k);
-          for (const w of batch)
-            pendingItems.push(
-              item({
-                kind: "actual",
-                outcome: "written",
-                label: keyLabel(w.key),
-                runnId: ids.get(keyLabel(w.key)) ?? null,
-              }),
-            );
           if (pendingItems.length >= recordEvery) yield* flush;
         }
         done += batch.length;
