@@ -115,6 +115,8 @@ export const quick = {
   /** `IsoDate`: the pattern and a day that exists in its month. */
   isoDate: (u: unknown): u is IsoDate =>
     typeof u === "string" && datePattern.test(u) && (Number(u.slice(8, 10)) <= 28 || existsInCalendar(u)),
+  /** A finite number: what `Schema.Number` accepts from JSON (its NaN and Infinity go to the schema). */
+  finite: (u: unknown): u is number => typeof u === "number" && Number.isFinite(u),
   /** `IsoDateTime`'s pattern. */
   isoDateTime: (u: unknown): u is IsoDateTime => typeof u === "string" && dateTimePattern.test(u),
   /** A plain object as `JSON.parse` makes them (no inherited fields standing in for own ones). */

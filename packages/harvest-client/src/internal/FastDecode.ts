@@ -9,8 +9,13 @@
  */
 import { type Harvest, Ids } from "@harvest-runn/domain";
 
-const { id: isId, isoDate: isIsoDate, isoDateTime: isIsoDateTime, record: isRecord } = Ids.quick;
-const isFiniteNumber = (u: unknown): u is number => typeof u === "number" && Number.isFinite(u);
+const {
+  id: isId,
+  isoDate: isIsoDate,
+  isoDateTime: isIsoDateTime,
+  record: isRecord,
+  finite: isFiniteNumber,
+} = Ids.quick;
 
 type Named = { readonly id: number; readonly name: string };
 

@@ -7,8 +7,13 @@
  */
 import { Ids, type Runn } from "@harvest-runn/domain";
 
-const { id: isId, isoDate: isIsoDate, isoDateTime: isIsoDateTime, record: isRecord } = Ids.quick;
-const isFiniteNumber = (u: unknown): u is number => typeof u === "number" && Number.isFinite(u);
+const {
+  id: isId,
+  isoDate: isIsoDate,
+  isoDateTime: isIsoDateTime,
+  record: isRecord,
+  finite: isFiniteNumber,
+} = Ids.quick;
 
 /** The decoded actual, as `Schema.decodeUnknown(Runn.Actual)` would give it; `undefined`: use the schema. */
 export const actual = (u: unknown): Runn.Actual | undefined => {
