@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { Pacer } from "../packages/http/src/index.ts";
 import type { Control, FirstImport, ListSizes } from "../packages/sandbox/src/index.ts";
+import { SandboxAccounts } from "../packages/sync/src/testing/index.ts";
 import * as Procs from "./support/Procs.ts";
 import type { Job } from "./support/SyncChild.ts";
 
@@ -245,13 +246,12 @@ try {
   // The same bound with the client's pacing: it keeps `window + slack` between a request and the one
   // `limit` places back, the slack compressed with the window plus 2 ms for timer rounding
   // (`Pacer.compressed`); it counts each request from its answer, so pauses of either side need no more.
-  const span = (api: "harvest" | "runn") =>
-    Pacer.spanOf(
-      Pacer.compressed(
-        { limit: info.limits[api].requests, window: `${info.limits[api].windowMs} millis` },
-        timeScale,
-      ),
-    ) / info.limits[api].requests;
+  const paced = SandboxAccounts.clients(info); // the budgets the sync process paces with
+  const span = (api: "harvest" | "runn") => {
+    const budget = api === "harvest" ? paced.harvestRateLimit : paced.runnRateLimit;
+    if (budget === undefined) throw new Error(`no ${api} budget for the sandbox`);
+    return Pacer.spanOf(budget) / budget.limit;
+  };
   const pacedLoadMs = (r: { harvest: number; runn: number }) =>
     Math.max(r.harvest * span("harvest"), r.runn * span("runn"));
   let pacedBoundMs = Math.round(pacedLoadMs(reads) + writes * span("runn"));
