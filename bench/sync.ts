@@ -244,7 +244,7 @@ try {
     Math.max(limitMs("harvest", r.harvest), limitMs("runn", r.runn));
   let boundMs = Math.round(loadMs(reads) + limitMs("runn", writes));
   // The same bound with the client's pacing: it keeps `window + slack` between a request and the one
-  // `limit` places back, the slack compressed with the window plus 2 ms for timer rounding
+  // `limit` places back, the slack 2 ms of real time for the sandbox's whole-millisecond clock
   // (`Pacer.compressed`); it counts each request from its answer, so pauses of either side need no more.
   const paced = SandboxAccounts.clients(info); // the budgets the sync process paces with
   const span = (api: "harvest" | "runn") => {

@@ -6,8 +6,8 @@
  * scheduling overhead on every permit, 10–15 % of the rate under load; fixed slots do not), and before it
  * is sent it also checks the real send times, as the server's sliding window does: the request `limit`
  * places back must be at least `window + slack` old, so timers that fire late together never burst.
- * `slack` (by default 2 % of the window, at least 250 ms) absorbs requests the server sees closer than they
- * were sent (a pause of the server queues them, then handles them together).
+ * `slack` (by default 2 % of the window, at least 250 ms) is a margin for servers that count otherwise
+ * than one sliding window on one clock (several nodes, each with its own clock; a clock that steps).
  *
  * A send time is what the caller reports (`Permit.sent`), not the moment its slot was granted: other
  * fibers may run in between. `Exchange` reports it when the exchange ends (the answer arrived or it
@@ -26,8 +26,8 @@ export interface Budget {
   readonly window: Duration.DurationInput;
   /**
    * Time kept beyond `window` between a request and the one `limit` places back (default: 2 % of the
-   * window, at least 250 ms). Only a server whose clock runs faster than real time (a time-compressed
-   * sandbox) wants less: see `compressed`.
+   * window, at least 250 ms). A time-compressed sandbox, one process on this machine, wants only
+   * rounding: see `compressed`.
    */
   readonly slack?: Duration.DurationInput;
 }
@@ -43,17 +43,16 @@ export const spanOf = (budget: Budget): number =>
   Duration.toMillis(Duration.decode(budget.window)) + slackOf(budget);
 
 /**
- * `budget` against a server whose time runs `scale` times faster than real time: the window and the
- * default slack divided by `scale`, plus `pauseMs` of real time (default 2: timer and clock rounding;
- * pauses of either side are covered by pacing from each exchange's end, see `Exchange`).
+ * `budget` against a server whose time runs `scale` times faster than real time (the sandbox): the
+ * window divided by `scale`, and a slack of `pauseMs` real milliseconds (default 2: the sandbox counts
+ * whole milliseconds of its own clock). That is all such a server needs: a request is counted as sent
+ * when its exchange ends, after the server counted it, and the next one goes after the server counted
+ * it too, so pauses of either side only widen the gap the server sees (see `Exchange`). A margin
+ * scaled from the default would cost 2 % of the compressed rate and cover nothing.
  */
 export const compressed = (budget: Budget, scale: number, pauseMs = 2): Budget => {
   const window = Duration.toMillis(Duration.decode(budget.window));
-  return {
-    limit: budget.limit,
-    window: Duration.millis(window / scale),
-    slack: Duration.millis(slackOf({ limit: budget.limit, window: budget.window }) / scale + pauseMs),
-  };
+  return { limit: budget.limit, window: Duration.millis(window / scale), slack: Duration.millis(pauseMs) };
 };
 
 /** The spacing between two requests of one account, in milliseconds. */

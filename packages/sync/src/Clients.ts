@@ -67,7 +67,7 @@ export const defaultLimits: Limits = {
 
 /**
  * Options for a server whose time runs `scale` times faster than real time (the sandbox's
- * `timeScale`): both limits compressed by `Pacer.compressed` (window and slack) and short backoffs.
+ * `timeScale`): both limits compressed by `Pacer.compressed` (the window; 2 ms of slack) and short backoffs.
  */
 export const compressed = (scale: number, limits: Limits = defaultLimits): Options => ({
   harvestRateLimit: Pacer.compressed(limits.harvest, scale),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Clients from "../src/Clients.ts";
 import { anchorDate } from "./support/World.ts";
 
-const timeScale = 100; // Runn: 120 per 600 ms; the client keeps 600 + 12 + 10 ms
+const timeScale = 100; // Runn: 120 per 600 ms; the client keeps 600 + 2 ms
 let sb: SandboxServer.RunningSandbox;
 beforeAll(async () => {
   sb = await SandboxServer.startSandbox({ port: 0, seed: 5, preset: "tiny", anchorDate, timeScale });
