@@ -104,16 +104,16 @@ describe("applying actuals", () => {
         ledgerPut: () => Effect.sync(() => void calls.ledger++),
         ledgerRemove: () => Effect.void,
       };
-      const applied = yield* apply(planOf(1_000), runn.writer, recorder, {
+      const applied = yield* apply(planOf(5_000), runn.writer, recorder, {
         runId: "r1",
         connectionId: "c1",
         now: "2026-01-10T00:00:00Z",
         concurrency: 4,
       });
-      expect(applied.writes).toBe(11); // the role and ten bulks
-      expect(keys.size).toBe(1_000); // every key recorded, once
-      // 400 items a write: three ledger writes and three item writes (and the role's) for ten requests,
-      // not ten of each.
+      expect(applied.writes).toBe(51); // the role and fifty bulks
+      expect(keys.size).toBe(5_000); // every key recorded, once
+      // 2,000 items a write: three ledger writes and three item writes (and the role's) for fifty
+      // requests, not fifty of each.
       expect(calls).toEqual({ items: 4, ledger: 3 });
     }),
   );

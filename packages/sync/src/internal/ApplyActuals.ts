@@ -26,7 +26,10 @@ export interface ActualsContext<E> {
   readonly countWrite: () => void;
   /** Bulk upserts in flight at once (the request pacer keeps them within the rate limit). */
   readonly concurrency: number;
-  /** Items of completed upserts gathered before their bookkeeping is written (default 400). */
+  /**
+   * Items of completed upserts gathered before their bookkeeping is written (default 2,000: twenty
+   * requests; per-transaction costs then no longer show, and a crash re-records at most that many).
+   */
   readonly recordEvery?: number;
 }
 
@@ -41,9 +44,21 @@ export const applyActuals = <E>(
   ctx: ActualsContext<E>,
 ) =>
   Effect.gen(function* () {
-    const upserts: Array<{ op: Plan.UpsertActual; key: Ledger.ActualKey }> = [];
+    // One entry per bulk write (upserts, then zero-mode removals), built in one pass over the plan: an
+    // xl import holds 727,169 of them for the whole phase, so no intermediate copies.
+    type Write =
+      | { readonly kind: "upsert"; readonly op: Plan.UpsertActual; readonly key: Ledger.ActualKey }
+      | { readonly kind: "zero"; readonly op: Plan.RemoveActual; readonly key: Ledger.ActualKey };
+    const writesList: Array<Write> = [];
+    const zeroes: Array<Write> = [];
+    const removals: Array<Plan.RemoveActual> = [];
     const unresolvedItems: Array<RunItem> = [];
     for (const op of plan.operations) {
+      if (op._tag === "RemoveActual") {
+        removals.push(op);
+        if (op.mode === "zero") zeroes.push({ kind: "zero", op, key: op.key });
+        continue;
+      }
       if (op._tag !== "UpsertActual") continue;
       const personId = ctx.resolve(op.personId);
       const projectId = ctx.resolve(op.projectId);
@@ -59,24 +74,20 @@ export const applyActuals = <E>(
         );
         continue;
       }
-      upserts.push({ op, key: { personId, projectId, roleId, date: op.date } as Ledger.ActualKey });
+      const key = { personId, projectId, roleId, date: op.date } as Ledger.ActualKey;
+      writesList.push({ kind: "upsert", op, key });
     }
+    for (const z of zeroes) writesList.push(z);
     if (unresolvedItems.length > 0) {
       ctx.failedTypes.add("actuals");
       yield* ctx.record(unresolvedItems);
     }
-    const removals = plan.operations.filter((o): o is Plan.RemoveActual => o._tag === "RemoveActual");
-    const zeroes = removals.filter((r) => r.mode === "zero");
-    const writesList = [
-      ...upserts.map((u) => ({ kind: "upsert" as const, ...u })),
-      ...zeroes.map((op) => ({ kind: "zero" as const, op, key: op.key })),
-    ];
     let done = 0;
     // Bookkeeping of completed upserts, written together (see the module comment).
     let pendingPut: Array<Ledger.LedgerEntry> = [];
     let pendingRemoved: Array<Ledger.ActualKey> = [];
     let pendingItems: Array<RunItem> = [];
-    const recordEvery = ctx.recordEvery ?? 400;
+    const recordEvery = ctx.recordEvery ?? 2_000;
     const flush = Effect.suspend(() => {
       const put = pendingPut;
       const removed = pendingRemoved;
