@@ -3,10 +3,10 @@
  * plan's report → apply, recording each outcome and ledger change as it completes → advance cursors for
  * the parts that succeeded → status per SPEC R1 → release → notify (SPEC R8).
  */
-import { type Ids, Optional, type Plan, ReconcileOptions } from "@harvest-runn/domain";
+import { Batch, type Ids, Optional, type Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Reconcile } from "@harvest-runn/reconcile";
 import type { Lease } from "@harvest-runn/storage";
-import { Effect, Option } from "effect";
+import { Effect, Fiber, Option } from "effect";
 import type * as Clients from "../Clients.ts";
 import * as Notify from "../Notify.ts";
 import type { RunItem, Trigger } from "../Output.ts";
@@ -41,6 +41,12 @@ export interface RunRequest {
 }
 
 const types = ReconcileOptions.EntityType.literals;
+
+/** Report items recorded per store transaction. */
+const reportChunk = 2_000;
+
+/** Lets the event loop run (timers, sockets) before the next chunk of synchronous store work. */
+const breathe = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 /**
  * Records the run as started: adopts the `queued` run recorded when it was requested, so the id a host
@@ -188,8 +194,16 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
               const projectLinks: Array<RunItem> = [];
               const reported = reportItems(plan.report);
               if (webhook !== null) for (const i of reported) if (i.outcome === "held") heldItems.push(i);
-              if (reported.length > 0)
-                yield* recorder.items(reported).pipe(Effect.mapError(SyncError.fromStore));
+              // The report (held, skipped, malformed: 135,000 items on an xl first import) is recorded
+              // while the writes go, a chunk a transaction with the event loop let go between chunks,
+              // rather than holding the first write back for the seconds it takes.
+              const reporting = yield* Effect.fork(
+                Effect.forEach(
+                  Batch.chunks(reported, reportChunk),
+                  (chunk) => Effect.zipRight(recorder.items(chunk), breathe),
+                  { discard: true },
+                ).pipe(Effect.mapError(SyncError.fromStore)),
+              );
               const applied = yield* apply(
                 plan,
                 fromRunnClient(clients.runn),
@@ -208,6 +222,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
                   ...Optional.fields({ concurrency: env.options.concurrency }),
                 },
               ).pipe(Effect.mapError(SyncError.fromStore));
+              yield* Fiber.join(reporting);
               yield* recordForPages(env.store, {
                 connectionId: conn.id,
                 runId: run.id,
