@@ -1,9 +1,10 @@
 import { describe, expect, it } from "@effect/vitest";
-import { Plan, ReconcileOptions } from "@harvest-runn/domain";
+import { Plan } from "@harvest-runn/domain";
 import { Effect, Schema } from "effect";
 import { apply } from "../src/internal/Apply.ts";
 import type { CreatedClient, RunnWriter, WriteFailure } from "../src/internal/Writer.ts";
 import type { RunItem } from "../src/Output.ts";
+import { planWith } from "./support/Plans.ts";
 
 /** An in-memory Runn that can commit a create and then report its outcome as unknown. */
 const fakeRunn = (commitThenFail: ReadonlySet<string> = new Set()) => {
@@ -56,54 +57,46 @@ const fakeRunn = (commitThenFail: ReadonlySet<string> = new Set()) => {
 };
 
 const ref = (h: number) => [{ referenceName: "Harvest", externalId: String(h) }];
-const plan = Schema.decodeUnknownSync(Plan.Plan)({
-  version: 1,
-  connectionId: "c1",
-  createdAt: "2026-01-10T00:00:00Z",
-  options: { ...ReconcileOptions.defaults, today: "2026-01-10" },
-  fingerprints: {},
-  report: [],
-  operations: [
-    { _tag: "CreateRole", ref: "new:role:unknown", name: "Unknown" },
-    { _tag: "CreateClient", ref: "new:client:1", harvestId: 1, name: "Acme", references: ref(1) },
-    {
-      _tag: "CreateProject",
-      ref: "new:project:2",
-      harvestId: 2,
-      name: "Site",
-      clientId: "new:client:1",
-      pricingModel: "tm",
-      budget: null,
-      isConfirmed: true,
-      references: ref(2),
-    },
-    {
-      _tag: "CreatePerson",
-      ref: "new:person:3",
-      harvestId: 3,
-      firstName: "Ada",
-      lastName: "L",
-      email: "ada@example.test",
-      roleId: "new:role:unknown",
-      employmentType: "employee",
-      minutesPerDay: 480,
-      costPerHour: null,
-      references: ref(3),
-    },
-    {
-      _tag: "UpsertActual",
-      personId: "new:person:3",
-      projectId: "new:project:2",
-      roleId: "new:role:unknown",
-      date: "2026-01-09",
-      billableMinutes: 60,
-      nonbillableMinutes: 0,
-      harvestEntryIds: [11, 12],
-      runnActualId: null,
-      previous: null,
-    },
-  ],
-});
+const plan = planWith([
+  { _tag: "CreateRole", ref: "new:role:unknown", name: "Unknown" },
+  { _tag: "CreateClient", ref: "new:client:1", harvestId: 1, name: "Acme", references: ref(1) },
+  {
+    _tag: "CreateProject",
+    ref: "new:project:2",
+    harvestId: 2,
+    name: "Site",
+    clientId: "new:client:1",
+    pricingModel: "tm",
+    budget: null,
+    isConfirmed: true,
+    references: ref(2),
+  },
+  {
+    _tag: "CreatePerson",
+    ref: "new:person:3",
+    harvestId: 3,
+    firstName: "Ada",
+    lastName: "L",
+    email: "ada@example.test",
+    roleId: "new:role:unknown",
+    employmentType: "employee",
+    minutesPerDay: 480,
+    costPerHour: null,
+    references: ref(3),
+  },
+  {
+    _tag: "UpsertActual",
+    personId: "new:person:3",
+    projectId: "new:project:2",
+    roleId: "new:role:unknown",
+    date: "2026-01-09",
+    billableMinutes: 60,
+    nonbillableMinutes: 0,
+    harvestEntryIds: [11, 12],
+    runnActualId: null,
+    previous: null,
+  },
+]);
 
 const recorder = () => {
   const items: Array<RunItem> = [];

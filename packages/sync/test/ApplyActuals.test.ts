@@ -1,35 +1,27 @@
 import { describe, expect, it } from "@effect/vitest";
-import { Plan, ReconcileOptions } from "@harvest-runn/domain";
-import { Effect, Schema } from "effect";
+import { Effect } from "effect";
 import { apply } from "../src/internal/Apply.ts";
 import type { RunnWriter } from "../src/internal/Writer.ts";
 import type { RunItem } from "../src/Output.ts";
+import { planWith } from "./support/Plans.ts";
 
 /** A role (its create proves the token may write) and `n` day totals: ⌈n / 100⌉ bulk requests. */
 const planOf = (n: number) =>
-  Schema.decodeUnknownSync(Plan.Plan)({
-    version: 1,
-    connectionId: "c1",
-    createdAt: "2026-01-10T00:00:00Z",
-    options: { ...ReconcileOptions.defaults, today: "2026-01-10" },
-    fingerprints: {},
-    report: [],
-    operations: [
-      { _tag: "CreateRole", ref: "new:role:x", name: "X" },
-      ...Array.from({ length: n }, (_, i) => ({
-        _tag: "UpsertActual",
-        projectId: 2,
-        roleId: 3,
-        personId: 1 + Math.floor(i / 365),
-        date: new Date(Date.UTC(2025, 0, 1 + (i % 365))).toISOString().slice(0, 10),
-        billableMinutes: 60,
-        nonbillableMinutes: 0,
-        harvestEntryIds: [1000 + i],
-        runnActualId: null,
-        previous: null,
-      })),
-    ],
-  });
+  planWith([
+    { _tag: "CreateRole", ref: "new:role:x", name: "X" },
+    ...Array.from({ length: n }, (_, i) => ({
+      _tag: "UpsertActual",
+      projectId: 2,
+      roleId: 3,
+      personId: 1 + Math.floor(i / 365),
+      date: new Date(Date.UTC(2025, 0, 1 + (i % 365))).toISOString().slice(0, 10),
+      billableMinutes: 60,
+      nonbillableMinutes: 0,
+      harvestEntryIds: [1000 + i],
+      runnActualId: null,
+      previous: null,
+    })),
+  ]);
 const plan = planOf(350);
 
 /** A Runn whose bulk upserts take a few scheduler turns, counting how many are in flight at once. */
