@@ -175,7 +175,8 @@ try {
           done.push(e as unknown as RunEvent);
           syncUsage.cpuMs += Number(e.cpuMs) - runCpuStart;
         }
-        if (e.event === "busy") log("  the killed run's lease still holds: waiting for its TTL");
+        if (e.event === "busy")
+          log("  the killed run's lease still holds: waiting for it, reading Harvest meanwhile");
         if (e.event === "progress" && typeof e.rssMb === "number")
           rssMbByPhase[String(e.phase)] = Math.max(rssMbByPhase[String(e.phase)] ?? 0, e.rssMb);
         if (e.event === "progress" && e.phase !== phase) {

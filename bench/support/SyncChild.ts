@@ -4,7 +4,7 @@
  * state in a SQLite file (so a restarted process resumes from it), and writes one JSON line per event
  * on stdout: `connected`, `runStart` and `run` (the summary) with the
  * process's CPU time so far, `progress` (at most every 250 ms and at each phase change), `busy` (the
- * killed run's lease still holds).
+ * killed run's lease still holds: the run waits for it, reading Harvest meanwhile).
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Control } from "../../packages/sandbox/src/index.ts";
@@ -34,13 +34,23 @@ const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.st
 const { info } = job;
 let lastEmit = 0;
 let lastPhase = "";
+/** When the current run got its lease (its `lease` progress event). */
+let leaseHeldAt: number | null = null;
 const sync = Facade.createSync({
   store: { sqlite: { filename: job.storeFile } },
   clients: SandboxAccounts.clients(info),
   clock: SyncClock.make(() => job.anchorMs + (Date.now() - job.wallStartMs)),
   sync: { leaseTtl: `${job.leaseTtlMs} millis` },
+  // Warnings and errors go to stderr as usual; the one info line wanted is the wait for a held lease.
+  logLevel: "info",
+  logger: (entry) => {
+    if (entry.message.startsWith("another run holds the lease")) emit({ event: "busy" });
+    else if (entry.level === "warning" || entry.level === "error")
+      process.stderr.write(`${entry.level}: ${entry.message} ${JSON.stringify(entry.fields)}\n`);
+  },
   onProgress: (e: Progress.ProgressEvent) => {
     const t = Date.now();
+    if (e.phase === "lease" && leaseHeldAt === null) leaseHeldAt = t;
     if (e.phase === lastPhase && t - lastEmit < 250 && e.done !== e.total) return;
     lastPhase = e.phase;
     lastEmit = t;
@@ -70,21 +80,15 @@ if (connectionId === null) {
   emit({ event: "connected", connectionId });
 }
 
-/** Starts a run, waiting (bounded by twice the lease's TTL) while a killed run's lease still holds. */
+/**
+ * Runs once. A killed run's lease still holds when the restart begins: the run waits for it (bounded by
+ * twice its TTL) and reads Harvest meanwhile; the wait is the time until the run reported its lease.
+ */
 const runOnce = async (id: string) => {
-  const waitStart = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    const attemptStart = Date.now();
-    try {
-      const summary = await sync.run(id);
-      return { summary, leaseWaitMs: attemptStart - waitStart };
-    } catch (e) {
-      const busy = (e as { reason?: string }).reason === "Busy";
-      if (!busy || Date.now() - waitStart > 2 * job.leaseTtlMs || attempt > 1_000) throw e;
-      if (attempt === 0) emit({ event: "busy" });
-      await new Promise((r) => setTimeout(r, Math.max(10, job.leaseTtlMs / 20)));
-    }
-  }
+  const started = Date.now();
+  leaseHeldAt = null;
+  const summary = await sync.run(id, { waitForLease: `${2 * job.leaseTtlMs} millis` });
+  return { summary, leaseWaitMs: (leaseHeldAt ?? started) - started };
 };
 
 /** This process's CPU time so far, in milliseconds. */

@@ -14,7 +14,7 @@ export { windowStart } from "./internal/Dates.ts";
 export { oldDays } from "./internal/OldDays.ts";
 
 /** Which parts of the integration a run under these settings handles (switches ∧ scope, SPEC C4, R4). */
-export const parts = (s: ReconcileOptions.Settings) => {
+export const parts = (s: Pick<ReconcileOptions.Settings, "scope" | "switches">) => {
   const types = s.scope.kind === "entities" ? s.scope.types : [];
   const projects = s.switches.clientsAndProjects && types.includes("projects");
   return {

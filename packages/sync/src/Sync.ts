@@ -12,7 +12,7 @@
 import { hostname } from "node:os";
 import { Ids, Optional, Plan } from "@harvest-runn/domain";
 import { type Run, SyncStore } from "@harvest-runn/storage";
-import { Context, Effect, Layer, Schema } from "effect";
+import { Context, type Duration, Effect, Layer, Schema } from "effect";
 import { Clients } from "./Clients.ts";
 import * as Configure from "./internal/Configure.ts";
 import type { ConnectInput, ConnectResult } from "./internal/Connect.ts";
@@ -58,6 +58,13 @@ export interface RunOptions {
    * the run keeps that id. When it is no longer queued, the run gets a new id.
    */
   readonly requestedRunId?: string;
+  /**
+   * When another holder has the connection's lease (a run in progress, or a process that died before its
+   * lease expired), wait up to this long for it instead of failing with `Busy` at once, and read Harvest
+   * meanwhile: nothing is written and Runn is not read until the lease is held, so a process restarted
+   * after a crash spends the old lease's remaining TTL loading. Default: no wait.
+   */
+  readonly waitForLease?: Duration.DurationInput;
 }
 
 /** Options of `start`: a run's, or a backfill's when `backfillFrom` is given. */
@@ -199,7 +206,7 @@ export const make = (options: SyncOptions = {}) =>
             mode: o.backfillFrom === undefined ? "run" : "backfill",
             backfillFrom: o.backfillFrom ?? null,
             scheduledFor: o.scheduledFor ?? null,
-            ...Optional.fields({ onStart, requestedRunId: o.requestedRunId }),
+            ...Optional.fields({ onStart, requestedRunId: o.requestedRunId, waitForLease: o.waitForLease }),
           });
     const applyWith = (raw: unknown, o: { readonly trigger?: Trigger }, onStart?: OnStart) =>
       Effect.gen(function* () {

@@ -50,6 +50,24 @@ export const loadConnection = (env: Env, connectionId: string) =>
     return { id, connection, settings, input: Clients.inputOf(connection, secrets) };
   });
 
+/** What a run reads Harvest by: its parts (switches ∧ scope) and its window's first day. */
+export type HarvestReads = Pick<
+  ReconcileOptions.Settings,
+  "scope" | "switches" | "today" | "windowDays" | "backfillFrom"
+>;
+
+/** A run's settings from the stored ones alone, at `at`: all its Harvest load depends on (no store read). */
+export const harvestReads = (
+  settings: Settings.Settings,
+  at: Date,
+  extra: { readonly scope: ReconcileOptions.Scope; readonly backfillFrom: string | null },
+) => ({
+  ...Settings.policyOf(settings),
+  today: localDateOf(at, settings.schedule.timeZone) as Ids.IsoDate,
+  backfillFrom: extra.backfillFrom as Ids.IsoDate | null,
+  scope: extra.scope,
+});
+
 /** The reconcile options of a run: stored settings, scope, ledger and do-not-import list. */
 export const reconcileOptions = (
   env: Env,
@@ -64,10 +82,7 @@ export const reconcileOptions = (
       { concurrency: 2 },
     ).pipe(Effect.mapError(SyncError.fromStore));
     const options: ReconcileOptions.Options = {
-      ...Settings.policyOf(settings),
-      today: localDateOf(at, settings.schedule.timeZone) as Ids.IsoDate,
-      backfillFrom: extra.backfillFrom as Ids.IsoDate | null,
-      scope: extra.scope,
+      ...harvestReads(settings, at, extra),
       doNotImport: doNotImport.map((d) => ({ kind: d.kind, harvestId: d.harvestId })),
       connectionId: id,
       now: at.toISOString() as Ids.IsoDateTime,

@@ -6,7 +6,7 @@
 import { Batch, type Ids, Optional, type Plan, ReconcileOptions } from "@harvest-runn/domain";
 import { Reconcile } from "@harvest-runn/reconcile";
 import type { Lease } from "@harvest-runn/storage";
-import { Effect, Fiber, Option } from "effect";
+import { type Duration, Effect, Fiber, Option } from "effect";
 import type * as Clients from "../Clients.ts";
 import * as Notify from "../Notify.ts";
 import type { RunItem, Trigger } from "../Output.ts";
@@ -17,6 +17,7 @@ import { apply } from "./Apply.ts";
 import * as Cursor from "./Cursor.ts";
 import * as Doctor from "./Doctor.ts";
 import { type Env, loadConnection, now, updatedSinceCursor } from "./Env.ts";
+import * as LeaseWait from "./LeaseWait.ts";
 import * as Logging from "./Logging.ts";
 import { failOrphans } from "./Orphans.ts";
 import { prepare } from "./Prepare.ts";
@@ -38,6 +39,8 @@ export interface RunRequest {
   readonly onStart?: (runId: string) => Effect.Effect<void>;
   /** The `queued` run this run adopts (see `startRecord`). */
   readonly requestedRunId?: string;
+  /** How long to wait for a lease another holder has (default: fail with `Busy` at once; see `LeaseWait`). */
+  readonly waitForLease?: Duration.DurationInput;
 }
 
 const types = ReconcileOptions.EntityType.literals;
@@ -145,144 +148,155 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
       },
       true,
     );
-    const summary = yield* AccountPair.withPairLeases(
-      env,
-      conn.id,
-      twins.map((t) => t.id),
-      env.options.leaseTtl ?? "60 seconds",
-      (lease) =>
-        Effect.gen(function* () {
-          const stored: StoredScope = {
-            scope: request.scope,
-            mode: request.mode,
-            backfillFrom: request.backfillFrom,
-            scheduledFor: request.scheduledFor?.toISOString() ?? null,
-          };
-          yield* failOrphans(env.store, lease);
-          const run = yield* startRecord(env, lease, request, stored);
-          if (request.onStart) yield* request.onStart(run.id);
-          const at = yield* now;
-          const recorder = storeRecorder(env.store, lease, run.id);
-          // Progress is saved in the store as the run goes, for status views in any process.
-          const progressing = { runId: run.id, connectionId: conn.id };
-          const body = ProgressRecord.recording(env.store, lease, progressing, (setPlan) =>
-            Effect.gen(function* () {
-              yield* Progress.report({
-                runId: run.id,
-                connectionId: conn.id,
-                phase: "lease",
-                done: 1,
-                total: 1,
-              });
-              const clients = yield* env.clients.make(conn.input);
-              // Only the plan and the cursor's input outlive this line: the snapshots it was computed from
-              // are garbage before the hours of writes begin (one copy of each, during load and reconcile).
-              const { plan, newestUpdate, basis } = yield* Effect.map(
-                prepare(env, clients, conn, at, run.id, request),
-                (p) => ({
-                  plan: p.plan,
-                  newestUpdate: p.newestUpdate,
-                  basis: pagesBasis(p.harvest, p.runn, conn.settings.referenceName, p.plan.report),
-                }),
-              );
-              setPlan(plan);
-              const harvestNow =
-                request.scope.kind === "entities" && conn.settings.switches.actuals
-                  ? yield* harvestClock(clients, at)
-                  : null;
-              // The projects this run creates or links, for the pages' project list (the other items are not kept).
-              const projectLinks: Array<RunItem> = [];
-              const reported = reportItems(plan.report);
-              if (webhook !== null) for (const i of reported) if (i.outcome === "held") heldItems.push(i);
-              // The report (held, skipped, malformed: 135,000 items on an xl first import) is recorded
-              // while the writes go, a chunk a transaction with the event loop let go between chunks,
-              // rather than holding the first write back for the seconds it takes.
-              const reporting = yield* Effect.fork(
-                Effect.forEach(
-                  Batch.chunks(reported, reportChunk),
-                  (chunk) => Effect.zipRight(recorder.items(chunk), breathe),
-                  { discard: true },
-                ).pipe(Effect.mapError(SyncError.fromStore)),
-              );
-              const applied = yield* apply(
-                plan,
-                fromRunnClient(clients.runn),
-                {
-                  items: (is) => {
-                    for (const i of is) if (isProjectLink(i)) projectLinks.push(i);
-                    return recorder.items(is);
-                  },
-                  ledgerPut: recorder.ledgerPut,
-                  ledgerRemove: recorder.ledgerRemove,
-                },
-                {
+    // Made before the lease: Harvest may be read while waiting for it, by the clients the run goes on with.
+    const clients = yield* env.clients.make(conn.input);
+    const ttl = env.options.leaseTtl ?? "60 seconds";
+    const leased = (prefetched: LeaseWait.Prefetched | undefined) =>
+      AccountPair.withPairLeases(
+        env,
+        conn.id,
+        twins.map((t) => t.id),
+        ttl,
+        (lease) =>
+          Effect.gen(function* () {
+            const stored: StoredScope = {
+              scope: request.scope,
+              mode: request.mode,
+              backfillFrom: request.backfillFrom,
+              scheduledFor: request.scheduledFor?.toISOString() ?? null,
+            };
+            yield* failOrphans(env.store, lease);
+            const run = yield* startRecord(env, lease, request, stored);
+            if (request.onStart) yield* request.onStart(run.id);
+            const at = prefetched?.at ?? (yield* now);
+            const recorder = storeRecorder(env.store, lease, run.id);
+            // Progress is saved in the store as the run goes, for status views in any process.
+            const progressing = { runId: run.id, connectionId: conn.id };
+            const body = ProgressRecord.recording(env.store, lease, progressing, (setPlan) =>
+              Effect.gen(function* () {
+                yield* Progress.report({
                   runId: run.id,
                   connectionId: conn.id,
-                  now: at.toISOString(),
-                  ...Optional.fields({ concurrency: env.options.concurrency }),
-                },
-              ).pipe(Effect.mapError(SyncError.fromStore));
-              yield* Fiber.join(reporting);
-              yield* recordForPages(env.store, {
-                connectionId: conn.id,
-                runId: run.id,
-                scope: request.scope,
-                basis,
-                applied: projectLinks,
-              });
-              // A write refused for the token's scope: nothing more was sent, and the next run cannot
-              // complete it either, so the run fails with that one reason (SPEC C2, R1).
-              if (applied.refused !== null)
-                return yield* Effect.fail(SyncError.make("RunnReadOnly", applied.refused.message));
-              const parts = Reconcile.parts(plan.options);
-              const succeeded = types.filter((t) => parts[t] && !applied.failedTypes.has(t));
-              // The A6 cursor moves only when the actuals part completed (SPEC A6, R6).
-              if (
-                parts.actuals &&
-                !applied.failedTypes.has("actuals") &&
-                plan.options.scope.kind === "entities"
-              ) {
-                const previous = yield* env.store.cursors
-                  .get(conn.id, updatedSinceCursor)
-                  .pipe(Effect.mapError(SyncError.fromStore));
-                const cursor = Cursor.next({
-                  previous: Option.getOrNull(previous),
-                  newestSeen: newestUpdate,
-                  harvestNow,
-                  overlapMs: env.options.cursorOverlapMs ?? 600_000,
+                  phase: "lease",
+                  done: 1,
+                  total: 1,
                 });
-                if (cursor !== null)
-                  yield* env.store.cursors
-                    .set(lease, updatedSinceCursor, cursor)
+                // Only the plan and the cursor's input outlive this line: the snapshots it was computed from
+                // are garbage before the hours of writes begin (one copy of each, during load and reconcile).
+                const { plan, newestUpdate, basis } = yield* Effect.map(
+                  prepare(env, clients, conn, at, run.id, { ...request, ...Optional.fields({ prefetched }) }),
+                  (p) => ({
+                    plan: p.plan,
+                    newestUpdate: p.newestUpdate,
+                    basis: pagesBasis(p.harvest, p.runn, conn.settings.referenceName, p.plan.report),
+                  }),
+                );
+                setPlan(plan);
+                const harvestNow =
+                  request.scope.kind === "entities" && conn.settings.switches.actuals
+                    ? yield* harvestClock(clients, at)
+                    : null;
+                // The projects this run creates or links, for the pages' project list (the other items are not kept).
+                const projectLinks: Array<RunItem> = [];
+                const reported = reportItems(plan.report);
+                if (webhook !== null) for (const i of reported) if (i.outcome === "held") heldItems.push(i);
+                // The report (held, skipped, malformed: 135,000 items on an xl first import) is recorded
+                // while the writes go, a chunk a transaction with the event loop let go between chunks,
+                // rather than holding the first write back for the seconds it takes.
+                const reporting = yield* Effect.fork(
+                  Effect.forEach(
+                    Batch.chunks(reported, reportChunk),
+                    (chunk) => Effect.zipRight(recorder.items(chunk), breathe),
+                    { discard: true },
+                  ).pipe(Effect.mapError(SyncError.fromStore)),
+                );
+                const applied = yield* apply(
+                  plan,
+                  fromRunnClient(clients.runn),
+                  {
+                    items: (is) => {
+                      for (const i of is) if (isProjectLink(i)) projectLinks.push(i);
+                      return recorder.items(is);
+                    },
+                    ledgerPut: recorder.ledgerPut,
+                    ledgerRemove: recorder.ledgerRemove,
+                  },
+                  {
+                    runId: run.id,
+                    connectionId: conn.id,
+                    now: at.toISOString(),
+                    ...Optional.fields({ concurrency: env.options.concurrency }),
+                  },
+                ).pipe(Effect.mapError(SyncError.fromStore));
+                yield* Fiber.join(reporting);
+                yield* recordForPages(env.store, {
+                  connectionId: conn.id,
+                  runId: run.id,
+                  scope: request.scope,
+                  basis,
+                  applied: projectLinks,
+                });
+                // A write refused for the token's scope: nothing more was sent, and the next run cannot
+                // complete it either, so the run fails with that one reason (SPEC C2, R1).
+                if (applied.refused !== null)
+                  return yield* Effect.fail(SyncError.make("RunnReadOnly", applied.refused.message));
+                const parts = Reconcile.parts(plan.options);
+                const succeeded = types.filter((t) => parts[t] && !applied.failedTypes.has(t));
+                // The A6 cursor moves only when the actuals part completed (SPEC A6, R6).
+                if (
+                  parts.actuals &&
+                  !applied.failedTypes.has("actuals") &&
+                  plan.options.scope.kind === "entities"
+                ) {
+                  const previous = yield* env.store.cursors
+                    .get(conn.id, updatedSinceCursor)
                     .pipe(Effect.mapError(SyncError.fromStore));
-              }
-              yield* Progress.report({
-                runId: run.id,
-                connectionId: conn.id,
-                phase: "record",
-                done: 1,
-                total: 1,
-              });
-              const status = applied.failedTypes.size > 0 ? "partial" : "succeeded";
-              return yield* env.store.runs
-                .finish(lease, run.id, { status, succeeded })
-                .pipe(Effect.mapError(SyncError.fromStore));
-            }),
-          );
-          const finished = yield* body.pipe(
-            Effect.onInterrupt(() => recordInterrupted(env, lease, run.id)),
-            Logging.withRun(run.id, conn.id),
-            Effect.catchAll((e: SyncError.SyncError) =>
-              e.reason === "LeaseLost"
-                ? Effect.fail(e)
-                : env.store.runs
-                    .finish(lease, run.id, { status: "failed", error: errorText(e) })
-                    .pipe(Effect.mapError(SyncError.fromStore)),
-            ),
-          );
-          return toSummary(finished);
-        }).pipe(Effect.withSpan("Sync.run")),
-    );
+                  const cursor = Cursor.next({
+                    previous: Option.getOrNull(previous),
+                    newestSeen: newestUpdate,
+                    harvestNow,
+                    overlapMs: env.options.cursorOverlapMs ?? 600_000,
+                  });
+                  if (cursor !== null)
+                    yield* env.store.cursors
+                      .set(lease, updatedSinceCursor, cursor)
+                      .pipe(Effect.mapError(SyncError.fromStore));
+                }
+                yield* Progress.report({
+                  runId: run.id,
+                  connectionId: conn.id,
+                  phase: "record",
+                  done: 1,
+                  total: 1,
+                });
+                const status = applied.failedTypes.size > 0 ? "partial" : "succeeded";
+                return yield* env.store.runs
+                  .finish(lease, run.id, { status, succeeded })
+                  .pipe(Effect.mapError(SyncError.fromStore));
+              }),
+            );
+            const finished = yield* body.pipe(
+              Effect.onInterrupt(() => recordInterrupted(env, lease, run.id)),
+              Logging.withRun(run.id, conn.id),
+              Effect.catchAll((e: SyncError.SyncError) =>
+                e.reason === "LeaseLost"
+                  ? Effect.fail(e)
+                  : env.store.runs
+                      .finish(lease, run.id, { status: "failed", error: errorText(e) })
+                      .pipe(Effect.mapError(SyncError.fromStore)),
+              ),
+            );
+            return toSummary(finished);
+          }).pipe(Effect.withSpan("Sync.run")),
+      );
+    const summary = yield* request.waitForLease === undefined
+      ? leased(undefined)
+      : LeaseWait.waiting(leased, {
+          wait: request.waitForLease,
+          pollMs: LeaseWait.pollMillis(ttl),
+          // A saved plan reads what its own options say; it is checked after the lease, not read ahead.
+          prefetch: request.saved === undefined ? LeaseWait.prefetch(env, clients, conn, request) : null,
+        });
     // Retention (SPEC R9): this connection's items older than its own setting are pruned.
     yield* env.store.runs.pruneItems(`${conn.settings.retentionDays} days`, conn.id).pipe(
       Effect.tapError((e) => Effect.logWarning("pruning old run items failed", e.reason)),

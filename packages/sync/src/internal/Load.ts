@@ -11,6 +11,7 @@ import type { RunnClient } from "@harvest-runn/runn-client";
 import { Chunk, Effect, Stream } from "effect";
 import * as Progress from "../Progress.ts";
 import * as SyncError from "../SyncError.ts";
+import type { HarvestReads } from "./Env.ts";
 
 /**
  * A client failure while loading as a `SyncError`; `baseUrl`, when known, is named when the API could
@@ -89,6 +90,15 @@ export const reading = (runId: string, connectionId: string): Reading => {
   };
 };
 
+/** What `loadHarvest` needs: its options only say what to read (see `Env.harvestReads`). */
+export interface HarvestLoadInput extends Pick<LoadInput, "updatedSince" | "urls" | "reading"> {
+  readonly options: HarvestReads;
+}
+
+/** The lists and days a Harvest load reads, as text: two loads with the same key read the same requests. */
+export const harvestKey = (input: HarvestLoadInput): string =>
+  JSON.stringify([Reconcile.parts(input.options), Reconcile.windowStart(input.options), input.updatedSince]);
+
 /** Reading that counts nothing (the old days' load, tests). */
 const uncounted: Reading = {
   collect: <A, E>(s: Stream.Stream<A, E>) => Stream.runCollect(s).pipe(Effect.map(Chunk.toReadonlyArray)),
@@ -96,7 +106,7 @@ const uncounted: Reading = {
 const none = <A>(): Effect.Effect<ReadonlyArray<A>> => Effect.succeed([]);
 
 /** Loads the Harvest snapshot (without the old days). */
-export const loadHarvest = (harvest: HarvestClient.Service, input: LoadInput) =>
+export const loadHarvest = (harvest: HarvestClient.Service, input: HarvestLoadInput) =>
   Effect.gen(function* () {
     const parts = Reconcile.parts(input.options);
     const { collect } = input.reading ?? uncounted;

@@ -10,7 +10,8 @@ import type * as Clients from "../Clients.ts";
 import * as Progress from "../Progress.ts";
 import * as SyncError from "../SyncError.ts";
 import { type Env, reconcileOptions, updatedSinceCursor } from "./Env.ts";
-import { loadHarvest, loadOldDays, loadRunn, reading } from "./Load.ts";
+import type { Prefetched } from "./LeaseWait.ts";
+import { harvestKey, loadHarvest, loadOldDays, loadRunn, reading } from "./Load.ts";
 
 /** What to prepare. */
 export interface PrepareRequest {
@@ -18,6 +19,8 @@ export interface PrepareRequest {
   readonly backfillFrom: string | null;
   /** A saved plan to apply instead of a fresh one; refused when stale. */
   readonly saved?: Plan.Plan;
+  /** Harvest read while the run waited for its lease: used when it read what this run reads. */
+  readonly prefetched?: Prefetched;
 }
 
 /** A prepared run: its plan and what it was computed from. */
@@ -76,9 +79,14 @@ export const prepare = (
     const progress = (phase: Progress.Phase, done: number) =>
       Progress.report({ runId, connectionId: connection.id, phase, done, total: 1 });
     yield* progress("load", 0);
-    const [h, r] = yield* Effect.all([loadHarvest(clients.harvest, input), loadRunn(clients.runn, input)], {
-      concurrency: 2,
-    });
+    const early = request.prefetched;
+    const harvest =
+      early === undefined
+        ? loadHarvest(clients.harvest, input)
+        : early.key === harvestKey(input)
+          ? early.take
+          : Effect.zipRight(early.discard, loadHarvest(clients.harvest, input));
+    const [h, r] = yield* Effect.all([harvest, loadRunn(clients.runn, input)], { concurrency: 2 });
     yield* progress("load", 1);
     const full = yield* loadOldDays(clients.harvest, clients.runn, { harvest: h, runn: r }, input);
     yield* progress("reconcile", 0);

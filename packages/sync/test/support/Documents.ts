@@ -7,6 +7,8 @@ import type * as RunnState from "@harvest-runn/testing-support/RunnState";
 
 /** Request counters of one API (`GET /_sandbox/stats`). */
 export interface ApiStats {
+  /** Requests per `METHOD /path` (ids replaced by `{id}`). */
+  readonly requests: Readonly<Record<string, number>>;
   readonly total: number;
   readonly writes: number;
   readonly throttled: number;
