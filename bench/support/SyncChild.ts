@@ -50,7 +50,7 @@ const sync = Facade.createSync({
   },
   onProgress: (e: Progress.ProgressEvent) => {
     const t = Date.now();
-    if (e.phase === "lease" && leaseHeldAt === null) leaseHeldAt = t;
+    if (e.phase === "lease" && e.done === 1 && leaseHeldAt === null) leaseHeldAt = t;
     if (e.phase === lastPhase && t - lastEmit < 250 && e.done !== e.total) return;
     lastPhase = e.phase;
     lastEmit = t;

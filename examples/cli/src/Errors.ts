@@ -49,6 +49,7 @@ const hints: Record<string, string> = {
   SecretKey:
     "Set HARVEST_RUNN_SECRET_KEY to 32 random bytes in base64 (e.g. `openssl rand -base64 32`), or put them in secret.key beside the store.",
   ConnectionNotFound: `List the connections with \`${Help.invokedAs()} connections\`.`,
+  Busy: `\`${Help.invokedAs()} sync --wait <seconds>\` waits for it; \`${Help.invokedAs()} status\` shows the run in progress.`,
 };
 
 /** The exit code of an expected error. */

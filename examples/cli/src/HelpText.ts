@@ -149,8 +149,17 @@ export const commands: ReadonlyArray<CommandHelp> = [
     usage: "[options]",
     purpose:
       "Imports what the switches allow and writes actuals, with progress; exits 0 when done, 3 when some writes failed (the next run completes them), 1 when it failed.",
-    options: [connection, ...scope, ["--dry-run", "write nothing; print the plan instead"], json],
-    examples: ["sync", "sync --only actuals", "sync --project 20000004 --dry-run"],
+    options: [
+      connection,
+      ...scope,
+      ["--dry-run", "write nothing; print the plan instead"],
+      [
+        "--wait <seconds>",
+        "when another run holds the connection (one in progress, or one that crashed before its lease expired), wait up to this long for it, reading Harvest meanwhile, instead of failing at once",
+      ],
+      json,
+    ],
+    examples: ["sync", "sync --only actuals", "sync --project 20000004 --dry-run", "sync --wait 120"],
   },
   {
     path: "apply",

@@ -57,7 +57,8 @@ export const make = (mode: "bars" | "lines" | "off") => {
         if (e.phase === last) return;
         last = e.phase;
         const size = e.total > 1 ? `: ${Render.plural(e.total, "step")}` : "";
-        process.stderr.write(`… ${e.phase}${size} (at ${Render.duration(Date.now() - runStarted)})\n`);
+        const note = e.note === undefined ? "" : `: ${e.note}`;
+        process.stderr.write(`… ${e.phase}${size}${note} (at ${Render.duration(Date.now() - runStarted)})\n`);
       }),
       stop: Effect.void,
     };

@@ -127,6 +127,47 @@ describe("harvest-runn on bad input and faults (child processes)", () => {
     }
   });
 
+  it("sync --wait waits for a run in progress (reading Harvest meanwhile); without it, Busy says how to wait", async () => {
+    const faults = (body: unknown) =>
+      fetch(`${sb.info.control}/faults`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const stats = async () =>
+      (await (await fetch(`${sb.info.control}/stats`)).json()) as {
+        harvest: { total: number };
+        runn: { total: number };
+      };
+    // A slow Runn (10 s an answer) keeps the first run holding the lease while the other two start.
+    await faults({ apis: ["runn"], latency: { probability: 1, ms: 500_000 } });
+    try {
+      const before = await stats();
+      const first = start(["sync", "--json"], { cwd, env: envNow() });
+      for (let i = 0; i < 600 && (await stats()).runn.total === before.runn.total; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      const busy = await cli("sync", "--json");
+      expect(busy.code).toBe(1);
+      expect(errorOf(busy)).toMatchObject({ reason: "Busy" });
+      expect(errorOf(busy).message).toContain("sync --wait <seconds>");
+      const waiting = start(["sync", "--wait", "120"], { cwd, env: envNow() });
+      // The waiting command reads Harvest while the first run still holds the lease.
+      const held = await stats();
+      for (let i = 0; i < 600 && (await stats()).harvest.total === held.harvest.total; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect((await stats()).harvest.total).toBeGreaterThan(held.harvest.total);
+      await faults({});
+      const [done, waited] = await Promise.all([first.result, waiting.result]);
+      expect(done.code, done.stderr).toBe(0);
+      expect(waited.code, waited.stderr).toBe(0);
+      expect(waited.stderr).toContain("waiting up to 2m for the run in progress, reading Harvest meanwhile");
+      const page = Schema.decodeUnknownSync(Output.RunsPage)(jsonOf(await cli("runs", "--json")));
+      expect(page.runs.slice(0, 2).map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
+    } finally {
+      await faults({});
+    }
+  });
+
   it("says in one line what is wrong with a state file that is a folder, not a database, or damaged", async () => {
     const folder = join(cwd, "folder");
     mkdirSync(join(folder, "state.db"), { recursive: true });

@@ -23,6 +23,7 @@ export type Phase =
 
 /** One progress event. `total` is 0 when the phase's size is unknown. */
 export interface ProgressEvent {
+  /** The run's id; empty while the run waits for its lease (`RunOptions.waitForLease`). */
   readonly runId: string;
   readonly connectionId: string;
   readonly phase: Phase;

@@ -3,6 +3,7 @@ import { SyncStore } from "@harvest-runn/storage";
 import { Effect } from "effect";
 import { afterEach, describe, expect, it } from "vitest";
 import { updatedSinceCursor } from "../src/internal/Env.ts";
+import * as Progress from "../src/Progress.ts";
 import { start, type World } from "./support/World.ts";
 
 const timeEntries = "GET /time_entries";
@@ -46,7 +47,12 @@ describe("a run asked to wait for a held lease (RunOptions.waitForLease)", () =>
     world = w;
     const held = await holdLease(w);
     const connected = await stats(w);
-    const running = w.sync((s) => s.run(w.connectionId, { waitForLease: "30 seconds" }));
+    const events: Array<Progress.ProgressEvent> = [];
+    const running = w.sync((s) =>
+      s
+        .run(w.connectionId, { waitForLease: "30 seconds" })
+        .pipe(Effect.provide(Progress.layerCallback((e) => events.push(e)))),
+    );
     // Every Harvest list is read while the other holder still has the lease.
     const whileHeld = await statsWhen(w, (s) => (s.harvest.requests[timeEntries] ?? 0) > 0);
     await sleep(300);
@@ -61,6 +67,12 @@ describe("a run asked to wait for a held lease (RunOptions.waitForLease)", () =>
     // What it read while waiting is what it used: no Harvest list was read again.
     expect(after.harvest.requests).toEqual(atRelease.harvest.requests);
     expect(after.runn.writes).toBeGreaterThan(0);
+    // Progress says it waits (before the run has an id), then that it holds the lease.
+    const lease = events.filter((e) => e.phase === "lease");
+    expect(lease.map((e) => [e.runId, e.done, e.note])).toEqual([
+      ["", 0, "waiting up to 30s for the run in progress, reading Harvest meanwhile"],
+      [summary.id, 1, "held after waiting for the run in progress"],
+    ]);
   });
 
   it("reads Harvest again when the holder moved the updated_since cursor while it waited", async () => {

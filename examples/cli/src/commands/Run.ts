@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { Args, Command, Options } from "@effect/cli";
 import { ReconcileOptions } from "@harvest-runn/domain";
 import { Output, Sync } from "@harvest-runn/sync";
-import { Effect, Option } from "effect";
+import { Duration, Effect, Option } from "effect";
 import * as Errors from "../Errors.ts";
 import * as Help from "../Help.ts";
 import * as ProgressBars from "../ProgressBars.ts";
@@ -130,6 +130,7 @@ const syncCommand = Command.make(
     only,
     project,
     dryRun: Options.boolean("dry-run"),
+    wait: Options.integer("wait").pipe(Options.optional),
     json,
   },
   (o) =>
@@ -147,7 +148,17 @@ const syncCommand = Command.make(
             () => planLines(result.items, result.writes),
           );
         }
-        const summary = yield* withProgress(o.json, sync.run(id, { scope, trigger: "manual" }));
+        if (Option.isSome(o.wait) && o.wait.value < 0)
+          return yield* Errors.usage(`--wait takes a number of seconds, 0 or more; got ${o.wait.value}`);
+        const waitForLease = Option.map(o.wait, (s) => Duration.seconds(s));
+        const summary = yield* withProgress(
+          o.json,
+          sync.run(id, {
+            scope,
+            trigger: "manual",
+            ...(Option.isSome(waitForLease) ? { waitForLease: waitForLease.value } : {}),
+          }),
+        );
         yield* printRun(summary, o.json);
       }),
     ),

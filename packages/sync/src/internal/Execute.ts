@@ -180,6 +180,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
                   phase: "lease",
                   done: 1,
                   total: 1,
+                  ...(prefetched === undefined ? {} : { note: "held after waiting for the run in progress" }),
                 });
                 // Only the plan and the cursor's input outlive this line: the snapshots it was computed from
                 // are garbage before the hours of writes begin (one copy of each, during load and reconcile).
@@ -292,6 +293,7 @@ export const execute = (env: Env, connectionId: string, request: RunRequest) =>
     const summary = yield* request.waitForLease === undefined
       ? leased(undefined)
       : LeaseWait.waiting(leased, {
+          connectionId: conn.id,
           wait: request.waitForLease,
           pollMs: LeaseWait.pollMillis(ttl),
           // A saved plan reads what its own options say; it is checked after the lease, not read ahead.

@@ -9,6 +9,7 @@
 import type { Ids, ReconcileOptions, Settings, Snapshot } from "@harvest-runn/domain";
 import { Clock, Duration, Effect, Fiber, Option } from "effect";
 import type * as Clients from "../Clients.ts";
+import * as Progress from "../Progress.ts";
 import * as SyncError from "../SyncError.ts";
 import { type Env, harvestReads, now, updatedSinceCursor } from "./Env.ts";
 import { harvestKey, loadHarvest } from "./Load.ts";
@@ -84,6 +85,7 @@ const elapsedMillis = (since: bigint) =>
 export const waiting = <A>(
   attempt: (prefetched: Prefetched | undefined) => Effect.Effect<A, SyncError.SyncError>,
   options: {
+    readonly connectionId: string;
     readonly wait: Duration.DurationInput;
     readonly pollMs: number;
     readonly prefetch: Effect.Effect<Prefetched, SyncError.SyncError> | null;
@@ -105,9 +107,17 @@ export const waiting = <A>(
         asked = true;
         const begun = yield* Effect.either(options.prefetch);
         if (begun._tag === "Right") prefetched = begun.right;
-        yield* Effect.logInfo(
-          `another run holds the lease: waiting up to ${Duration.format(Duration.millis(waitMs))} for it${begun._tag === "Right" ? ", reading Harvest meanwhile" : ""}`,
-        );
+        const what = `waiting up to ${Duration.format(Duration.millis(waitMs))} for the run in progress${begun._tag === "Right" ? ", reading Harvest meanwhile" : ""}`;
+        yield* Effect.logInfo(`another run holds the lease: ${what}`);
+        // The run has no id before it holds the lease: the event says so with an empty one.
+        yield* Progress.report({
+          runId: "",
+          connectionId: options.connectionId,
+          phase: "lease",
+          done: 0,
+          total: 1,
+          note: what,
+        });
       }
       yield* Effect.sleep(Duration.millis(Math.min(options.pollMs, waitMs - elapsed)));
     }
