@@ -8,7 +8,8 @@
  * (DESIGN "Performance budgets"). `--kill-at 0.5` kills the sync with SIGKILL once half the minimum Runn
  * writes are served, starts it again on the same state file, and checks Runn against the truth; its
  * bound adds the restart's reload of both sides and the killed run's lease TTL (the longest the lease
- * may hold the restart). `budgetsMet` says which of DESIGN's budgets the line meets.
+ * may hold the restart, which waits for it with `waitForLease`, reading Harvest meanwhile).
+ * `budgetsMet` says which of DESIGN's budgets the line meets.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
