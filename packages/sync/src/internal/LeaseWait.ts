@@ -59,9 +59,10 @@ export const prefetch = (
       key: harvestKey(input),
       take: Effect.suspend(() => {
         const fiber = letGo();
+        // A taker interrupted while it waits (the Runn load failed beside it) stops the read too.
         return fiber === null
           ? Effect.dieMessage("the Harvest read ahead was taken twice")
-          : Fiber.join(fiber);
+          : Fiber.join(fiber).pipe(Effect.onInterrupt(() => Fiber.interrupt(fiber)));
       }),
       discard: Effect.suspend(() => {
         const fiber = letGo();
