@@ -41,15 +41,10 @@ const sync = Facade.createSync({
   clients: SandboxAccounts.clients(info),
   clock: SyncClock.make(() => job.anchorMs + (Date.now() - job.wallStartMs)),
   sync: { leaseTtl: `${job.leaseTtlMs} millis` },
-  // Warnings and errors go to stderr as usual; the one info line wanted is the wait for a held lease.
-  logLevel: "info",
-  logger: (entry) => {
-    if (entry.message.startsWith("another run holds the lease")) emit({ event: "busy" });
-    else if (entry.level === "warning" || entry.level === "error")
-      process.stderr.write(`${entry.level}: ${entry.message} ${JSON.stringify(entry.fields)}\n`);
-  },
   onProgress: (e: Progress.ProgressEvent) => {
     const t = Date.now();
+    // A run reports its lease once it holds it; before that, only while it waits for another holder's.
+    if (e.phase === "lease" && e.done === 0) emit({ event: "busy" });
     if (e.phase === "lease" && e.done === 1 && leaseHeldAt === null) leaseHeldAt = t;
     if (e.phase === lastPhase && t - lastEmit < 250 && e.done !== e.total) return;
     lastPhase = e.phase;
