@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SandboxServer } from "@harvest-runn/sandbox";
 import { Output } from "@harvest-runn/sync";
 import { Schema } from "effect";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { freshStateDir } from "../src/commands/Demo.ts";
 import { jsonOf, killAll, run } from "./support/Cli.ts";
 
 const anchorDate = "2026-03-16";
@@ -77,12 +78,23 @@ describe("harvest-runn demo (child process, sandbox on loopback)", () => {
     rmSync(cwd, { recursive: true, force: true });
   });
 
+  it("gives two demos started in the same millisecond in one folder a store each", () => {
+    const parent = join(cwd, "same-stamp");
+    const stamp = "2026-03-16T18-00-00-000Z";
+    const first = freshStateDir(parent, stamp);
+    const second = freshStateDir(parent, stamp);
+    expect(first).toBe(join(parent, `demo-${stamp}`));
+    expect(second).toBe(join(parent, `demo-${stamp}-2`));
+    for (const dir of [first, second]) expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
   it("imports the ground truth into a fresh store and prints it (--json and for people)", async () => {
     const [machine, human] = await Promise.all([
       run(["demo", "--preset", "tiny", "--anchor-date", anchorDate, "--json"], { cwd }),
       run(["demo", "--anchor-date", anchorDate], { cwd }),
     ]);
-    expect(machine.code, machine.stderr).toBe(0);
+    // With --json an error is printed on stdout.
+    expect(machine.code, machine.stderr + machine.stdout).toBe(0);
     const doc = Schema.decodeUnknownSync(DemoDoc)(jsonOf(machine));
     const summary = doc.summary;
     expect(summary.status).toBe("succeeded");
@@ -107,7 +119,7 @@ describe("harvest-runn demo (child process, sandbox on loopback)", () => {
     expect(existsSync(join(doc.stateDir, "state.db"))).toBe(true);
     expect(existsSync(join(doc.stateDir, "secret.key"))).toBe(true);
 
-    expect(human.code, human.stderr).toBe(0);
+    expect(human.code, human.stderr + human.stdout).toBe(0);
     expect(human.stdout).toContain("succeeded");
     // A pinned anchor date: the sandbox's clock reads 18:00 UTC of that day, and says so.
     expect(human.stdout).toContain(`its clock reads ${anchorDate} 18:00 UTC`);

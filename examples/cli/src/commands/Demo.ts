@@ -3,6 +3,7 @@
  * loopback, creates a connection in a fresh embedded SQLite store (`.harvest-runn/demo-<time>`, with
  * its own secret key beside it), shows the plan, runs the sync and prints what it did.
  */
+import { mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { Command, Options } from "@effect/cli";
 import type { SandboxServer } from "@harvest-runn/sandbox";
@@ -39,10 +40,30 @@ const startSandbox = (o: {
 const clockText = (seconds: number): string =>
   new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ");
 
+/**
+ * Creates `<parent>/demo-<stamp>` for this process alone: the folder is made with an exclusive
+ * `mkdir`, so two demos started in the same millisecond in one folder get `demo-<stamp>` and
+ * `demo-<stamp>-2` rather than one store between them (where the second's `connect` would find the
+ * first's connection).
+ */
+export const freshStateDir = (parent: string, stamp: string): string => {
+  mkdirSync(parent, { recursive: true, mode: 0o700 });
+  for (let n = 1; n <= 1000; n++) {
+    const dir = join(parent, n === 1 ? `demo-${stamp}` : `demo-${stamp}-${n}`);
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+      return dir;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+  }
+  throw new Error(`${parent} already holds 1,000 demo folders stamped ${stamp}`);
+};
+
 /** A fresh state folder with its own secret key. */
 const freshState = Effect.gen(function* () {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const stateDir = resolve(".harvest-runn", `demo-${stamp}`);
+  const stateDir = yield* Effect.sync(() => freshStateDir(resolve(".harvest-runn"), stamp));
   const { key } = yield* Effect.orDie(KeyFile.loadOrCreate(join(stateDir, KeyFile.fileName)));
   return { stateDir, key };
 });
