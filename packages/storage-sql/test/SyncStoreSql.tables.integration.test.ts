@@ -93,7 +93,7 @@ describe.each(adapters.map((a) => [a.name, a] as const))("SQL tables: %s", (name
         return yield* sql<{ migration_id: number }>`SELECT migration_id FROM ${sql(migrationsTable)}`;
       }),
     );
-    expect(applied.map((r) => Number(r.migration_id)).sort((a, b) => a - b)).toEqual([1, 5, 6, 7]);
+    expect(applied.map((r) => Number(r.migration_id)).sort((a, b) => a - b)).toEqual([1, 5, 6, 7, 8]);
   });
 
   it("deleting a connection leaves none of its rows in any table", async () => {
@@ -137,5 +137,33 @@ describe.each(adapters.map((a) => [a.name, a] as const))("SQL tables: %s", (name
       expect({ t, gone }).toEqual({ t, gone: 0 });
       expect({ t, kept: kept > 0 }).toEqual({ t, kept: true });
     }
+  });
+
+  it("run items carry one secondary index, (connection_id, at), which a connection's prune goes through", async () => {
+    const { indexes, plan } = await run(
+      Effect.gen(function* () {
+        const sql = yield* SqlClient;
+        yield* populate;
+        const indexes = yield* sql.onDialectOrElse({
+          pg: () => sql<{
+            name: string;
+            def: string;
+          }>`SELECT indexname AS name, indexdef AS def FROM pg_indexes
+            WHERE schemaname = current_schema() AND tablename = 'hr_run_items' AND indexname <> 'hr_run_items_pkey'`,
+          orElse: () => sql<{ name: string; def: string }>`SELECT name, sql AS def FROM sqlite_master
+            WHERE type = 'index' AND tbl_name = 'hr_run_items' AND sql IS NOT NULL`,
+        });
+        const plan = yield* sql.onDialectOrElse({
+          pg: () => Effect.succeed([] as ReadonlyArray<{ detail: string }>),
+          orElse: () => sql<{ detail: string }>`EXPLAIN QUERY PLAN
+            DELETE FROM hr_run_items WHERE connection_id = ${"c"} AND at < ${"2026-01-01"}`,
+        });
+        return { indexes, plan: plan.map((p) => p.detail).join("\n") };
+      }),
+    );
+    expect(indexes.map((i) => i.name)).toEqual(["hr_run_items_connection_at"]);
+    expect(indexes[0]?.def.replace(/\s+/g, " ")).toMatch(/\(connection_id, at\)/);
+    if (name === "sqlite")
+      expect(plan).toContain("USING INDEX hr_run_items_connection_at (connection_id=? AND at<?)");
   });
 });

@@ -160,12 +160,27 @@ const dropLedgerEntries = Effect.gen(function* () {
   yield* sql`DROP TABLE IF EXISTS hr_ledger_entries`;
 });
 
+/**
+ * Run items get one secondary index, `(connection_id, at)`, in place of one on `at` and one on
+ * `connection_id`: every reader of the table goes by connection (a connection's deletion, the prune
+ * at the end of each run), and each index costs a scattered write per item, 727,169 of them in an xl
+ * first import (≈ 1.4 s of the actuals phase for the second index). Pruning every connection at once
+ * (`pruneItems` without a connection) reads the whole table instead.
+ */
+const runItemsOneIndex = Effect.gen(function* () {
+  const sql = yield* SqlClient;
+  yield* sql`CREATE INDEX hr_run_items_connection_at ON hr_run_items (connection_id, at)`;
+  yield* sql`DROP INDEX hr_run_items_at`;
+  yield* sql`DROP INDEX hr_run_items_connection`;
+});
+
 /** Every migration, by `<id>_<name>`. */
 export const migrations = Migrator.fromRecord({
   "0001_initial": initial,
   "0005_pages": pages,
   "0006_run_progress": runProgress,
   "0007_drop_ledger_entries": dropLedgerEntries,
+  "0008_run_items_one_index": runItemsOneIndex,
 });
 
 /** The tables that hold per-connection rows, with the column naming the connection. */
