@@ -6,7 +6,11 @@ import { Pacer } from "../src/index.ts";
  * A virtual clock: `sleep` parks the caller until `drive` advances time to its wake-up, so the pacer's
  * schedule is checked exactly, whatever else the machine is doing. `lateBy` makes chosen sleeps wake late.
  */
-const virtualTime = (lateBy: (sleep: number) => number = () => 0) => {
+const virtualTime = (
+  lateBy: (sleep: number) => number = () => 0,
+  /** Holds everything from `from` to `to` ms (a collection): a wake-up due then happens at `to`. */
+  pause?: { readonly from: number; readonly to: number },
+) => {
   let t = 0;
   let count = 0;
   const sleepers: Array<{ at: number; wake: () => void }> = [];
@@ -19,8 +23,9 @@ const virtualTime = (lateBy: (sleep: number) => number = () => 0) => {
     currentTimeNanos: Effect.sync(nanos),
     sleep: (duration) =>
       Effect.async<void>((resume) => {
+        const due = t + Duration.toMillis(duration) + lateBy(count++);
         const sleeper = {
-          at: t + Duration.toMillis(duration) + lateBy(count++),
+          at: pause !== undefined && due >= pause.from && due < pause.to ? pause.to : due,
           wake: () => resume(Effect.void),
         };
         sleepers.push(sleeper);
@@ -131,6 +136,46 @@ describe("Pacer", () => {
     await clock.drive(burst(Pacer.unsafeMake(), "late", budget, 7, sent));
     expect(sent).toHaveLength(7);
     for (let i = 3; i < sent.length; i++) expect(sent[i]! - sent[i - 3]!).toBeGreaterThanOrEqual(300);
+  });
+
+  it("uses the slots a pause made it miss while the account is busy, within the window's limit", async () => {
+    // Three workers send one request after another: 5 ms of exchange (counted as sent at its end), then
+    // 10 ms of bookkeeping. Interval 30 ms. Everything is held from 100 to 200 ms, so the slots that
+    // come up meanwhile find no request waiting; the requests reserved after it take them late.
+    const clock = virtualTime(() => 0, { from: 100, to: 200 });
+    const pacer = Pacer.unsafeMake();
+    const budget = { limit: 10, window: "50 millis" } as const; // span 300 ms, interval 30 ms
+    const sent: Array<number> = [];
+    const request = Effect.flatMap(pacer.take("busy", budget), (permit) =>
+      Effect.zipRight(Effect.sleep("5 millis"), send(permit, sent)),
+    ).pipe(Effect.zipRight(Effect.sleep("10 millis")));
+    const worker = Effect.forEach(Array.from({ length: 10 }), () => request, { discard: true });
+    await clock.drive(Effect.all([worker, worker, worker], { concurrency: "unbounded" }));
+    sent.sort((a, b) => a - b);
+    expect(sent).toHaveLength(30);
+    for (let i = 10; i < sent.length; i++) expect(sent[i]! - sent[i - 10]!).toBeGreaterThanOrEqual(300);
+    // The three requests whose slots came up during the pause go at its end, and the next ones take
+    // the slots they missed at once instead of moving the schedule back by the pause.
+    expect(sent.slice(4, 8)).toEqual([205, 205, 205, 220]);
+    // The 30th request's exchange ends at 890 ms: 885 without the pause (each window waits on the
+    // end of an exchange, 5 ms later than its slot), and 905 when the missed slots were lost.
+    expect(sent.at(-1)).toBe(890);
+  });
+
+  it("starts afresh from now after the account was idle: a pause in the work is no burst", async () => {
+    const clock = virtualTime();
+    const pacer = Pacer.unsafeMake();
+    const budget = { limit: 10, window: "50 millis" } as const; // interval 30 ms
+    const sent: Array<number> = [];
+    const take = Effect.flatMap(pacer.take("idle", budget), (permit) => send(permit, sent));
+    await clock.drive(
+      Effect.gen(function* () {
+        yield* Effect.all([take, take], { concurrency: "unbounded" });
+        yield* Effect.sleep("1 second");
+        yield* Effect.all([take, take, take], { concurrency: "unbounded" });
+      }),
+    );
+    expect(sent).toEqual([0, 30, 1030, 1060, 1090]);
   });
 
   it("gives the slot of an abandoned wait back, so the abandoned request uses no budget", async () => {
