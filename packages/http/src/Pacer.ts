@@ -91,8 +91,9 @@ class Schedule {
    * While other requests of the account wait or are in flight, a slot that came up with no request
    * waiting for it (the process was held by a collection or a long synchronous write, so the request
    * meant for it reserved late) is still given, up to `catchUpMs` late, and the request goes at once:
-   * without that, every such pause moved the whole schedule back for good (0.4–1.4 % of Runn's pace at
-   * ×70). The window check in `tryGrant` still holds every send to the server's limit. An account that
+   * without that, every such pause moved the whole schedule back for good (slots lost so summed to
+   * 0.4 % of an xl import's project creates at ×70). The window check in `tryGrant` still holds every
+   * send to the server's limit. An account that
    * was idle starts afresh from now, so a pause in the work never turns into a burst.
    */
   reserve(now: number): number {
