@@ -93,8 +93,8 @@ class Schedule {
    * meant for it reserved late) is still given, up to `catchUpMs` late, and the request goes at once:
    * without that, every such pause moved the whole schedule back for good (slots lost so summed to
    * 0.4 % of an xl import's project creates at ×70). The window check in `tryGrant` still holds every
-   * send to the server's limit. An account that
-   * was idle starts afresh from now, so a pause in the work never turns into a burst.
+   * send to the server's limit. An account that was idle starts afresh from now, so a pause in the work
+   * (nothing to send) does not turn into a burst.
    */
   reserve(now: number): number {
     const busy = this.waiting > 0;
